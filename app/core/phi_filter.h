@@ -50,3 +50,16 @@ public:
 std::string apply_redactions(std::string_view text, const std::vector<PhiSpan>& spans);
 
 }  // namespace orlive
+
+#include <filesystem>
+#include <memory>
+
+#include "core/result.h"
+
+namespace orlive {
+
+// The filter ORLive ships, with its word lists from `assets_dir`. Fails with a clear message
+// when the lists are missing, so nothing is ever posted unfiltered.
+Result<std::unique_ptr<PhiFilter>> load_phi_filter(const std::filesystem::path& assets_dir);
+
+}  // namespace orlive

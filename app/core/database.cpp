@@ -1,0 +1,128 @@
+#include "core/database.h"
+
+#include <array>
+#include <string>
+
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
+
+#include "core/data_paths.h"
+
+namespace orlive {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Migration N takes the schema from version N to N+1. Never edit a shipped entry: append.
+const std::array<const char*, 1> kMigrations = {
+    // 0 -> 1: cases, posts and their per-account deliveries.
+    R"sql(
+    CREATE TABLE cases (
+        id            INTEGER PRIMARY KEY,
+        procedure_id  TEXT    NOT NULL,
+        consent       TEXT    NOT NULL CHECK (consent IN ('none', 'deidentified', 'full')),
+        release_ref   TEXT,
+        patient_json  TEXT    NOT NULL DEFAULT '{}',  -- on-device only; used to catch PHI
+        staff_json    TEXT    NOT NULL DEFAULT '[]',
+        hashtags_json TEXT    NOT NULL DEFAULT '[]',
+        surgeon       TEXT    NOT NULL DEFAULT '',
+        started_at    INTEGER NOT NULL,
+        ended_at      INTEGER
+    );
+    -- At most one active case: every active row has the same index key.
+    CREATE UNIQUE INDEX cases_one_active ON cases ((ended_at IS NULL)) WHERE ended_at IS NULL;
+
+    CREATE TABLE posts (
+        id           INTEGER PRIMARY KEY,
+        case_id      INTEGER REFERENCES cases(id),
+        milestone_id TEXT    NOT NULL DEFAULT '',
+        kind         TEXT    NOT NULL CHECK (kind IN ('milestone', 'text', 'status')),
+        text         TEXT    NOT NULL,
+        state        TEXT    NOT NULL CHECK (state IN ('pending', 'queued', 'held', 'blocked', 'cancelled')),
+        reason       TEXT    NOT NULL DEFAULT '',
+        redactions   INTEGER NOT NULL DEFAULT 0,
+        created_at   INTEGER NOT NULL,
+        release_at   INTEGER NOT NULL
+    );
+    CREATE INDEX posts_by_case ON posts (case_id, id);
+    CREATE INDEX posts_pending_release ON posts (release_at) WHERE state = 'pending';
+
+    CREATE TABLE deliveries (
+        id              INTEGER PRIMARY KEY,
+        post_id         INTEGER NOT NULL REFERENCES posts(id),
+        account         TEXT    NOT NULL,
+        state           TEXT    NOT NULL CHECK (state IN ('pending', 'queued', 'sending', 'sent', 'failed', 'cancelled')),
+        attempts        INTEGER NOT NULL DEFAULT 0,
+        last_error      TEXT    NOT NULL DEFAULT '',
+        remote_id       TEXT    NOT NULL DEFAULT '',
+        remote_uri      TEXT    NOT NULL DEFAULT '',
+        next_attempt_at INTEGER NOT NULL DEFAULT 0,
+        updated_at      INTEGER NOT NULL,
+        UNIQUE (post_id, account)
+    );
+    CREATE INDEX deliveries_by_state ON deliveries (state, account, post_id);
+    )sql",
+};
+
+}  // namespace
+
+Database::Database(const fs::path& file)
+    : db_(file.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_FULLMUTEX) {}
+
+Result<std::unique_ptr<Database>> Database::open(const fs::path& file) {
+    std::unique_ptr<Database> database;
+    try {
+        database.reset(new Database(file));
+        SQLite::Database& db = database->db_;
+        db.setBusyTimeout(5000);
+        // Reading the header first makes SQLite refuse a non-database file before any write.
+        db.exec("SELECT count(*) FROM sqlite_schema");
+        std::string mode = db.execAndGet("PRAGMA journal_mode = WAL").getString();
+        if (mode != "wal") {
+            return make_error("cannot switch " + file.string() + " to WAL mode (got '" + mode +
+                              "'); is the data dir on a local file system?");
+        }
+        // FULL: a commit is on disk before we tell the coordinator "queued", even on power loss.
+        db.exec("PRAGMA synchronous = FULL");
+        db.exec("PRAGMA foreign_keys = ON");
+    } catch (const SQLite::Exception& e) {
+        return make_error("cannot open database " + file.string() + ": " + e.getErrorStr() +
+                          " (it was left untouched; restore a backup or move it aside)");
+    }
+    if (auto migrated = database->migrate(); !migrated) return migrated.error();
+    return database;
+}
+
+Result<std::unique_ptr<Database>> Database::open_in(const fs::path& data_dir) {
+    if (auto ready = ensure_data_dir(data_dir); !ready) return ready.error();
+    return open(data_dir / "orlive.db");
+}
+
+int Database::schema_version() { return db_.execAndGet("PRAGMA user_version").getInt(); }
+
+Status Database::migrate() {
+    try {
+        int version = schema_version();
+        if (version > static_cast<int>(kMigrations.size())) {
+            return make_error("database schema version " + std::to_string(version) +
+                              " is newer than this ORLive understands (" + std::to_string(kSchemaVersion) +
+                              "); upgrade ORLive");
+        }
+        while (version < static_cast<int>(kMigrations.size())) {
+            SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
+            // Re-read inside the write lock: another process may have migrated meanwhile.
+            version = schema_version();
+            if (version >= static_cast<int>(kMigrations.size())) break;
+            db_.exec(kMigrations[static_cast<std::size_t>(version)]);
+            db_.exec("PRAGMA user_version = " + std::to_string(version + 1));
+            transaction.commit();
+            ++version;
+        }
+    } catch (const SQLite::Exception& e) {
+        return make_error(std::string("cannot migrate the database: ") + e.getErrorStr());
+    }
+    return Ok{};
+}
+
+}  // namespace orlive

@@ -1,0 +1,112 @@
+// Session: the app's single source of truth. It owns the main thread's database connection,
+// applies the coordinator's operations and builds the read-only snapshot the screens draw.
+// Main thread only.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/case_store.h"
+#include "core/clock.h"
+#include "core/database.h"
+#include "core/outbox.h"
+#include "core/phi_filter.h"
+#include "core/post_pipeline.h"
+#include "core/settings.h"
+#include "core/template_catalog.h"
+
+namespace orlive {
+
+struct MilestoneView {
+    std::string id;
+    std::string label;
+    int step = 0;
+    bool done = false;              // a live post exists for it
+    bool next = false;              // the next expected milestone
+    TimeMs done_at = 0;
+    std::vector<std::string> notes; // pre-approved phrases
+};
+
+struct CaseView {
+    std::int64_t id = 0;
+    std::string procedure_id;
+    std::string procedure_name;
+    Consent consent = Consent::None;
+    std::string release_ref;
+    TimeMs started_at = 0;
+    int done_count = 0;
+    std::vector<MilestoneView> milestones;
+};
+
+struct PostView {
+    PostRecord post;
+    std::string title;  // the milestone's label, or "Update"
+};
+
+struct ProcedureChoice {
+    std::string id;
+    std::string name;
+    std::string specialty;
+    int milestone_count = 0;
+};
+
+struct SessionSnapshot {
+    TimeMs now = 0;
+    std::optional<CaseView> active;
+    std::vector<PostView> feed;           // the active (else latest) case's posts, newest first
+    std::optional<PostView> undoable;     // newest post still in its undo window
+    std::optional<PostView> held;         // oldest post waiting for review
+    QueueStats queue;
+    std::string connectivity;             // "Local feed only", "Online", "Offline: …"
+    std::vector<std::string> accounts;    // "main (mastodon)": names and kinds, never secrets
+    std::vector<ProcedureChoice> procedures;
+    int undo_seconds = 10;
+    std::string hospital_name;
+};
+
+// The outcome of an operation, for the screen's feedback line.
+struct Feedback {
+    bool ok = true;
+    std::string message;
+};
+
+class Session {
+public:
+    Session(std::unique_ptr<Database> db, TemplateCatalog catalog, std::unique_ptr<PhiFilter> filter,
+            Settings settings, const Clock& clock);
+
+    Feedback tap_milestone(const std::string& milestone_id, const std::string& note);
+    Feedback undo(std::int64_t post_id);
+    Feedback approve_held(std::int64_t post_id);
+    Feedback discard(std::int64_t post_id);
+    Feedback start_case(const std::string& procedure_id, Consent consent, const std::string& release_ref);
+    Feedback end_case();
+
+    // Releases posts whose undo window ended and notices writes by other processes
+    // (orlivectl, the sync daemon). Returns true when the snapshot changed.
+    bool tick();
+    // When the next state change is due on its own (an undo window ending), if any.
+    std::optional<TimeMs> next_deadline();
+
+    void set_connectivity(std::string text);
+    const SessionSnapshot& snapshot();  // rebuilt lazily after any change
+
+private:
+    void rebuild();
+    std::int64_t data_version();
+
+    std::unique_ptr<Database> db_;
+    TemplateCatalog catalog_;
+    std::unique_ptr<PhiFilter> filter_;
+    Settings settings_;
+    const Clock& clock_;
+    PostPipeline pipeline_;
+    SessionSnapshot snapshot_;
+    std::string connectivity_;
+    bool dirty_ = true;
+    std::int64_t last_data_version_ = -1;
+};
+
+}  // namespace orlive

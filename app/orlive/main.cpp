@@ -1,0 +1,119 @@
+// orlive: the touchscreen app. Parses flags, opens the session and the window, runs the loop.
+#include <curl/curl.h>
+
+#include <cstdio>
+#include <iostream>
+#include <memory>
+
+#include "core/cli_args.h"
+#include "core/data_paths.h"
+#include "core/session.h"
+#include "platform/app_loop.h"
+#include "platform/window.h"
+#include "ui/theme.h"
+
+namespace {
+
+constexpr const char* kHelp = R"(usage: orlive [options]
+
+  --screen coordinator|feed|compliance|settings   screen to open (default coordinator)
+  --size WxH          window size (default 1280x800)
+  --fullscreen        kiosk: full screen, no window chrome
+  --screenshot FILE   render until settled, save the frame as PNG, exit
+  --data-dir DIR      database and device key (default $XDG_DATA_HOME/orlive)
+  --config FILE       settings JSON (default $XDG_CONFIG_HOME/orlive/config.json)
+  --help, --version
+Exit status: 0 success, 1 bad usage, 2 any other error.
+)";
+
+int fail(const std::string& message) {
+    std::cerr << "orlive: " << message << "\n";
+    return 2;
+}
+
+int usage(const std::string& message) {
+    std::cerr << "orlive: " << message << " (see orlive --help)\n";
+    return 1;
+}
+
+std::optional<orlive::ui::Screen> parse_screen(const std::string& name) {
+    using orlive::ui::Screen;
+    if (name == "coordinator") return Screen::Coordinator;
+    if (name == "feed") return Screen::Feed;
+    if (name == "compliance") return Screen::Compliance;
+    if (name == "settings") return Screen::Settings;
+    return std::nullopt;
+}
+
+bool parse_size(const std::string& text, int& width, int& height) {
+    int w = 0, h = 0;
+    char extra = 0;
+    if (std::sscanf(text.c_str(), "%dx%d%c", &w, &h, &extra) != 2) return false;
+    if (w < 320 || h < 240 || w > 8192 || h > 8192) return false;
+    width = w;
+    height = h;
+    return true;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    using namespace orlive;
+    cli::Args args(argc, argv, {"help", "version", "fullscreen"});
+    if (args.has("help")) {
+        std::cout << kHelp;
+        return 0;
+    }
+    if (args.has("version")) {
+        std::cout << "orlive " << ORLIVE_APP_VERSION << "\n";
+        return 0;
+    }
+    if (auto error = args.error()) return usage(error->message);
+    if (!args.words().empty()) return usage("unexpected argument '" + args.words().front() + "'");
+    auto unknown = args.unknown({"screen", "size", "fullscreen", "screenshot", "data-dir", "config"});
+    if (!unknown.empty()) return usage("unknown option " + unknown.front());
+
+    ui::UiState state;
+    if (auto screen = args.get("screen")) {
+        auto parsed = parse_screen(*screen);
+        if (!parsed) return usage("--screen must be coordinator, feed, compliance or settings");
+        state.screen = *parsed;
+    }
+    platform::WindowOptions window_options;
+    if (auto size = args.get("size"); size && !parse_size(*size, window_options.width, window_options.height))
+        return usage("--size must be WIDTHxHEIGHT, e.g. 1280x800");
+    window_options.fullscreen = args.has("fullscreen");
+
+    // Once, before any thread starts (the sync worker uses libcurl).
+    curl_global_init(CURL_GLOBAL_DEFAULT);
+
+    const bool config_given = args.has("config");
+    auto settings = load_settings(args.get("config").value_or(default_config_file().string()), !config_given);
+    if (!settings) return fail(settings.error().message);
+    auto db = Database::open_in(args.get("data-dir").value_or(default_data_dir().string()));
+    if (!db) return fail(db.error().message);
+    std::vector<TemplateProblem> problems;
+    TemplateCatalog catalog = TemplateCatalog::load(assets_dir() / "templates", problems);
+    for (const TemplateProblem& problem : problems) std::cerr << "orlive: template " << problem.describe() << "\n";
+    auto filter = load_phi_filter(assets_dir());
+    if (!filter) return fail(filter.error().message);
+
+    SystemClock clock;
+    Session session(std::move(db.value()), std::move(catalog), std::move(filter.value()), std::move(settings.value()),
+                    clock);
+
+    auto window = platform::Window::create(window_options);
+    if (!window) return fail(window.error().message);
+    std::unique_ptr<platform::Window> owned(*window);
+    const float scale = ui::ui_scale_for(static_cast<float>(owned->framebuffer_width()),
+                                         static_cast<float>(owned->framebuffer_height()));
+    ui::Fonts fonts = ui::load_fonts("/usr/share/fonts/truetype/dejavu", scale);
+    ui::apply_theme(scale);
+
+    platform::LoopOptions loop;
+    if (auto screenshot = args.get("screenshot")) loop.screenshot = *screenshot;
+    int status = platform::run_app(session, *owned, state, fonts, loop);
+    owned.reset();
+    curl_global_cleanup();
+    return status;
+}

@@ -1,0 +1,47 @@
+// What every orlivectl command needs, opened on demand from the common flags.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+
+#include "core/clock.h"
+#include "core/database.h"
+#include "core/phi_filter.h"
+#include "core/result.h"
+#include "core/settings.h"
+#include "core/template_catalog.h"
+#include "core/cli_args.h"
+
+namespace orlive::cli {
+
+// Exit statuses (CONTRACT.md): 0 success, 1 bad usage, 2 any other error.
+constexpr int kExitOk = 0;
+constexpr int kExitUsage = 1;
+constexpr int kExitError = 2;
+
+class CommandContext {
+public:
+    explicit CommandContext(const Args& args);
+
+    Result<Database*> database();
+    Result<const Settings*> settings();
+    Result<const TemplateCatalog*> catalog();
+    Result<const PhiFilter*> filter();
+    const Clock& clock() const { return clock_; }
+
+private:
+    std::filesystem::path data_dir_;
+    std::filesystem::path config_file_;
+    bool config_explicit_ = false;
+    SystemClock clock_;
+    std::unique_ptr<Database> db_;
+    std::unique_ptr<Settings> settings_;
+    std::unique_ptr<TemplateCatalog> catalog_;
+    std::unique_ptr<PhiFilter> filter_;
+};
+
+// One clear line on stderr, and the error exit status.
+int fail(const std::string& message);
+int usage_error(const std::string& message);
+
+}  // namespace orlive::cli

@@ -1,0 +1,15 @@
+// orlivectl's commands, one function each; they return the process exit status.
+#pragma once
+
+#include "core/cli_args.h"
+#include "orlivectl/command_context.h"
+
+namespace orlive::cli {
+
+int run_case(CommandContext& context, const Args& args);
+int run_post(CommandContext& context, const Args& args);
+int run_review(CommandContext& context, const Args& args);  // approve | discard | undo
+int run_queue(CommandContext& context, const Args& args);
+int run_templates(CommandContext& context, const Args& args);
+
+}  // namespace orlive::cli

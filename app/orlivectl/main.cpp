@@ -1,0 +1,56 @@
+// orlivectl: the headless companion. Same core, same database, no display.
+#include <iostream>
+
+#include "orlivectl/commands.h"
+
+namespace {
+
+constexpr const char* kHelp = R"(usage: orlivectl [--data-dir DIR] [--config FILE] COMMAND ...
+
+Commands:
+  case start --procedure ID [--consent none|deidentified|full] [--release-ref TEXT]
+             [--patient-name NAME]... [--mrn X] [--dob YYYY-MM-DD] [--staff NAME]...
+             [--hashtag TAG]... [--surgeon NAME]     start a case; prints its id
+  case end                                         end the active case
+  case consent LEVEL [--release-ref TEXT]          change consent (none withdraws it)
+  case show                                        the active case
+  post --milestone ID [--note TEXT] [--field NAME=N]... [--undo-seconds S]
+  post --text TEXT [--undo-seconds S]              the same pipeline a tap runs; prints JSON
+  approve ID | discard ID | undo ID                decide a held post, or undo a pending one
+  queue [--json] [--case ID]                       every post with its delivery states
+  templates list | templates validate FILE         procedure templates and their problems
+
+Common flags:
+  --data-dir DIR   database and device key (default $XDG_DATA_HOME/orlive)
+  --config FILE    settings JSON (default $XDG_CONFIG_HOME/orlive/config.json)
+  --help, --version
+Exit status: 0 success, 1 bad usage, 2 any other error.
+)";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    using namespace orlive::cli;
+    Args args(argc, argv, {"help", "version", "json", "once"});
+    if (args.has("help")) {
+        std::cout << kHelp;
+        return kExitOk;
+    }
+    if (args.has("version")) {
+        std::cout << "orlivectl " << ORLIVE_VERSION << "\n";
+        return kExitOk;
+    }
+    if (auto error = args.error()) return usage_error(error->message);
+    if (args.words().empty()) {
+        std::cerr << kHelp;
+        return kExitUsage;
+    }
+    CommandContext context(args);
+    const std::string& command = args.words().front();
+    if (command == "case") return run_case(context, args);
+    if (command == "post") return run_post(context, args);
+    if (command == "approve" || command == "discard" || command == "undo") return run_review(context, args);
+    if (command == "queue") return run_queue(context, args);
+    if (command == "templates") return run_templates(context, args);
+    return usage_error("unknown command '" + command + "'");
+}

@@ -1,0 +1,155 @@
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "core/time_format.h"
+#include "ui/screens.h"
+#include "ui/widgets.h"
+
+namespace orlive::ui {
+
+namespace {
+
+// The undo bar: what was just posted, a countdown and one large UNDO button.
+void draw_undo_bar(const SessionSnapshot& snapshot, const Fonts& fonts, std::vector<Action>& actions) {
+    const PostView& view = *snapshot.undoable;
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float height = touch_height() * 1.3f;
+    const TimeMs left = std::max<TimeMs>(0, view.post.release_at - snapshot.now);
+    const TimeMs window = std::max<TimeMs>(1, view.post.release_at - view.post.created_at);
+
+    ImVec2 origin = ImGui::GetCursorScreenPos();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddRectFilled(origin, ImVec2(origin.x + width, origin.y + height), colors::kInfo, 12);
+    float progress = static_cast<float>(left) / static_cast<float>(window);
+    draw->AddRectFilled(ImVec2(origin.x, origin.y + height - 8), ImVec2(origin.x + width * progress, origin.y + height),
+                        colors::kWarning, 4);
+
+    const float button_width = ImGui::GetFontSize() * 8;
+    ImGui::SetCursorScreenPos(ImVec2(origin.x + 16, origin.y + 10));
+    ImGui::BeginGroup();
+    ImGui::PushFont(fonts.bold);
+    ImGui::Text("Posted \"%s\": sending in %lld s", view.title.c_str(), static_cast<long long>((left + 999) / 1000));
+    ImGui::PopFont();
+    ImGui::PushStyleColor(ImGuiCol_Text, colors::kText);
+    ImGui::PushClipRect(origin, ImVec2(origin.x + width - button_width - 32, origin.y + height), true);
+    ImGui::TextUnformatted(view.post.text.substr(0, view.post.text.find('\n')).c_str());
+    ImGui::PopClipRect();
+    ImGui::PopStyleColor();
+    ImGui::EndGroup();
+
+    ImGui::SetCursorScreenPos(ImVec2(origin.x + width - button_width - 12, origin.y + (height - touch_height()) * 0.5f));
+    ImGui::PushFont(fonts.large);
+    if (big_button("UNDO", ImVec2(button_width, touch_height()), colors::kWarning, colors::kBackground))
+        actions.push_back(UndoPost{view.post.id});
+    ImGui::PopFont();
+    ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + height));
+}
+
+// A held post: the redacted text as it would go out, and the coordinator's choice.
+void draw_review(const PostView& view, const Fonts& fonts, std::vector<Action>& actions) {
+    ImGui::PushFont(fonts.large);
+    wrapped_text("Review before sending", colors::kWarning);
+    ImGui::PopFont();
+    wrapped_text(view.post.reason, colors::kTextDim);
+    ImGui::Spacing();
+    const float button_height = touch_height() * 1.3f;
+    ImGui::BeginChild("review-text",
+                      ImVec2(0, ImGui::GetContentRegionAvail().y - button_height - ImGui::GetStyle().ItemSpacing.y),
+                      false);
+    ImGui::PushFont(fonts.large);
+    wrapped_text(view.post.text, colors::kText);
+    ImGui::PopFont();
+    ImGui::EndChild();
+    const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
+    ImGui::PushFont(fonts.large);
+    if (big_button("Send as shown", ImVec2(half, button_height), colors::kNext, colors::kText))
+        actions.push_back(ApproveHeld{view.post.id});
+    ImGui::SameLine();
+    if (big_button("Discard", ImVec2(half, button_height), colors::kDanger, colors::kText))
+        actions.push_back(DiscardHeld{view.post.id});
+    ImGui::PopFont();
+}
+
+void draw_milestone_grid(const CaseView& view, const Fonts& fonts, float height, std::vector<Action>& actions) {
+    const int count = static_cast<int>(view.milestones.size());
+    if (count == 0) {
+        wrapped_text("This procedure's template is missing: check orlivectl templates list.", colors::kDangerText);
+        return;
+    }
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    const float min_tile_width = ImGui::GetFontSize() * 11.0f;
+    int columns = std::clamp(static_cast<int>((width + spacing) / (min_tile_width + spacing)), 1, 4);
+    int rows = (count + columns - 1) / columns;
+    const float tile_width = (width - spacing * static_cast<float>(columns - 1)) / static_cast<float>(columns);
+    float tile_height = (height - spacing * static_cast<float>(rows - 1)) / static_cast<float>(rows);
+    tile_height = std::clamp(tile_height, touch_height(), ImGui::GetFontSize() * 7.0f);
+
+    ImGui::BeginChild("milestones", ImVec2(0, height), false);
+    for (int i = 0; i < count; ++i) {
+        const MilestoneView& m = view.milestones[static_cast<std::size_t>(i)];
+        if (i % columns != 0) ImGui::SameLine();
+        TileStyle style{colors::kTile, 0, colors::kText};
+        std::string footer;
+        if (m.done) {
+            style = {colors::kDone, colors::kTile, colors::kTextDim};
+            footer = "\u2713 " + format_local_hhmm(m.done_at);
+        } else if (m.next) {
+            style = {colors::kNext, colors::kNextBorder, colors::kText};
+            footer = "NEXT";
+        }
+        std::string id = "##milestone-" + m.id;
+        if (tile(id.c_str(), ImVec2(tile_width, tile_height), style, std::to_string(m.step), m.label, footer,
+                 fonts.large, !m.done)) {
+            actions.push_back(TapMilestone{m.id, ""});
+        }
+    }
+    ImGui::EndChild();
+}
+
+}  // namespace
+
+void draw_coordinator_screen(const SessionSnapshot& snapshot, CoordinatorState& state, const Fonts& fonts,
+                             std::vector<Action>& actions) {
+    if (!snapshot.active) {
+        state.confirm_end = false;
+        draw_case_setup(snapshot, state.setup, fonts, actions);
+        return;
+    }
+    if (snapshot.held) {
+        draw_review(*snapshot.held, fonts, actions);
+        return;
+    }
+    const float bottom = touch_height() * 1.3f + ImGui::GetStyle().ItemSpacing.y;
+    draw_milestone_grid(*snapshot.active, fonts, ImGui::GetContentRegionAvail().y - bottom, actions);
+
+    if (snapshot.undoable) {
+        draw_undo_bar(snapshot, fonts, actions);
+        return;
+    }
+    // No undo pending: the case controls, with a confirmation before ending.
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float button_width = ImGui::GetFontSize() * 9;
+    if (state.confirm_end) {
+        ImGui::PushFont(fonts.bold);
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted("End this case? Posts already queued will still be delivered.");
+        ImGui::PopFont();
+        ImGui::SameLine(width - 2 * button_width - ImGui::GetStyle().ItemSpacing.x);
+        if (big_button("Keep going", ImVec2(button_width, touch_height()), colors::kTile, colors::kText))
+            state.confirm_end = false;
+        ImGui::SameLine();
+        if (big_button("End case", ImVec2(button_width, touch_height()), colors::kDanger, colors::kText)) {
+            actions.push_back(EndCase{});
+            state.confirm_end = false;
+        }
+        return;
+    }
+    ImGui::Dummy(ImVec2(width - button_width - ImGui::GetStyle().ItemSpacing.x, 1));
+    ImGui::SameLine();
+    if (big_button("End case...", ImVec2(button_width, touch_height()), colors::kPanel, colors::kText))
+        state.confirm_end = true;
+}
+
+}  // namespace orlive::ui

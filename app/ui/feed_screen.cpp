@@ -1,0 +1,119 @@
+#include <string>
+
+#include "core/time_format.h"
+#include "ui/screens.h"
+#include "ui/widgets.h"
+
+namespace orlive::ui {
+
+namespace {
+
+struct StateChip {
+    std::string text;
+    ImU32 fill;
+};
+
+// One honest line per post: where it is on its way out.
+StateChip delivery_chip(const PostRecord& post, TimeMs now) {
+    switch (post.state) {
+        case PostState::Pending: {
+            long long left = std::max<long long>(0, (post.release_at - now + 999) / 1000);
+            return {"Undo window " + std::to_string(left) + " s", colors::kInfo};
+        }
+        case PostState::Held: return {"Needs review", colors::kWarning};
+        case PostState::Blocked: return {"Blocked", colors::kDanger};
+        case PostState::Cancelled: return {post.reason.empty() ? "Cancelled" : "Cancelled: " + post.reason, colors::kDone};
+        case PostState::Queued: break;
+    }
+    if (post.deliveries.empty()) return {"Local feed", colors::kTile};
+    int sent = 0, failed = 0;
+    for (const DeliveryRecord& d : post.deliveries) {
+        sent += d.state == "sent";
+        failed += d.state == "failed";
+    }
+    const int total = static_cast<int>(post.deliveries.size());
+    if (failed > 0) return {std::to_string(failed) + " of " + std::to_string(total) + " failed", colors::kDanger};
+    if (sent == total) return {"Sent to " + std::to_string(total) + " account(s)", colors::kNext};
+    return {"Queued: " + std::to_string(sent) + " of " + std::to_string(total) + " sent", colors::kTile};
+}
+
+}  // namespace
+
+void draw_feed_screen(const SessionSnapshot& snapshot, const Fonts& fonts) {
+    if (snapshot.feed.empty()) {
+        ImGui::PushFont(fonts.large);
+        wrapped_text(snapshot.active ? "No posts yet. Tap a milestone to post the first update."
+                                     : "No posts yet. Start a case on the Milestones screen.",
+                     colors::kTextDim);
+        ImGui::PopFont();
+        return;
+    }
+    ImGui::BeginChild("feed", ImVec2(0, 0), false);
+    // Touch scrolling: a finger drags the list (ImGui 1.86 has no native touch scrolling).
+    if (ImGui::IsWindowHovered() && ImGui::IsMouseDragging(ImGuiMouseButton_Left))
+        ImGui::SetScrollY(ImGui::GetScrollY() - ImGui::GetIO().MouseDelta.y);
+
+    const float pad = ImGui::GetFontSize() * 0.7f;
+    for (const PostView& view : snapshot.feed) {
+        const PostRecord& post = view.post;
+        ImDrawList* draw = ImGui::GetWindowDrawList();
+        draw->ChannelsSplit(2);
+        draw->ChannelsSetCurrent(1);
+        ImVec2 top = ImGui::GetCursorScreenPos();
+        const float width = ImGui::GetContentRegionAvail().x;
+        ImGui::SetCursorScreenPos(ImVec2(top.x + pad, top.y + pad));
+        ImGui::BeginGroup();
+        ImGui::PushFont(fonts.large);
+        ImGui::Text("%s  %s", format_local_hhmm(post.created_at).c_str(), view.title.c_str());
+        ImGui::PopFont();
+        StateChip state = delivery_chip(post, snapshot.now);
+        ImGui::SameLine(width - chip_width(state.text) - pad);
+        chip(state.text, state.fill, colors::kText);
+        ImGui::PushTextWrapPos(top.x + width - pad - ImGui::GetWindowPos().x);
+        ImGui::TextUnformatted(post.text.c_str());
+        ImGui::PopTextWrapPos();
+        for (const DeliveryRecord& d : post.deliveries) {
+            if (d.state != "failed") continue;
+            wrapped_text(d.account + ": " + d.last_error, colors::kDangerText);
+        }
+        if (post.state == PostState::Blocked && !post.reason.empty()) wrapped_text(post.reason, colors::kDangerText);
+        ImGui::EndGroup();
+        ImVec2 bottom(top.x + width, ImGui::GetItemRectMax().y + pad);
+        draw->ChannelsSetCurrent(0);
+        draw->AddRectFilled(top, bottom, post.state == PostState::Cancelled ? colors::kDone : colors::kPanel, 12);
+        draw->ChannelsMerge();
+        ImGui::SetCursorScreenPos(ImVec2(top.x, bottom.y + ImGui::GetStyle().ItemSpacing.y));
+    }
+    ImGui::Dummy(ImVec2(1, 1));
+    ImGui::EndChild();
+}
+
+void draw_settings_screen(const SessionSnapshot& snapshot, const Fonts& fonts) {
+    ImGui::PushFont(fonts.large);
+    ImGui::TextUnformatted("Settings");
+    ImGui::PopFont();
+    ImGui::Text("Hospital: %s", snapshot.hospital_name.empty() ? "(not set)" : snapshot.hospital_name.c_str());
+    ImGui::Text("Undo window: %d s", snapshot.undo_seconds);
+    ImGui::Spacing();
+    ImGui::PushFont(fonts.bold);
+    ImGui::TextUnformatted("Accounts");
+    ImGui::PopFont();
+    if (snapshot.accounts.empty()) {
+        wrapped_text("None configured: posts stay in the local feed on this device.", colors::kTextDim);
+    }
+    for (const std::string& account : snapshot.accounts) ImGui::BulletText("%s", account.c_str());
+    ImGui::Spacing();
+    wrapped_text("Settings are read from the config file (see README, 'Settings file'); IT edits them there.",
+                 colors::kTextDim);
+}
+
+void draw_compliance_screen(const SessionSnapshot&, const Fonts& fonts) {
+    ImGui::PushFont(fonts.large);
+    ImGui::TextUnformatted("Compliance review");
+    ImGui::PopFont();
+    wrapped_text("This build does not record a redaction log yet, so there is nothing to review here. "
+                 "Redactions are counted on each post in the feed and in 'orlivectl queue'.",
+                 colors::kTextDim);
+}
+
+}  // namespace orlive::ui

@@ -1,0 +1,96 @@
+#include <string>
+
+#include "core/time_format.h"
+#include "ui/screens.h"
+#include "ui/widgets.h"
+
+namespace orlive::ui {
+
+namespace {
+
+ImU32 consent_fill(Consent consent) {
+    switch (consent) {
+        case Consent::None: return colors::kPanel;
+        case Consent::Deidentified: return colors::kInfo;
+        case Consent::Full: return colors::kNext;
+    }
+    return colors::kPanel;
+}
+
+std::string consent_label(const CaseView& view) {
+    switch (view.consent) {
+        case Consent::None: return "Consent: none (template text only)";
+        case Consent::Deidentified: return "Consent: de-identified";
+        case Consent::Full: return "Consent: full, release " + view.release_ref;
+    }
+    return "";
+}
+
+bool tab(const char* label, bool selected, float width) {
+    return big_button(label, ImVec2(width, touch_height()), selected ? colors::kInfo : colors::kPanel, colors::kText);
+}
+
+}  // namespace
+
+void draw_header(const SessionSnapshot& snapshot, const UiState& state, const Fonts& fonts,
+                 std::vector<Action>& actions) {
+    const float height = touch_height() * 1.55f;
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    ImVec2 origin = ImGui::GetCursorScreenPos();
+    const ImVec2 padding = ImGui::GetStyle().WindowPadding;
+    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(origin.x - padding.x, origin.y - padding.y),
+                                              ImVec2(origin.x + width + padding.x, origin.y + height),
+                                              colors::kPanel);
+    const float tab_width = ImGui::GetFontSize() * 7.0f;
+    const float tabs_left = width - 2 * tab_width - spacing;
+
+    // Row 1: what is being followed. Row 2: consent, progress, connectivity, queue depth.
+    ImGui::BeginGroup();
+    ImGui::PushFont(fonts.large);
+    if (snapshot.active) {
+        ImGui::TextUnformatted(snapshot.active->procedure_name.c_str());
+    } else {
+        ImGui::TextUnformatted(snapshot.hospital_name.empty() ? "ORLive" : snapshot.hospital_name.c_str());
+    }
+    ImGui::PopFont();
+    if (snapshot.active) {
+        chip(consent_label(*snapshot.active), consent_fill(snapshot.active->consent), colors::kText);
+        ImGui::SameLine();
+        chip("Step " + std::to_string(snapshot.active->done_count) + " of " +
+                 std::to_string(snapshot.active->milestones.size()),
+             colors::kTile, colors::kText);
+    } else {
+        chip("No active case", colors::kTile, colors::kText);
+    }
+    ImGui::SameLine();
+    const bool degraded = snapshot.connectivity.rfind("Online", 0) != 0 && !snapshot.accounts.empty();
+    chip(snapshot.connectivity, degraded ? colors::kWarning : colors::kTile,
+         degraded ? colors::kBackground : colors::kText);
+    ImGui::SameLine();
+    std::string queue = "Queue " + std::to_string(snapshot.queue.unsent + snapshot.queue.pending);
+    if (snapshot.queue.failed > 0) queue += " \u00b7 " + std::to_string(snapshot.queue.failed) + " failed";
+    chip(queue, snapshot.queue.failed > 0 ? colors::kDanger : colors::kTile, colors::kText);
+    ImGui::EndGroup();
+
+    // The elapsed clock, just left of the tabs, readable from across the room.
+    if (snapshot.active) {
+        ImGui::PushFont(fonts.huge);
+        std::string clock = format_elapsed_clock(snapshot.now - snapshot.active->started_at);
+        const float clock_width = ImGui::CalcTextSize(clock.c_str()).x;
+        ImGui::SetCursorScreenPos(ImVec2(origin.x + tabs_left - clock_width - spacing * 2,
+                                         origin.y + (height - padding.y - ImGui::GetFontSize()) * 0.5f));
+        ImGui::TextUnformatted(clock.c_str());
+        ImGui::PopFont();
+    }
+
+    ImGui::SetCursorScreenPos(ImVec2(origin.x + tabs_left, origin.y + (height - padding.y - touch_height()) * 0.5f));
+    if (tab("Milestones", state.screen == Screen::Coordinator, tab_width))
+        actions.push_back(ShowScreen{Screen::Coordinator});
+    ImGui::SameLine();
+    if (tab("Feed", state.screen == Screen::Feed, tab_width)) actions.push_back(ShowScreen{Screen::Feed});
+
+    ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + height + ImGui::GetStyle().ItemSpacing.y));
+}
+
+}  // namespace orlive::ui

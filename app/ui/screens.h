@@ -1,0 +1,30 @@
+// The screens and their shared header. Each draws from the read-only snapshot and its own
+// screen-local state, and appends Actions; none touches the database or the network.
+#pragma once
+
+#include <vector>
+
+#include "core/session.h"
+#include "ui/actions.h"
+#include "ui/theme.h"
+#include "ui/ui_state.h"
+
+namespace orlive::ui {
+
+// The whole frame: header, the current screen and the feedback line, in one full-window panel.
+void draw_ui(const SessionSnapshot& snapshot, UiState& state, const Fonts& fonts, std::vector<Action>& actions);
+
+// When the feedback line disappears, so the loop can wake to redraw it.
+TimeMs feedback_expires_at(const UiState& state);
+
+void draw_header(const SessionSnapshot& snapshot, const UiState& state, const Fonts& fonts,
+                 std::vector<Action>& actions);
+void draw_coordinator_screen(const SessionSnapshot& snapshot, CoordinatorState& state, const Fonts& fonts,
+                             std::vector<Action>& actions);
+void draw_case_setup(const SessionSnapshot& snapshot, CaseSetupState& state, const Fonts& fonts,
+                     std::vector<Action>& actions);
+void draw_feed_screen(const SessionSnapshot& snapshot, const Fonts& fonts);
+void draw_settings_screen(const SessionSnapshot& snapshot, const Fonts& fonts);
+void draw_compliance_screen(const SessionSnapshot& snapshot, const Fonts& fonts);
+
+}  // namespace orlive::ui

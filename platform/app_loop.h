@@ -1,0 +1,22 @@
+// The app's main loop: wait for input or a deadline, tick the session, draw only when
+// something visible changed, apply the screens' actions. Main thread only.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+
+#include "core/session.h"
+#include "platform/window.h"
+#include "ui/theme.h"
+#include "ui/ui_state.h"
+
+namespace orlive::platform {
+
+struct LoopOptions {
+    std::optional<std::filesystem::path> screenshot;  // render until settled, save, return
+};
+
+// Returns the process exit status.
+int run_app(Session& session, Window& window, ui::UiState& state, const ui::Fonts& fonts, const LoopOptions& options);
+
+}  // namespace orlive::platform
