@@ -1,5 +1,6 @@
 #include "core/settings.h"
 
+#include <cstdio>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -26,8 +27,17 @@ std::string host_of(const std::string& url, std::size_t scheme_end) {
     return authority.substr(0, authority.find(':'));
 }
 
+// localhost, ::1 or a dotted IPv4 address in 127.0.0.0/8 (not "127.0.0.1.example.com").
 bool is_loopback_host(const std::string& host) {
-    return host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0;
+    if (host == "localhost" || host == "::1") return true;
+    int octets[4];
+    char extra = 0;
+    if (std::sscanf(host.c_str(), "%d.%d.%d.%d%c", &octets[0], &octets[1], &octets[2], &octets[3], &extra) != 4)
+        return false;
+    for (int octet : octets) {
+        if (octet < 0 || octet > 255) return false;
+    }
+    return octets[0] == 127 && host.find_first_not_of("0123456789.") == std::string::npos;
 }
 
 Result<std::string> required_string(const json& object, const char* key, const std::string& where) {

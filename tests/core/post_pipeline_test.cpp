@@ -1,0 +1,157 @@
+#include "core/post_pipeline.h"
+
+#include "core/session.h"
+#include "test_support.h"
+
+namespace orlive {
+namespace {
+
+class PipelineTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        auto opened = Database::open_in(dir.path());
+        ASSERT_TRUE(opened.ok());
+        db = std::move(opened.value());
+        std::vector<TemplateProblem> problems;
+        catalog = TemplateCatalog::load(testing::source_assets() / "templates", problems);
+        ASSERT_TRUE(problems.empty());
+        auto loaded = load_phi_filter(testing::source_assets());
+        ASSERT_TRUE(loaded.ok()) << loaded.error().message;
+        filter = std::move(loaded.value());
+        settings.hospital_name = "Riverside General";
+        settings.accounts = {Account{"main", AccountKind::Mastodon, "https://x", "t", "", "", "", "", ""},
+                             Account{"team", AccountKind::Webhook, "", "", "", "", "", "https://h", "json"}};
+    }
+    void start(Consent consent) {
+        CaseStart start;
+        start.procedure_id = "lap-chole";
+        start.consent = consent;
+        start.release_ref = consent == Consent::Full ? "REL-1" : "";
+        start.patient.names = {"Maria Lopez"};
+        start.patient.mrn = "12345678";
+        start.surgeon = "Dr. Rivera";
+        ASSERT_TRUE(start_case(*db, start, clock.now_ms() - 65 * 60 * 1000).ok());
+    }
+    PostOutcome post(PostRequest request) {
+        PostPipeline pipeline(*db, catalog, *filter, settings, clock);
+        auto outcome = pipeline.post(request);
+        EXPECT_TRUE(outcome.ok()) << outcome.error().message;
+        return outcome.ok() ? outcome.value() : PostOutcome{};
+    }
+    testing::TempDir dir;
+    std::unique_ptr<Database> db;
+    TemplateCatalog catalog;
+    std::unique_ptr<PhiFilter> filter;
+    Settings settings;
+    ManualClock clock{1'800'000'000'000};
+};
+
+TEST_F(PipelineTest, MilestoneTapRendersTheTemplateAndWritesADeliveryPerAccount) {
+    start(Consent::None);
+    PostRequest request;
+    request.milestone_id = "critical-view";
+    PostOutcome outcome = post(request);
+    EXPECT_EQ(outcome.state, PostState::Pending);
+    EXPECT_EQ(outcome.redactions, 0);
+    EXPECT_NE(outcome.text.find("Step 5 of 10"), std::string::npos) << outcome.text;
+    EXPECT_NE(outcome.text.find("#SurgEd"), std::string::npos);
+    EXPECT_EQ(outcome.release_at, clock.now_ms() + 10'000);
+    auto stored = find_post(*db, outcome.id);
+    ASSERT_TRUE(stored.ok() && stored->has_value());
+    EXPECT_EQ((*stored)->text, outcome.text);
+    EXPECT_EQ((*stored)->deliveries.size(), 2u);
+}
+
+TEST_F(PipelineTest, UndoSecondsZeroQueuesAtOnce) {
+    start(Consent::None);
+    PostRequest request;
+    request.milestone_id = "time-out";
+    request.undo_seconds = 0;
+    EXPECT_EQ(post(request).state, PostState::Queued);
+}
+
+TEST_F(PipelineTest, NoConsentBlocksANoteNamingThePatient) {
+    start(Consent::None);
+    PostRequest request;
+    request.milestone_id = "time-out";
+    request.note = "Maria is comfortable";
+    PostOutcome outcome = post(request);
+    EXPECT_EQ(outcome.state, PostState::Blocked);
+    EXPECT_NE(outcome.reason.find("patient"), std::string::npos);
+    EXPECT_EQ(outcome.text.find("Maria"), std::string::npos) << "the stored text never holds the PHI";
+    EXPECT_EQ((*find_post(*db, outcome.id))->deliveries[0].state, "cancelled");
+}
+
+TEST_F(PipelineTest, DeidentifiedHoldsRedactedTextForReview) {
+    start(Consent::Deidentified);
+    PostRequest request;
+    request.free_text = "Family of Maria Lopez can call 555-201-3344 for news";
+    PostOutcome outcome = post(request);
+    EXPECT_EQ(outcome.state, PostState::Held);
+    EXPECT_EQ(outcome.text.find("Maria"), std::string::npos);
+    EXPECT_EQ(outcome.text.find("555-201-3344"), std::string::npos);
+    EXPECT_NE(outcome.text.find("[PHONE]"), std::string::npos);
+    EXPECT_GE(outcome.redactions, 2);
+}
+
+TEST_F(PipelineTest, FullConsentLetsTheNameOutButNeverContactDetails) {
+    start(Consent::Full);
+    PostRequest request;
+    request.free_text = "Maria Lopez says hello, reach her at 555-201-3344";
+    PostOutcome outcome = post(request);
+    EXPECT_NE(outcome.text.find("Maria Lopez"), std::string::npos) << outcome.text;
+    EXPECT_NE(outcome.text.find("[PHONE]"), std::string::npos);
+    EXPECT_EQ(outcome.state, PostState::Held);
+}
+
+TEST_F(PipelineTest, MilestonesNeedAnActiveCaseButStatusUpdatesDoNot) {
+    PostPipeline pipeline(*db, catalog, *filter, settings, clock);
+    PostRequest request;
+    request.milestone_id = "critical-view";
+    auto refused = pipeline.post(request);
+    ASSERT_FALSE(refused.ok());
+    EXPECT_NE(refused.error().message.find("no case is active"), std::string::npos);
+
+    request.milestone_id = "ed-wait";
+    request.fields["ed_wait_minutes"] = "45";
+    auto status = pipeline.post(request);
+    ASSERT_TRUE(status.ok()) << status.error().message;
+    EXPECT_NE(status->text.find("45"), std::string::npos) << status->text;
+    request.fields["ed_wait_minutes"] = "-3";
+    EXPECT_FALSE(pipeline.post(request).ok());
+}
+
+TEST_F(PipelineTest, UnknownMilestoneIsAClearError) {
+    start(Consent::None);
+    PostPipeline pipeline(*db, catalog, *filter, settings, clock);
+    PostRequest request;
+    request.milestone_id = "sternotomy";
+    auto refused = pipeline.post(request);
+    ASSERT_FALSE(refused.ok());
+    EXPECT_NE(refused.error().message.find("not part of Laparoscopic cholecystectomy"), std::string::npos);
+}
+
+TEST_F(PipelineTest, SessionSnapshotMarksDoneAndNextMilestones) {
+    start(Consent::None);
+    std::vector<TemplateProblem> problems;
+    auto opened = Database::open_in(dir.path());
+    ASSERT_TRUE(opened.ok());
+    Session session(std::move(opened.value()), TemplateCatalog::load(testing::source_assets() / "templates", problems),
+                    std::move(filter), settings, clock);
+    EXPECT_TRUE(session.tap_milestone("time-out", "").ok);
+    const SessionSnapshot& snapshot = session.snapshot();
+    ASSERT_TRUE(snapshot.active);
+    const auto& milestones = snapshot.active->milestones;
+    ASSERT_GE(milestones.size(), 3u);
+    EXPECT_EQ(milestones[1].id, "time-out");
+    EXPECT_TRUE(milestones[1].done);
+    EXPECT_TRUE(milestones[2].next);
+    EXPECT_FALSE(milestones[0].next);
+    ASSERT_TRUE(snapshot.undoable);
+    EXPECT_TRUE(session.undo(snapshot.undoable->post.id).ok);
+    EXPECT_FALSE(session.snapshot().active->milestones[1].done);
+    EXPECT_TRUE(session.snapshot().active->milestones[0].next);
+}
+
+}  // namespace
+}  // namespace orlive

@@ -1,0 +1,97 @@
+#include "sync/http_client.h"
+
+#include <curl/curl.h>
+#include <httplib.h>
+
+#include <thread>
+
+#include <gtest/gtest.h>
+
+namespace orlive {
+namespace {
+
+// A real HTTP peer on loopback that stops when the test ends.
+class LoopbackServer {
+public:
+    LoopbackServer() {
+        server_.Post("/echo", [](const httplib::Request& request, httplib::Response& response) {
+            response.set_header("X-RateLimit-Remaining", "299");
+            response.set_content(request.body + "|" + request.get_header_value("Authorization"), "text/plain");
+        });
+        server_.Get("/slow", [](const httplib::Request&, httplib::Response& response) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+            response.set_content("late", "text/plain");
+        });
+        server_.Get("/missing", [](const httplib::Request&, httplib::Response& response) {
+            response.status = 404;
+            response.set_content(R"({"error":"Record not found"})", "application/json");
+        });
+        port_ = server_.bind_to_any_port("127.0.0.1");
+        thread_ = std::thread([this] { server_.listen_after_bind(); });
+        while (!server_.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    ~LoopbackServer() {
+        server_.stop();
+        thread_.join();
+    }
+    std::string url(const std::string& path) const { return "http://127.0.0.1:" + std::to_string(port_) + path; }
+
+private:
+    httplib::Server server_;
+    int port_ = 0;
+    std::thread thread_;
+};
+
+TEST(HttpClient, PostsABodyWithHeadersAndReadsTheAnswer) {
+    LoopbackServer server;
+    HttpClient client;
+    HttpRequest request;
+    request.method = "POST";
+    request.url = server.url("/echo");
+    request.headers = {{"Authorization", "Bearer abc"}, {"Content-Type", "text/plain"}};
+    request.body = "hello";
+    auto response = client.perform(request);
+    ASSERT_TRUE(response.ok()) << response.error().message;
+    EXPECT_EQ(response->status, 200);
+    EXPECT_EQ(response->body, "hello|Bearer abc");
+    EXPECT_EQ(response->header("x-ratelimit-remaining"), "299");
+}
+
+TEST(HttpClient, AnHttpErrorIsAnAnswerNotATransportError) {
+    LoopbackServer server;
+    HttpClient client;
+    HttpRequest request;
+    request.url = server.url("/missing");
+    auto response = client.perform(request);
+    ASSERT_TRUE(response.ok());
+    EXPECT_EQ(response->status, 404);
+}
+
+TEST(HttpClient, TimeoutsAndRefusedConnectionsAreTransportErrors) {
+    LoopbackServer server;
+    HttpClient client;
+    HttpRequest slow;
+    slow.url = server.url("/slow");
+    slow.total_timeout_ms = 300;
+    auto timed_out = client.perform(slow);
+    ASSERT_FALSE(timed_out.ok());
+    EXPECT_NE(timed_out.error().message.find("no answer"), std::string::npos);
+
+    HttpRequest refused;
+    refused.url = "http://127.0.0.1:1/";
+    refused.headers = {{"Authorization", "Bearer s3cr3t"}};
+    auto failed = client.perform(refused);
+    ASSERT_FALSE(failed.ok());
+    EXPECT_EQ(failed.error().message.find("s3cr3t"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace orlive
+
+int main(int argc, char** argv) {
+    curl_global_init(CURL_GLOBAL_DEFAULT);  // once, before any thread, as in the app
+    ::testing::InitGoogleTest(&argc, argv);
+    int status = RUN_ALL_TESTS();
+    curl_global_cleanup();
+    return status;
+}
