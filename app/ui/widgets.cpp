@@ -21,7 +21,12 @@ float widest_word(ImFont* font, const std::string& text) {
 }
 }  // namespace
 
-float touch_height() { return std::max(64.0f, ImGui::GetFontSize() * 3.0f); }
+float touch_height() {
+    // From the base font, not the current one, so a button in a large font is not taller.
+    const ImFont* base = ImGui::GetIO().FontDefault;
+    const float size = base ? base->FontSize : ImGui::GetFontSize();
+    return std::max(64.0f, size * 3.0f);
+}
 
 bool tile(const char* id, ImVec2 size, const TileStyle& style, const std::string& corner, const std::string& label,
           const std::string& footer, ImFont* label_font, bool enabled) {
