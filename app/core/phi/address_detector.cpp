@@ -84,13 +84,17 @@ AddressDetector::AddressDetector() {
         "(\\d{5}(?:-\\d{4})?)\\b",
         o);
     zip9_ = std::make_unique<RE2>("\\b\\d{5}-\\d{4}\\b", o);
+    city_state_zip_ = std::make_unique<RE2>(
+        "\\b[A-Z][\\pL.'\\-]+(?:[ \\t]+[A-Z][\\pL.'\\-]+){0,2},[ \\t]*(?:" + kStateAbbr + "|" +
+            kStateName + ")[ \\t]+\\d{5}(?:-\\d{4})?\\b",
+        o);
 }
 
 AddressDetector::~AddressDetector() = default;
 
 bool AddressDetector::ok() const {
     for (const auto* re : {&street_, &po_box_, &apartment_, &euro_suffix_, &euro_prefix_,
-                           &keyword_, &state_zip_, &zip_keyword_, &zip9_}) {
+                           &keyword_, &state_zip_, &zip_keyword_, &zip9_, &city_state_zip_}) {
         if (!(*re)->ok()) return false;
     }
     return true;
@@ -116,6 +120,7 @@ void AddressDetector::find(std::string_view text, std::vector<Candidate>& out) c
     group1(*state_zip_, "zip-after-state");
     group1(*zip_keyword_, "zip-keyword");
     whole(*zip9_, "zip9");
+    whole(*city_state_zip_, "city-state-zip");
 }
 
 }  // namespace orlive

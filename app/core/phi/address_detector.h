@@ -34,6 +34,7 @@ private:
     std::unique_ptr<RE2> state_zip_;
     std::unique_ptr<RE2> zip_keyword_;
     std::unique_ptr<RE2> zip9_;
+    std::unique_ptr<RE2> city_state_zip_;
 };
 
 }  // namespace orlive

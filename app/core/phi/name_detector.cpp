@@ -78,10 +78,8 @@ const std::unordered_set<std::string>& organisation_words() {
     static const std::unordered_set<std::string> k = {
         "hospital", "hospitals", "clinic", "medical", "health", "healthcare", "institute",
         "university", "college", "school", "foundation", "center", "centre", "memorial",
-        "children's", "pharmacy", "labs", "laboratories", "inc", "llc", "corp", "group",
-        "ward", "unit", "wing", "building", "pavilion", "hall", "street", "avenue", "county",
-        "city", "park", "lake", "river", "award", "lecture", "society", "fund", "trust",
-        "surgical", "scientific", "medicine", "method", "prize", "fellowship", "library"};
+        "pharmacy", "labs", "laboratories", "inc", "llc", "corp", "pavilion", "award", "lecture",
+        "society", "surgical", "scientific", "medicine", "prize", "fellowship", "library"};
     return k;
 }
 
@@ -390,8 +388,12 @@ void NameDetector::find(std::string_view text, const std::vector<Token>& tokens,
         std::string gap(text.substr(tokens[i].end, tokens[j].start - tokens[i].end));
         if (gap != ", " && gap != " (" && gap != ",") continue;
         static const std::unordered_set<std::string> owners = {"her", "his", "their", "the", "a",
-                                                               "pt's", "patient's", "pts"};
-        if (owners.count(tokens[j].key) > 0 && j + 1 < n && joined_by_space(text, tokens[j], tokens[j + 1])) ++j;
+                                                               "pt", "patient", "pts", "our", "my"};
+        for (int skip = 0; skip < 2 && j + 1 < n && owners.count(tokens[j].key) > 0 &&
+                           joined_by_space(text, tokens[j], tokens[j + 1]);
+             ++skip) {
+            ++j;
+        }
         if (is_kin(tokens[j].key)) promote_strong(i);
     }
 

@@ -191,6 +191,14 @@ std::vector<Token> tokenize(std::string_view text) {
             tok.possessive = true;
         }
         tok.key = fold_plain(text.substr(tok.start, tok.core_end - tok.start));
+        // Apostrophes inside names are dropped ("O'Brien" -> "obrien", as the Census lists it).
+        for (std::size_t p = tok.key.find('\''); p != std::string::npos; p = tok.key.find('\'', p)) {
+            tok.key.erase(p, 1);
+        }
+        for (std::size_t p = tok.key.find("\xE2\x80\x99"); p != std::string::npos;
+             p = tok.key.find("\xE2\x80\x99", p)) {
+            tok.key.erase(p, 3);
+        }
         tokens.push_back(std::move(tok));
         i = tokens.back().end;
     }
