@@ -122,7 +122,12 @@ void score_example(const orlive::PhiFilter& filter, const Example& ex,
         if (p != nullptr) {
             Counts& c = score.by_category[std::string(orlive::category_name(p->category))];
             ++c.pred;
-            if (g != nullptr) ++c.pred_ok;
+            if (g != nullptr) {
+                ++c.pred_ok;
+            } else {
+                score.errors.push_back("FP-token " + std::string(orlive::category_name(p->category)) + " [" +
+                                       ex.text.substr(ts, te - ts) + "] rule=" + p->rule + " in: " + ex.text);
+            }
         }
     }
     // Errors, and redactions of allow-listed staff or eponyms (spans overlapping no gold span).

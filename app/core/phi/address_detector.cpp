@@ -75,7 +75,7 @@ AddressDetector::AddressDetector() {
     keyword_ = std::make_unique<RE2>(
         "\\b(?i:lives[ \\t]+at|living[ \\t]+at|resides[ \\t]+at|residing[ \\t]+at|home[ \\t]+at|"
         "(?:home|mailing|street|postal)?[ \\t]*address(?:[ \\t]+is)?)[ \\t]*:?[ \\t]*"
-        "(\\d{1,6}[A-Za-z]?(?:[ \\t]+[\\pL'.\\-]+){1,5})",
+        "(\\d{1,6}[A-Za-z]?(?:[ \\t]+(?:\\p{Lu}[\\pL'.\\-]*|\\d+\\pL*)){1,5})",
         o);
     state_zip_ = std::make_unique<RE2>(
         "\\b(?:" + kStateAbbr + "|" + kStateName + "),?[ \\t]+(\\d{5}(?:-\\d{4})?)\\b", o);

@@ -100,8 +100,45 @@ const std::unordered_set<std::string>& dotted_abbreviations() {
         "ad", "au", "sq", "im", "sc", "pr", "ng", "og", "jp", "ld", "rt", "lt", "ot", "pt", "st",
         "usa", "ny", "la", "icu", "ok", "rip", "aka", "ie", "ea", "no", "dob", "ssn", "mrn", "bs",
         "ba", "ms", "phd", "dds", "dmd", "mph", "mba", "ma", "sn", "pe", "cv", "gp", "uti", "ap",
-        "mg", "kg", "ml", "cc", "hb", "ph", "rr", "hx", "dx", "tx", "rx", "sx", "fx", "bx", "cx"};
+        "mg", "kg", "cc", "hb", "ph", "rr", "hx", "dx", "tx", "rx", "sx", "fx", "bx", "cx"};
     return k;
+}
+
+// Short English function words that are also in the name lists ("By", "In", "Do").
+bool is_function_word(const std::string& key) {
+    static const std::unordered_set<std::string> k = {
+        "a", "an", "the", "by", "in", "on", "at", "to", "of", "and", "or", "for", "as", "is", "it",
+        "so", "no", "do", "be", "he", "me", "we", "my", "up", "us", "if", "but", "not", "all",
+        "can", "her", "his", "him", "she", "you", "our", "per", "via", "from", "with", "into",
+        "over", "than", "then", "when", "says", "said", "very", "just", "more"};
+    return k.count(key) > 0;
+}
+
+// People's roles and OR words that begin sentences next to names ("Patient Maria", "Nurse Jo").
+bool is_role_word(const std::string& key) {
+    static const std::unordered_set<std::string> k = {
+        "patient", "pt", "nurse", "doctor", "surgeon", "resident", "fellow", "attending",
+        "anesthetist", "anesthesiologist", "anaesthetist", "tech", "scrub", "circulator", "team",
+        "family", "case", "room", "bed", "update", "congrats", "thanks", "welcome", "today",
+        "tonight", "tomorrow", "yesterday", "specimen", "consent", "chart"};
+    return k.count(key) > 0;
+}
+
+// Contractions ("I've", "I'm", "we'll") are never names.
+bool is_contraction(std::string_view word) {
+    for (std::string_view suffix :
+         {"'ve", "'m", "'ll", "'re", "'d", "n't", "\xE2\x80\x99" "ve", "\xE2\x80\x99" "m",
+          "\xE2\x80\x99" "ll", "\xE2\x80\x99" "re", "\xE2\x80\x99" "d", "n\xE2\x80\x99" "t"}) {
+        if (word.size() > suffix.size() && word.substr(word.size() - suffix.size()) == suffix) return true;
+    }
+    return false;
+}
+
+bool has_non_ascii(std::string_view word) {
+    for (char c : word) {
+        if (static_cast<unsigned char>(c) >= 0x80) return true;
+    }
+    return false;
 }
 
 bool is_kin(const std::string& key) {
@@ -221,7 +258,9 @@ void NameDetector::find(std::string_view text, const std::vector<Token>& tokens,
         }
         f.cap_informative = t.upper_first && !t.all_upper && !effective_start && !title_case[i] && !shouting;
         if (f.handle || t.has_digit || !t.has_letter || t.letters < 2) continue;
+        if (is_contraction(text.substr(t.start, t.core_end - t.start))) continue;
         const std::string& key = t.key;
+        if (is_function_word(key) || is_role_word(key)) continue;
         f.stop = lex_.is_clinical_stopword(key);
         // Hyphenated words: a name if every part is a name or unknown and one part is a clear name.
         bool is_first = lex_.first_name_rank(key) != NameLexicon::kNotFound;
@@ -245,6 +284,7 @@ void NameDetector::find(std::string_view text, const std::vector<Token>& tokens,
             if (any_clear && !any_word) is_sur = true;
             if (any_word) is_word = true;
         }
+        if (calendar_words().count(key) > 0) is_word = true;
         f.first = is_first;
         f.surname = is_sur;
         const bool listed = is_first || is_sur;
@@ -329,7 +369,7 @@ void NameDetector::find(std::string_view text, const std::vector<Token>& tokens,
         if (!can_be_named(i)) return false;
         const Token& t = tokens[i];
         // Lower-case words need to be a listed name ("her husband john").
-        if (!t.upper_first && !(info[i].first || info[i].surname)) return false;
+        if (!t.upper_first && info[i].kind != Kind::Name) return false;
         if (t.all_upper && t.letters <= 3 && !(info[i].first || info[i].surname)) return false;
         info[i].strong = true;
         info[i].name = true;
@@ -410,11 +450,28 @@ void NameDetector::find(std::string_view text, const std::vector<Token>& tokens,
             // ("Rose Garden") which suggests a proper noun phrase.
             bool phrase = false;
             if (i + 1 < n && joined_by_space(text, tokens[i], tokens[i + 1]) && tokens[i + 1].upper_first &&
-                info[i + 1].kind == Kind::None) {
-                phrase = true;
+                (info[i + 1].kind == Kind::None || (info[i + 1].kind == Kind::Unknown && !f.first))) {
+                phrase = true;  // "Rose Garden", "Southern Tunisia"
+            }
+            if (i > 0 && joined_by_space(text, tokens[i - 1], tokens[i]) && tokens[i - 1].upper_first &&
+                info[i - 1].kind == Kind::None && !is_title_key(tokens[i - 1].key)) {
+                phrase = true;  // "Entertainment Weekly"
             }
             if (!phrase) f.name = true;
         }
+    }
+
+    // 6b. Two capitalised unknown words with non-English letters: "Krisztián Szöllösy".
+    for (std::size_t i = 0; i + 1 < n; ++i) {
+        if (info[i].kind != Kind::Unknown || info[i + 1].kind != Kind::Unknown) continue;
+        if (title_case[i] || info[i].handle || info[i + 1].handle) continue;
+        if (!joined_by_space(text, tokens[i], tokens[i + 1], 1)) continue;
+        const std::string_view a = text.substr(tokens[i].start, tokens[i].core_end - tokens[i].start);
+        const std::string_view b = text.substr(tokens[i + 1].start, tokens[i + 1].core_end - tokens[i + 1].start);
+        if (!has_non_ascii(a) && !has_non_ascii(b)) continue;
+        if (tokens[i].letters < 3 || tokens[i + 1].letters < 3) continue;
+        info[i].name = true;
+        info[i + 1].name = true;
     }
 
     // 7. Neighbours of names: "Will Smith", "Maria Kreutzmann", "Vanessa P. Hertzog".
