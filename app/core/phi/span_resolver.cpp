@@ -61,7 +61,7 @@ std::vector<PhiSpan> resolve_candidates(std::string_view text, std::vector<Candi
         if (!joined.empty()) {
             PhiSpan& last = joined.back();
             if (last.category == PhiCategory::Name && s.category == PhiCategory::Name &&
-                s.start == last.end + 1 && text[last.end] == ' ') {
+                (s.start == last.end || (s.start == last.end + 1 && text[last.end] == ' '))) {
                 last.end = s.end;
                 if (s.patient_match && !last.patient_match) last.rule = s.rule;
                 last.patient_match = last.patient_match || s.patient_match;

@@ -34,7 +34,7 @@ inline constexpr int kLoosePhone = 35;
 
 // Overlapping candidates are merged into one span covering them all (so nothing leaks between
 // two partial findings); its category and rule come from the strongest member, and it is a
-// patient match if any member is. Adjacent NAME spans separated by one space are joined.
+// patient match if any member is. Adjacent NAME spans (touching or one space apart) are joined.
 std::vector<PhiSpan> resolve_candidates(std::string_view text, std::vector<Candidate> candidates);
 
 }  // namespace orlive
