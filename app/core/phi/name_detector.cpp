@@ -87,7 +87,15 @@ const std::unordered_set<std::string>& calendar_words() {
     static const std::unordered_set<std::string> k = {
         "january", "february", "march", "april", "may", "june", "july", "august", "september",
         "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
-        "saturday", "sunday", "christmas", "easter"};
+        "saturday", "sunday", "christmas", "easter",
+        // Directions and US states: places, never a person on capitalisation alone.
+        "north", "south", "east", "west", "central", "grand", "upper", "lower", "main",
+        "alabama", "alaska", "arizona", "arkansas", "california", "colorado", "connecticut",
+        "delaware", "florida", "georgia", "hawaii", "idaho", "illinois", "indiana", "iowa",
+        "kansas", "kentucky", "louisiana", "maine", "maryland", "massachusetts", "michigan",
+        "minnesota", "mississippi", "missouri", "montana", "nebraska", "nevada", "ohio",
+        "oklahoma", "oregon", "pennsylvania", "tennessee", "texas", "utah", "vermont", "virginia",
+        "washington", "wisconsin", "wyoming", "dakota", "carolina", "jersey", "york"};
     return k;
 }
 
@@ -456,6 +464,16 @@ void NameDetector::find(std::string_view text, const std::vector<Token>& tokens,
             if (i > 0 && joined_by_space(text, tokens[i - 1], tokens[i]) && tokens[i - 1].upper_first &&
                 info[i - 1].kind == Kind::None && !is_title_key(tokens[i - 1].key)) {
                 phrase = true;  // "Entertainment Weekly"
+            }
+            for (std::size_t j : {i + 1, i - 1}) {
+                // Two capitalised dictionary words together are a phrase: "Grand Rounds".
+                if (j >= n || (j < i && i == 0)) continue;
+                const std::size_t a = std::min(i, j), b = std::max(i, j);
+                if (joined_by_space(text, tokens[a], tokens[b]) && tokens[j].upper_first &&
+                    info[j].kind == Kind::Word && lex_.is_common_word(tokens[j].key) &&
+                    !(a == i ? (f.first && info[j].surname) : (info[j].first && f.surname))) {
+                    phrase = true;
+                }
             }
             if (!phrase) f.name = true;
         }
