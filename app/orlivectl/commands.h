@@ -11,5 +11,7 @@ int run_post(CommandContext& context, const Args& args);
 int run_review(CommandContext& context, const Args& args);  // approve | discard | undo
 int run_queue(CommandContext& context, const Args& args);
 int run_templates(CommandContext& context, const Args& args);
+int run_redact(CommandContext& context, const Args& args);
+int run_log(CommandContext& context, const Args& args);
 
 }  // namespace orlive::cli

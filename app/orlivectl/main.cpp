@@ -19,6 +19,11 @@ Commands:
   approve ID | discard ID | undo ID                decide a held post, or undo a pending one
   queue [--json] [--case ID]                       every post with its delivery states
   templates list | templates validate FILE         procedure templates and their problems
+  redact [--context FILE]                          JSON Lines in (id, text, context), spans out
+  log verify                                       check the redaction log's hash chain
+  log export --format csv|jsonl [--since T] [--until T]   the log, with its sealed head
+  log sign-off --through SEQ [--by NAME]           record a compliance review of entries 1..SEQ
+  log find-span TEXT                               was this exact string caught? (by fingerprint)
 
 Common flags:
   --data-dir DIR   database and device key (default $XDG_DATA_HOME/orlive)
@@ -52,5 +57,7 @@ int main(int argc, char** argv) {
     if (command == "approve" || command == "discard" || command == "undo") return run_review(context, args);
     if (command == "queue") return run_queue(context, args);
     if (command == "templates") return run_templates(context, args);
+    if (command == "redact") return run_redact(context, args);
+    if (command == "log") return run_log(context, args);
     return usage_error("unknown command '" + command + "'");
 }
