@@ -82,7 +82,7 @@ TEST_F(RedactionLogTest, ReviewDecisionsAndConsentChangesAreLogged) {
     EXPECT_EQ((*entries)[0].entry.action, "approved");
     EXPECT_EQ((*entries)[1].entry.action, "discarded");
     EXPECT_EQ((*entries)[2].entry.action, "consent-change");
-    EXPECT_EQ((*entries)[2].entry.detail, "deidentified -> none; 0 unsent post(s) cancelled");
+    EXPECT_EQ((*entries)[2].entry.detail, "deidentified -> none; 1 unsent post(s) cancelled");
     EXPECT_TRUE(verify_log(*db)->intact);
 }
 
