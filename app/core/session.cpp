@@ -20,6 +20,7 @@ Session::Session(std::unique_ptr<Database> db, TemplateCatalog catalog, std::uni
       settings_(std::move(settings)),
       clock_(clock),
       pipeline_(*db_, catalog_, *filter_, settings_, clock_),
+      compliance_(*db_, settings_.compliance_pin, clock_),
       connectivity_(settings_.accounts.empty() ? "Local feed only" : "Offline: delivery not started") {}
 
 Feedback Session::tap_milestone(const std::string& milestone_id, const std::string& note) {
@@ -71,6 +72,40 @@ Feedback Session::end_case() {
     auto id = end_active_case(*db_, clock_.now_ms());
     dirty_ = true;
     return id ? Feedback{true, "Case ended"} : failed(id.error());
+}
+
+Feedback Session::unlock_compliance(const std::string& pin) {
+    Status status = compliance_.unlock(pin);
+    dirty_ = true;
+    return status ? Feedback{true, "Compliance review unlocked"} : failed(status.error());
+}
+
+void Session::lock_compliance() {
+    compliance_.lock();
+    dirty_ = true;
+}
+
+void Session::set_log_filter(const LogFilter& filter) {
+    compliance_.set_filter(filter);
+    dirty_ = true;
+}
+
+Feedback Session::verify_log_now() {
+    Status status = compliance_.verify();
+    dirty_ = true;
+    return status ? Feedback{true, "Chain verified"} : failed(status.error());
+}
+
+Feedback Session::sign_off_log(std::int64_t through_seq) {
+    Status status = compliance_.sign_off_through(through_seq);
+    dirty_ = true;
+    return status ? Feedback{true, "Signed off entries 1-" + std::to_string(through_seq)} : failed(status.error());
+}
+
+Feedback Session::export_log() {
+    auto path = compliance_.export_csv();
+    dirty_ = true;
+    return path ? Feedback{true, "Exported to " + *path} : failed(path.error());
 }
 
 bool Session::tick() {
@@ -127,6 +162,7 @@ void Session::rebuild() {
         next.procedures.push_back({tpl->id, tpl->name, tpl->specialty, static_cast<int>(tpl->milestones.size())});
     }
     if (auto stats = queue_stats(*db_)) next.queue = *stats;
+    next.compliance = compliance_.view();
 
     auto active = active_case(*db_);
     std::optional<std::int64_t> feed_case;

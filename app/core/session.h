@@ -10,6 +10,7 @@
 
 #include "core/case_store.h"
 #include "core/clock.h"
+#include "core/compliance_desk.h"
 #include "core/database.h"
 #include "core/outbox.h"
 #include "core/phi_filter.h"
@@ -64,6 +65,7 @@ struct SessionSnapshot {
     std::vector<ProcedureChoice> procedures;
     int undo_seconds = 10;
     std::string hospital_name;
+    ComplianceView compliance;            // log rows only while unlocked
 };
 
 // The outcome of an operation, for the screen's feedback line.
@@ -84,6 +86,14 @@ public:
     Feedback start_case(const std::string& procedure_id, Consent consent, const std::string& release_ref);
     Feedback end_case();
 
+    // The compliance screen, behind its PIN.
+    Feedback unlock_compliance(const std::string& pin);
+    void lock_compliance();
+    void set_log_filter(const LogFilter& filter);
+    Feedback verify_log_now();
+    Feedback sign_off_log(std::int64_t through_seq);
+    Feedback export_log();
+
     // Releases posts whose undo window ended and notices writes by other processes
     // (orlivectl, the sync daemon). Returns true when the snapshot changed.
     bool tick();
@@ -103,6 +113,7 @@ private:
     Settings settings_;
     const Clock& clock_;
     PostPipeline pipeline_;
+    ComplianceDesk compliance_;
     SessionSnapshot snapshot_;
     std::string connectivity_;
     bool dirty_ = true;

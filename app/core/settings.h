@@ -33,6 +33,7 @@ struct Settings {
     std::string hospital_name;
     std::vector<std::string> default_hashtags;  // without '#'
     std::vector<Account> accounts;               // empty: local feed only
+    std::string compliance_pin;                  // 4-8 digits; empty: the compliance screen stays locked
 };
 
 // A missing file is "no accounts, local feed only" when `missing_is_default`, else an error.

@@ -1,27 +1,14 @@
 // orlivectl log verify | export | sign-off | find-span: the redaction log for compliance.
 #include <iostream>
 
-#include <nlohmann/json.hpp>
-
+#include "core/log_export.h"
 #include "core/redaction_log.h"
 #include "core/time_format.h"
 #include "orlivectl/commands.h"
 
 namespace orlive::cli {
 
-using nlohmann::json;
-
 namespace {
-
-std::string csv_field(const std::string& value) {
-    if (value.find_first_of(",\"\n\r") == std::string::npos) return value;
-    std::string out = "\"";
-    for (char c : value) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    return out + "\"";
-}
 
 std::string id_text(const std::optional<std::int64_t>& id) { return id ? std::to_string(*id) : std::string(); }
 
@@ -49,47 +36,9 @@ int log_export(Database& db, const Args& args) {
             (std::string(bound) == "since" ? query.since : query.until) = at;
         }
     }
-    auto report = verify_log(db);
+    auto report = write_log_export(db, query, format == "csv" ? ExportFormat::Csv : ExportFormat::JsonLines, std::cout);
     if (!report) return fail(report.error().message);
-    if (format == "csv")
-        std::cout << "seq,time,case_id,post_id,category,rule,action,start,end,span_hmac,detail,prev_hash,hash\n";
-    query.limit = 10000;
-    for (;;) {
-        auto page = query_log(db, query);
-        if (!page) return fail(page.error().message);
-        for (const StoredLogEntry& stored : *page) {
-            const LogEntry& e = stored.entry;
-            if (format == "csv") {
-                std::cout << stored.seq << "," << format_iso8601_utc(e.at) << "," << id_text(e.case_id) << ","
-                          << id_text(e.post_id) << "," << e.category << "," << csv_field(e.rule) << "," << e.action
-                          << "," << e.start << "," << e.end << "," << e.span_hmac << "," << csv_field(e.detail) << ","
-                          << stored.prev_hash << "," << stored.hash << "\n";
-            } else {
-                std::cout << json{{"seq", stored.seq},       {"time", format_iso8601_utc(e.at)},
-                                  {"case_id", e.case_id ? json(*e.case_id) : json(nullptr)},
-                                  {"post_id", e.post_id ? json(*e.post_id) : json(nullptr)},
-                                  {"category", e.category},  {"rule", e.rule},
-                                  {"action", e.action},      {"start", e.start},
-                                  {"end", e.end},            {"span_hmac", e.span_hmac},
-                                  {"detail", e.detail},      {"prev_hash", stored.prev_hash},
-                                  {"hash", stored.hash}}
-                                 .dump()
-                          << "\n";
-            }
-        }
-        if (static_cast<int>(page->size()) < query.limit) break;
-        query.after_seq = page->back().seq;
-    }
-    // The seal: anyone holding this export can later prove the log was not cut short.
-    if (format == "csv") {
-        std::cout << "# sealed head: entry " << report->head_seq << " " << report->head_hash << "; chain "
-                  << (report->intact ? "intact" : "BROKEN: " + report->problem) << "\n";
-    } else {
-        std::cout << json{{"seal", {{"seq", report->head_seq}, {"hash", report->head_hash}, {"intact", report->intact},
-                                    {"problem", report->problem}}}}
-                         .dump()
-                  << "\n";
-    }
+    if (!report->intact) std::cerr << "redaction log BROKEN: " << report->problem << "\n";
     return report->intact ? kExitOk : kExitError;
 }
 

@@ -20,9 +20,26 @@ void apply_actions(Session& session, UiState& state, const std::vector<Action>& 
                 }
                 if constexpr (std::is_same_v<T, EndCase>) return session.end_case();
                 if constexpr (std::is_same_v<T, ShowScreen>) {
+                    // Leaving the compliance screen locks it: no way back in without the PIN.
+                    if (a.screen != Screen::Compliance) session.lock_compliance();
                     state.screen = a.screen;
                     return std::nullopt;
                 }
+                if constexpr (std::is_same_v<T, UnlockCompliance>) {
+                    state.compliance.pin_digits.clear();
+                    return session.unlock_compliance(a.pin);
+                }
+                if constexpr (std::is_same_v<T, LockCompliance>) {
+                    session.lock_compliance();
+                    return std::nullopt;
+                }
+                if constexpr (std::is_same_v<T, SetLogFilter>) {
+                    session.set_log_filter(a.filter);
+                    return std::nullopt;
+                }
+                if constexpr (std::is_same_v<T, VerifyLog>) return session.verify_log_now();
+                if constexpr (std::is_same_v<T, SignOffLog>) return session.sign_off_log(a.through_seq);
+                if constexpr (std::is_same_v<T, ExportLog>) return session.export_log();
             },
             action);
         if (feedback) state.feedback = {feedback->ok, feedback->message, now};

@@ -7,6 +7,7 @@
 #include <variant>
 
 #include "core/case_store.h"
+#include "core/compliance_desk.h"
 
 namespace orlive::ui {
 
@@ -34,7 +35,20 @@ struct EndCase {};
 struct ShowScreen {
     Screen screen = Screen::Coordinator;
 };
+struct UnlockCompliance {
+    std::string pin;
+};
+struct LockCompliance {};
+struct SetLogFilter {
+    LogFilter filter;
+};
+struct VerifyLog {};
+struct SignOffLog {
+    std::int64_t through_seq = 0;
+};
+struct ExportLog {};
 
-using Action = std::variant<TapMilestone, UndoPost, ApproveHeld, DiscardHeld, StartCase, EndCase, ShowScreen>;
+using Action = std::variant<TapMilestone, UndoPost, ApproveHeld, DiscardHeld, StartCase, EndCase, ShowScreen,
+                            UnlockCompliance, LockCompliance, SetLogFilter, VerifyLog, SignOffLog, ExportLog>;
 
 }  // namespace orlive::ui

@@ -25,6 +25,7 @@ void draw_case_setup(const SessionSnapshot& snapshot, CaseSetupState& state, con
                      std::vector<Action>& actions);
 void draw_feed_screen(const SessionSnapshot& snapshot, const Fonts& fonts);
 void draw_settings_screen(const SessionSnapshot& snapshot, const Fonts& fonts);
-void draw_compliance_screen(const SessionSnapshot& snapshot, const Fonts& fonts);
+void draw_compliance_screen(const SessionSnapshot& snapshot, ComplianceScreenState& state, const Fonts& fonts,
+                            std::vector<Action>& actions);
 
 }  // namespace orlive::ui

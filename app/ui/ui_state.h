@@ -21,6 +21,11 @@ struct CoordinatorState {
     bool confirm_end = false;
 };
 
+struct ComplianceScreenState {
+    std::string pin_digits;          // typed on the keypad, cleared after each attempt
+    std::int64_t selected_seq = 0;   // the entry whose context is shown
+};
+
 struct FeedbackLine {
     bool ok = true;
     std::string message;
@@ -30,6 +35,7 @@ struct FeedbackLine {
 struct UiState {
     Screen screen = Screen::Coordinator;
     CoordinatorState coordinator;
+    ComplianceScreenState compliance;
     FeedbackLine feedback;
 };
 
