@@ -122,8 +122,13 @@ void draw_entries(const ComplianceView& view, ComplianceScreenState& state, floa
                                   ImGuiTableFlags_SizingStretchProp;
     if (!ImGui::BeginTable("log", 7, flags, ImVec2(0, height))) return;
     ImGui::TableSetupScrollFreeze(0, 1);
-    for (const char* column : {"#", "Time", "Case/post", "Action", "Category", "Rule", "Span"}) {
-        ImGui::TableSetupColumn(column);
+    struct Column {
+        const char* name;
+        float weight;
+    };
+    for (Column column : {Column{"#", 0.6f}, Column{"Time", 0.8f}, Column{"Case / post", 1.6f}, Column{"Action", 1.4f},
+                          Column{"Category", 1.2f}, Column{"Rule", 1.8f}, Column{"Span", 1.0f}}) {
+        ImGui::TableSetupColumn(column.name, ImGuiTableColumnFlags_WidthStretch, column.weight);
     }
     ImGui::TableHeadersRow();
     const float row_height = ImGui::GetFontSize() * 2.0f;

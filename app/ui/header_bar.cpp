@@ -10,7 +10,7 @@ namespace {
 
 ImU32 consent_fill(Consent consent) {
     switch (consent) {
-        case Consent::None: return colors::kPanel;
+        case Consent::None: return colors::kTile;
         case Consent::Deidentified: return colors::kInfo;
         case Consent::Full: return colors::kNext;
     }
@@ -19,7 +19,7 @@ ImU32 consent_fill(Consent consent) {
 
 std::string consent_label(const CaseView& view) {
     switch (view.consent) {
-        case Consent::None: return "No consent: templates only";
+        case Consent::None: return "Consent: none";
         case Consent::Deidentified: return "De-identified";
         case Consent::Full: return "Full consent " + view.release_ref;
     }
@@ -75,18 +75,20 @@ void draw_header(const SessionSnapshot& snapshot, const UiState& state, const Fo
 
     const float chips_end = ImGui::GetItemRectMax().x;
 
-    // The elapsed clock, just left of the tabs, readable from across the room; smaller when
-    // the status chips need the room.
+    // The elapsed clock, just left of the tabs, readable from across the room. When the status
+    // chips need the room it moves up to the title row in a smaller size.
     if (snapshot.active) {
         std::string clock = format_elapsed_clock(snapshot.now - snapshot.active->started_at);
         ImGui::PushFont(fonts.huge);
-        if (origin.x + tabs_left - ImGui::CalcTextSize(clock.c_str()).x - spacing * 2 < chips_end + spacing) {
+        float clock_x = origin.x + tabs_left - ImGui::CalcTextSize(clock.c_str()).x - spacing * 2;
+        float clock_y = origin.y + (height - padding.y - ImGui::GetFontSize()) * 0.5f;
+        if (clock_x < chips_end + spacing) {
             ImGui::PopFont();
             ImGui::PushFont(fonts.large);
+            clock_x = origin.x + tabs_left - ImGui::CalcTextSize(clock.c_str()).x - spacing * 2;
+            clock_y = origin.y;
         }
-        const float clock_width = ImGui::CalcTextSize(clock.c_str()).x;
-        ImGui::SetCursorScreenPos(ImVec2(origin.x + tabs_left - clock_width - spacing * 2,
-                                         origin.y + (height - padding.y - ImGui::GetFontSize()) * 0.5f));
+        ImGui::SetCursorScreenPos(ImVec2(clock_x, clock_y));
         ImGui::TextUnformatted(clock.c_str());
         ImGui::PopFont();
     }
