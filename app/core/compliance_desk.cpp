@@ -43,8 +43,17 @@ Status ComplianceDesk::unlock(const std::string& pin) {
                           std::to_string(seconds / 60) + ":" + (seconds % 60 < 10 ? "0" : "") +
                           std::to_string(seconds % 60));
     }
+    // Who looked at the log, and every wrong PIN, is itself part of the audit trail.
+    auto audit = [&](const char* action, std::string detail) {
+        LogEntry entry;
+        entry.at = now;
+        entry.action = action;
+        entry.detail = std::move(detail);
+        (void)append_log(db_, {entry});
+    };
     if (!same_pin(pin, pin_)) {
         ++state_.failed_attempts;
+        audit(log_action::kPinFailed, "wrong PIN, attempt " + std::to_string(state_.failed_attempts));
         if (state_.failed_attempts >= kMaxAttempts) {
             state_.locked_until = now + kLockoutMs;
             state_.failed_attempts = 0;
@@ -54,6 +63,7 @@ Status ComplianceDesk::unlock(const std::string& pin) {
     }
     state_.failed_attempts = 0;
     state_.unlocked = true;
+    audit(log_action::kReviewOpened, "compliance screen unlocked");
     return verify();
 }
 

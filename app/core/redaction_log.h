@@ -39,6 +39,8 @@ inline constexpr const char* kDiscarded = "discarded";
 inline constexpr const char* kConsentChange = "consent-change";
 inline constexpr const char* kSignOff = "sign-off";
 inline constexpr const char* kSeal = "seal";
+inline constexpr const char* kPinFailed = "pin-failed";      // a wrong compliance PIN
+inline constexpr const char* kReviewOpened = "review-opened"; // the compliance screen was unlocked
 }  // namespace log_action
 
 struct LogEntry {

@@ -27,6 +27,23 @@ Feedback Session::tap_milestone(const std::string& milestone_id, const std::stri
     PostRequest request;
     request.milestone_id = milestone_id;
     request.note = note;
+    return post(request);
+}
+
+Feedback Session::post_free_text(const std::string& text) {
+    PostRequest request;
+    request.free_text = text;
+    return post(request);
+}
+
+Feedback Session::post_status(const std::string& update_id, const std::map<std::string, std::string>& fields) {
+    PostRequest request;
+    request.milestone_id = update_id;
+    request.fields = fields;
+    return post(request);
+}
+
+Feedback Session::post(const PostRequest& request) {
     auto outcome = pipeline_.post(request);
     dirty_ = true;
     if (!outcome) return failed(outcome.error());
@@ -161,6 +178,9 @@ void Session::rebuild() {
     for (const ProcedureTemplate* tpl : catalog_.procedures()) {
         next.procedures.push_back({tpl->id, tpl->name, tpl->specialty, static_cast<int>(tpl->milestones.size())});
     }
+    if (const ProcedureTemplate* status = catalog_.status_set()) {
+        for (const Milestone& update : status->milestones) next.status_updates.push_back({update.id, update.label, update.fields});
+    }
     if (auto stats = queue_stats(*db_)) next.queue = *stats;
     next.compliance = compliance_.view();
 
@@ -178,6 +198,8 @@ void Session::rebuild() {
         view.consent = record.consent;
         view.release_ref = record.release_ref;
         view.started_at = record.started_at;
+        view.last_update_at = record.started_at;
+        if (tpl) view.update_minutes = tpl->update_minutes;
         if (tpl) {
             for (const Milestone& milestone : tpl->milestones) {
                 view.milestones.push_back({milestone.id, milestone.label, tpl->step_of(milestone.id), false, false, 0,
@@ -217,6 +239,7 @@ void Session::rebuild() {
                 milestone.done_at = view.post.created_at;
                 furthest = std::max(furthest, milestone.step);
             }
+            next.active->last_update_at = std::max(next.active->last_update_at, view.post.created_at);
         }
         for (MilestoneView& milestone : next.active->milestones) {
             if (milestone.done) ++next.active->done_count;

@@ -3,6 +3,7 @@
 // Main thread only.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -39,6 +40,15 @@ struct CaseView {
     TimeMs started_at = 0;
     int done_count = 0;
     std::vector<MilestoneView> milestones;
+    int update_minutes = 30;        // followers expect an update at least this often
+    TimeMs last_update_at = 0;      // the case's newest live post, else its start
+};
+
+// A hospital-status update a coordinator posts with number pickers (crisis updates).
+struct StatusUpdateView {
+    std::string id;
+    std::string label;
+    std::vector<TemplateField> fields;
 };
 
 struct PostView {
@@ -63,6 +73,7 @@ struct SessionSnapshot {
     std::string connectivity;             // "Local feed only", "Online", "Offline: …"
     std::vector<std::string> accounts;    // "main (mastodon)": names and kinds, never secrets
     std::vector<ProcedureChoice> procedures;
+    std::vector<StatusUpdateView> status_updates;
     int undo_seconds = 10;
     std::string hospital_name;
     ComplianceView compliance;            // log rows only while unlocked
@@ -80,6 +91,8 @@ public:
             Settings settings, const Clock& clock);
 
     Feedback tap_milestone(const std::string& milestone_id, const std::string& note);
+    Feedback post_free_text(const std::string& text);
+    Feedback post_status(const std::string& update_id, const std::map<std::string, std::string>& fields);
     Feedback undo(std::int64_t post_id);
     Feedback approve_held(std::int64_t post_id);
     Feedback discard(std::int64_t post_id);
@@ -104,6 +117,7 @@ public:
     const SessionSnapshot& snapshot();  // rebuilt lazily after any change
 
 private:
+    Feedback post(const PostRequest& request);
     void rebuild();
     std::int64_t data_version();
 

@@ -16,7 +16,8 @@ namespace {
 
 constexpr const char* kHelp = R"(usage: orlive [options]
 
-  --screen coordinator|feed|compliance|settings   screen to open (default coordinator)
+  --screen coordinator|feed|compliance|settings|gallery   screen to open (default coordinator);
+                      gallery is the students' wall display
   --size WxH          window size (default 1280x800)
   --fullscreen        kiosk: full screen, no window chrome
   --screenshot FILE   render until settled, save the frame as PNG, exit
@@ -42,6 +43,7 @@ std::optional<orlive::ui::Screen> parse_screen(const std::string& name) {
     if (name == "feed") return Screen::Feed;
     if (name == "compliance") return Screen::Compliance;
     if (name == "settings") return Screen::Settings;
+    if (name == "gallery") return Screen::Gallery;
     return std::nullopt;
 }
 
@@ -76,7 +78,7 @@ int main(int argc, char** argv) {
     ui::UiState state;
     if (auto screen = args.get("screen")) {
         auto parsed = parse_screen(*screen);
-        if (!parsed) return usage("--screen must be coordinator, feed, compliance or settings");
+        if (!parsed) return usage("--screen must be coordinator, feed, compliance, settings or gallery");
         state.screen = *parsed;
     }
     platform::WindowOptions window_options;

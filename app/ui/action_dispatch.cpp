@@ -10,6 +10,8 @@ void apply_actions(Session& session, UiState& state, const std::vector<Action>& 
             [&](const auto& a) -> std::optional<Feedback> {
                 using T = std::decay_t<decltype(a)>;
                 if constexpr (std::is_same_v<T, TapMilestone>) return session.tap_milestone(a.milestone_id, a.note);
+                if constexpr (std::is_same_v<T, PostFreeText>) return session.post_free_text(a.text);
+                if constexpr (std::is_same_v<T, PostStatus>) return session.post_status(a.update_id, a.fields);
                 if constexpr (std::is_same_v<T, UndoPost>) return session.undo(a.post_id);
                 if constexpr (std::is_same_v<T, ApproveHeld>) return session.approve_held(a.post_id);
                 if constexpr (std::is_same_v<T, DiscardHeld>) return session.discard(a.post_id);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <variant>
 
@@ -11,11 +12,18 @@
 
 namespace orlive::ui {
 
-enum class Screen { Coordinator, Feed, Compliance, Settings };
+enum class Screen { Coordinator, Feed, Compliance, Settings, Gallery };
 
 struct TapMilestone {
     std::string milestone_id;
     std::string note;
+};
+struct PostFreeText {
+    std::string text;  // typed on the on-screen keyboard; goes through the filter and review
+};
+struct PostStatus {
+    std::string update_id;
+    std::map<std::string, std::string> fields;
 };
 struct UndoPost {
     std::int64_t post_id = 0;
@@ -48,7 +56,7 @@ struct SignOffLog {
 };
 struct ExportLog {};
 
-using Action = std::variant<TapMilestone, UndoPost, ApproveHeld, DiscardHeld, StartCase, EndCase, ShowScreen,
+using Action = std::variant<TapMilestone, PostFreeText, PostStatus, UndoPost, ApproveHeld, DiscardHeld, StartCase, EndCase, ShowScreen,
                             UnlockCompliance, LockCompliance, SetLogFilter, VerifyLog, SignOffLog, ExportLog>;
 
 }  // namespace orlive::ui

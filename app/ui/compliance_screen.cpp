@@ -70,8 +70,8 @@ void draw_pin_pad(const ComplianceView& view, ComplianceScreenState& state, cons
     ImGui::PopFont();
 }
 
-const char* const kActions[] = {"", "redacted", "blocked", "released", "approved", "discarded", "consent-change",
-                                "sign-off"};
+const char* const kActions[] = {"",          "redacted",  "blocked",  "released",      "approved",
+                                "discarded", "consent-change", "sign-off", "review-opened", "pin-failed"};
 const char* const kCategories[] = {"", "NAME", "DATE", "AGE", "PHONE", "EMAIL", "SSN", "MRN", "ACCOUNT",
                                    "ADDRESS", "URL", "IP", "DEVICE_ID", "VEHICLE", "OTHER_ID"};
 

@@ -2,6 +2,7 @@
 // (selections, confirmations, the last feedback line). Plain data, main thread only.
 #pragma once
 
+#include <map>
 #include <string>
 
 #include "core/case_store.h"
@@ -16,9 +17,18 @@ struct CaseSetupState {
     std::string release_digits; // typed on the on-screen keypad: "REL-" + digits
 };
 
+// What covers the milestone grid, if anything.
+enum class CoordinatorPanel { None, NotePicker, Keyboard, HospitalStatus };
+
 struct CoordinatorState {
     CaseSetupState setup;
     bool confirm_end = false;
+    CoordinatorPanel panel = CoordinatorPanel::None;
+    std::string note_milestone;           // the milestone whose notes are offered
+    std::string draft;                    // free text typed on the on-screen keyboard
+    bool shift = false;
+    std::string status_update;            // the hospital-status update being filled in
+    std::map<std::string, int> status_values;
 };
 
 struct ComplianceScreenState {

@@ -29,9 +29,10 @@ float touch_height() {
 }
 
 bool tile(const char* id, ImVec2 size, const TileStyle& style, const std::string& corner, const std::string& label,
-          const std::string& footer, ImFont* label_font, bool enabled) {
+          const std::string& footer, ImFont* label_font, bool enabled, ImFont* fallback_font) {
     ImVec2 origin = ImGui::GetCursorScreenPos();
     bool pressed = ImGui::InvisibleButton(id, size) && enabled;
+    ImGui::SetItemAllowOverlap();  // a smaller button drawn on the tile (e.g. "+ Note") takes its own taps
     bool hovered = enabled && ImGui::IsItemHovered();
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const float rounding = ImGui::GetFontSize() * 0.5f;
@@ -43,11 +44,16 @@ bool tile(const char* id, ImVec2 size, const TileStyle& style, const std::string
     draw->AddText(ImVec2(origin.x + pad, origin.y + pad * 0.6f), style.text, corner.c_str());
 
     const float wrap = size.x - 2 * pad;
-    // Never break inside a word ("Pneumoperitoneum"): fall back to the body font if one is too wide.
+    // Never break inside a word ("Pneumoperitoneum"): fall back to a smaller font if one is too wide.
     ImFont* font = label_font ? label_font : ImGui::GetFont();
+    if (widest_word(font, label) > wrap && fallback_font) font = fallback_font;
     if (widest_word(font, label) > wrap) font = ImGui::GetFont();
     ImVec2 label_size = font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap, label.c_str());
-    ImVec2 label_pos(origin.x + (size.x - label_size.x) * 0.5f, origin.y + (size.y - label_size.y) * 0.5f);
+    // Centre the label between the corner line and the footer strip, so neither covers it.
+    const float top = pad * 0.6f + ImGui::GetFontSize();
+    const float bottom = size.y - ImGui::GetFontSize() - pad * 1.2f;
+    const float middle = bottom > top + label_size.y ? (top + bottom) * 0.5f : size.y * 0.5f;
+    ImVec2 label_pos(origin.x + (size.x - label_size.x) * 0.5f, origin.y + middle - label_size.y * 0.5f);
     draw->AddText(font, font->FontSize, label_pos, style.text, label.c_str(), nullptr, wrap);
 
     if (!footer.empty()) {

@@ -17,7 +17,7 @@ struct TileStyle {
 // A large tappable tile: `corner` top-left (small), `label` centred (large), `footer` bottom.
 // Returns true when tapped (and `enabled`).
 bool tile(const char* id, ImVec2 size, const TileStyle& style, const std::string& corner, const std::string& label,
-          const std::string& footer, ImFont* label_font, bool enabled = true);
+          const std::string& footer, ImFont* label_font, bool enabled = true, ImFont* fallback_font = nullptr);
 
 // A button at least `min_height` tall in the given colours.
 bool big_button(const char* label, ImVec2 size, ImU32 fill, ImU32 text, bool enabled = true);

@@ -37,7 +37,8 @@ TEST_F(ComplianceDeskTest, TheRightPinUnlocksAndVerifies) {
     ComplianceDesk desk(*db, "2468", clock);
     ASSERT_TRUE(desk.unlock("2468").ok());
     ComplianceView view = desk.view();
-    EXPECT_EQ(view.rows.size(), 3u);
+    ASSERT_EQ(view.rows.size(), 4u);
+    EXPECT_EQ(view.rows.front().stored.entry.action, "review-opened") << "opening the review is audited";
     ASSERT_TRUE(view.verify);
     EXPECT_TRUE(view.verify->intact);
     desk.lock();
@@ -52,6 +53,9 @@ TEST_F(ComplianceDeskTest, RepeatedWrongPinsLockItOutForFiveMinutes) {
         EXPECT_NE(wrong.error().message.find("attempts left"), std::string::npos);
     }
     EXPECT_FALSE(desk.unlock("1111").ok());
+    LogQuery failures;
+    failures.action = "pin-failed";
+    EXPECT_EQ(query_log(*db, failures)->size(), 5u) << "every wrong PIN is audited";
     auto locked = desk.unlock("2468");
     ASSERT_FALSE(locked.ok()) << "the right PIN must not work during the lockout";
     EXPECT_NE(locked.error().message.find("try again in 5:00"), std::string::npos) << locked.error().message;
@@ -75,7 +79,7 @@ TEST_F(ComplianceDeskTest, SignOffIsLoggedAndExportWritesTheSealedLog) {
     std::ifstream in(*path);
     std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     EXPECT_NE(content.find("sign-off"), std::string::npos);
-    EXPECT_NE(content.find("# sealed head: entry 4"), std::string::npos);
+    EXPECT_NE(content.find("# sealed head: entry 5"), std::string::npos);
 }
 
 TEST_F(ComplianceDeskTest, FiltersNarrowTheRows) {
