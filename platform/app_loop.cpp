@@ -60,7 +60,12 @@ int run_app(Session& session, Window& window, ui::UiState& state, const ui::Font
 
     int frames_left = kFramesAfterChange;
     long long shown_second = -1;
-    while (!window.should_close()) {
+    for (;;) {
+        if (state.quit_requested) break;
+        if (window.should_close()) {
+            if (!options.kiosk) break;
+            window.cancel_close();  // Alt+F4 or a stray close request: the kiosk stays up
+        }
         const TimeMs before = session.snapshot().now;
         const double timeout = frames_left > 0 ? 0.0 : seconds_until_next_visible_change(session, state, before);
         const auto wait_start = std::chrono::steady_clock::now();

@@ -14,6 +14,7 @@ namespace orlive::platform {
 
 struct LoopOptions {
     std::optional<std::filesystem::path> screenshot;  // render until settled, save, return
+    bool kiosk = false;  // window-close requests are ignored: quitting needs the admin PIN
 };
 
 // Returns the process exit status.

@@ -11,14 +11,6 @@ namespace orlive {
 
 namespace {
 
-// A constant-time comparison: how long a wrong PIN takes must not tell how close it was.
-bool same_pin(const std::string& a, const std::string& b) {
-    unsigned difference = a.size() == b.size() ? 0u : 1u;
-    for (std::size_t i = 0; i < a.size(); ++i)
-        difference |= static_cast<unsigned char>(a[i] ^ (i < b.size() ? b[i] : '\0'));
-    return difference == 0;
-}
-
 TimeMs start_of_local_day(TimeMs now) {
     std::time_t seconds = static_cast<std::time_t>(now / 1000);
     std::tm parts{};
@@ -31,18 +23,12 @@ TimeMs start_of_local_day(TimeMs now) {
 
 ComplianceDesk::ComplianceDesk(Database& db, std::string pin, const Clock& clock)
     : db_(db), pin_(std::move(pin)), clock_(clock) {
-    state_.pin_configured = !pin_.empty();
+    state_.pin_configured = pin_.configured();
 }
 
 Status ComplianceDesk::unlock(const std::string& pin) {
     const TimeMs now = clock_.now_ms();
-    if (pin_.empty()) return make_error("No compliance PIN is set: IT sets \"compliance_pin\" in the settings file");
-    if (state_.locked_until > now) {
-        long long seconds = (state_.locked_until - now + 999) / 1000;
-        return make_error("Locked after " + std::to_string(kMaxAttempts) + " wrong PINs: try again in " +
-                          std::to_string(seconds / 60) + ":" + (seconds % 60 < 10 ? "0" : "") +
-                          std::to_string(seconds % 60));
-    }
+    if (!pin_.configured()) return make_error("No compliance PIN is set: IT sets \"compliance_pin\" in the settings file");
     // Who looked at the log, and every wrong PIN, is itself part of the audit trail.
     auto audit = [&](const char* action, std::string detail) {
         LogEntry entry;
@@ -51,17 +37,14 @@ Status ComplianceDesk::unlock(const std::string& pin) {
         entry.detail = std::move(detail);
         (void)append_log(db_, {entry});
     };
-    if (!same_pin(pin, pin_)) {
-        ++state_.failed_attempts;
-        audit(log_action::kPinFailed, "wrong PIN, attempt " + std::to_string(state_.failed_attempts));
-        if (state_.failed_attempts >= kMaxAttempts) {
-            state_.locked_until = now + kLockoutMs;
-            state_.failed_attempts = 0;
-            return make_error("Wrong PIN. Locked for 5 minutes");
-        }
-        return make_error("Wrong PIN (" + std::to_string(kMaxAttempts - state_.failed_attempts) + " attempts left)");
+    const bool was_locked_out = pin_.locked_until() > now;
+    Status checked = pin_.check(pin, now);
+    state_.failed_attempts = pin_.failed_attempts();
+    state_.locked_until = pin_.locked_until();
+    if (!checked) {
+        if (!was_locked_out) audit(log_action::kPinFailed, "wrong compliance PIN");
+        return checked;
     }
-    state_.failed_attempts = 0;
     state_.unlocked = true;
     audit(log_action::kReviewOpened, "compliance screen unlocked");
     return verify();

@@ -9,6 +9,7 @@
 
 #include "core/clock.h"
 #include "core/database.h"
+#include "core/pin_lock.h"
 #include "core/redaction_log.h"
 
 namespace orlive {
@@ -42,8 +43,8 @@ struct ComplianceView {
 
 class ComplianceDesk {
 public:
-    static constexpr int kMaxAttempts = 5;
-    static constexpr TimeMs kLockoutMs = 5 * 60 * 1000;
+    static constexpr int kMaxAttempts = PinLock::kMaxAttempts;
+    static constexpr TimeMs kLockoutMs = PinLock::kLockoutMs;
     static constexpr int kRowsShown = 200;
 
     ComplianceDesk(Database& db, std::string pin, const Clock& clock);
@@ -60,7 +61,7 @@ public:
 
 private:
     Database& db_;
-    std::string pin_;
+    PinLock pin_;
     const Clock& clock_;
     ComplianceView state_;
 };

@@ -21,6 +21,7 @@ Session::Session(std::unique_ptr<Database> db, TemplateCatalog catalog, std::uni
       clock_(clock),
       pipeline_(*db_, catalog_, *filter_, settings_, clock_),
       compliance_(*db_, settings_.compliance_pin, clock_),
+      admin_lock_(settings_.admin_pin),
       connectivity_(settings_.accounts.empty() ? "Local feed only" : "Offline: delivery not started") {}
 
 Feedback Session::tap_milestone(const std::string& milestone_id, const std::string& note) {
@@ -125,6 +126,18 @@ Feedback Session::export_log() {
     return path ? Feedback{true, "Exported to " + *path} : failed(path.error());
 }
 
+Feedback Session::unlock_admin(const std::string& pin) {
+    Status status = admin_lock_.check(pin, clock_.now_ms());
+    admin_unlocked_ = status.ok();
+    dirty_ = true;
+    return status ? Feedback{true, "Admin unlocked"} : failed(status.error());
+}
+
+void Session::lock_admin() {
+    admin_unlocked_ = false;
+    dirty_ = true;
+}
+
 bool Session::tick() {
     auto released = release_due_posts(*db_, clock_.now_ms());
     if (released && *released > 0) dirty_ = true;
@@ -183,6 +196,7 @@ void Session::rebuild() {
     }
     if (auto stats = queue_stats(*db_)) next.queue = *stats;
     next.compliance = compliance_.view();
+    next.admin = {admin_lock_.configured(), admin_unlocked_, admin_lock_.failed_attempts(), admin_lock_.locked_until()};
 
     auto active = active_case(*db_);
     std::optional<std::int64_t> feed_case;

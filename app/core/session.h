@@ -63,6 +63,14 @@ struct ProcedureChoice {
     int milestone_count = 0;
 };
 
+// The admin (IT) lock over settings and quitting the kiosk.
+struct AdminView {
+    bool pin_configured = false;
+    bool unlocked = false;
+    int failed_attempts = 0;
+    TimeMs locked_until = 0;
+};
+
 struct SessionSnapshot {
     TimeMs now = 0;
     std::optional<CaseView> active;
@@ -77,6 +85,7 @@ struct SessionSnapshot {
     int undo_seconds = 10;
     std::string hospital_name;
     ComplianceView compliance;            // log rows only while unlocked
+    AdminView admin;
 };
 
 // The outcome of an operation, for the screen's feedback line.
@@ -107,6 +116,10 @@ public:
     Feedback sign_off_log(std::int64_t through_seq);
     Feedback export_log();
 
+    // Settings and quitting, behind the admin PIN.
+    Feedback unlock_admin(const std::string& pin);
+    void lock_admin();
+
     // Releases posts whose undo window ended and notices writes by other processes
     // (orlivectl, the sync daemon). Returns true when the snapshot changed.
     bool tick();
@@ -128,6 +141,8 @@ private:
     const Clock& clock_;
     PostPipeline pipeline_;
     ComplianceDesk compliance_;
+    PinLock admin_lock_;
+    bool admin_unlocked_ = false;
     SessionSnapshot snapshot_;
     std::string connectivity_;
     bool dirty_ = true;

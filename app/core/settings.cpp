@@ -134,12 +134,13 @@ Result<Settings> parse_settings(const std::string& json_text) {
             settings.default_hashtags.push_back(word);
         }
     }
-    if (root.contains("compliance_pin")) {
-        const json& pin = root["compliance_pin"];
+    for (const char* key : {"compliance_pin", "admin_pin"}) {
+        if (!root.contains(key)) continue;
+        const json& pin = root[key];
         const std::string digits = pin.is_string() ? pin.get<std::string>() : std::string();
         if (digits.size() < 4 || digits.size() > 8 || digits.find_first_not_of("0123456789") != std::string::npos)
-            return make_error("\"compliance_pin\" must be 4 to 8 digits, as text");
-        settings.compliance_pin = digits;
+            return make_error(std::string("\"") + key + "\" must be 4 to 8 digits, as text");
+        (std::string(key) == "admin_pin" ? settings.admin_pin : settings.compliance_pin) = digits;
     }
     if (root.contains("accounts")) {
         if (!root["accounts"].is_array()) return make_error("\"accounts\" must be an array");

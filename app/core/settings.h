@@ -34,6 +34,7 @@ struct Settings {
     std::vector<std::string> default_hashtags;  // without '#'
     std::vector<Account> accounts;               // empty: local feed only
     std::string compliance_pin;                  // 4-8 digits; empty: the compliance screen stays locked
+    std::string admin_pin;                       // 4-8 digits; guards settings and quitting the kiosk
 };
 
 // A missing file is "no accounts, local feed only" when `missing_is_default`, else an error.

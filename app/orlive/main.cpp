@@ -19,7 +19,7 @@ constexpr const char* kHelp = R"(usage: orlive [options]
   --screen coordinator|feed|compliance|settings|gallery   screen to open (default coordinator);
                       gallery is the students' wall display
   --size WxH          window size (default 1280x800)
-  --fullscreen        kiosk: full screen, no window chrome
+  --fullscreen        kiosk: full screen, no window chrome; quitting needs the admin PIN
   --screenshot FILE   render until settled, save the frame as PNG, exit
   --data-dir DIR      database and device key (default $XDG_DATA_HOME/orlive)
   --config FILE       settings JSON (default $XDG_CONFIG_HOME/orlive/config.json)
@@ -114,6 +114,7 @@ int main(int argc, char** argv) {
 
     platform::LoopOptions loop;
     if (auto screenshot = args.get("screenshot")) loop.screenshot = *screenshot;
+    loop.kiosk = window_options.fullscreen;
     int status = platform::run_app(session, *owned, state, fonts, loop);
     owned.reset();
     curl_global_cleanup();

@@ -24,6 +24,7 @@ void apply_actions(Session& session, UiState& state, const std::vector<Action>& 
                 if constexpr (std::is_same_v<T, ShowScreen>) {
                     // Leaving the compliance screen locks it: no way back in without the PIN.
                     if (a.screen != Screen::Compliance) session.lock_compliance();
+                    if (a.screen != Screen::Settings) session.lock_admin();
                     state.screen = a.screen;
                     return std::nullopt;
                 }
@@ -42,6 +43,11 @@ void apply_actions(Session& session, UiState& state, const std::vector<Action>& 
                 if constexpr (std::is_same_v<T, VerifyLog>) return session.verify_log_now();
                 if constexpr (std::is_same_v<T, SignOffLog>) return session.sign_off_log(a.through_seq);
                 if constexpr (std::is_same_v<T, ExportLog>) return session.export_log();
+                if constexpr (std::is_same_v<T, UnlockAdmin>) return session.unlock_admin(a.pin);
+                if constexpr (std::is_same_v<T, QuitApp>) {
+                    state.quit_requested = true;
+                    return std::nullopt;
+                }
             },
             action);
         if (feedback) state.feedback = {feedback->ok, feedback->message, now};

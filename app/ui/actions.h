@@ -55,8 +55,12 @@ struct SignOffLog {
     std::int64_t through_seq = 0;
 };
 struct ExportLog {};
+struct UnlockAdmin {
+    std::string pin;
+};
+struct QuitApp {};  // only offered behind the admin PIN
 
 using Action = std::variant<TapMilestone, PostFreeText, PostStatus, UndoPost, ApproveHeld, DiscardHeld, StartCase, EndCase, ShowScreen,
-                            UnlockCompliance, LockCompliance, SetLogFilter, VerifyLog, SignOffLog, ExportLog>;
+                            UnlockCompliance, LockCompliance, SetLogFilter, VerifyLog, SignOffLog, ExportLog, UnlockAdmin, QuitApp>;
 
 }  // namespace orlive::ui

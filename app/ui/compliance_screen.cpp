@@ -3,72 +3,13 @@
 #include <string>
 
 #include "core/time_format.h"
+#include "ui/pin_pad.h"
 #include "ui/screens.h"
 #include "ui/widgets.h"
 
 namespace orlive::ui {
 
 namespace {
-
-constexpr std::size_t kMaxPinDigits = 8;
-
-// The PIN pad: digits only, shown as dots, nothing readable over a shoulder.
-void draw_pin_pad(const ComplianceView& view, ComplianceScreenState& state, const Fonts& fonts, TimeMs now,
-                  std::vector<Action>& actions) {
-    const float key = touch_height() * 1.25f;
-    const float spacing = ImGui::GetStyle().ItemSpacing.x;
-    const float pad_width = 3 * key * 1.6f + 2 * spacing;
-    const float left = (ImGui::GetContentRegionAvail().x - pad_width) * 0.5f;
-
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + left);
-    ImGui::PushFont(fonts.large);
-    ImGui::TextUnformatted("Compliance review: enter the PIN");
-    ImGui::PopFont();
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + left);
-    if (!view.pin_configured) {
-        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + pad_width);
-        wrapped_text("No compliance PIN is set. IT sets \"compliance_pin\" in the settings file.", colors::kWarning);
-        ImGui::PopTextWrapPos();
-        return;
-    }
-    std::string dots;
-    for (std::size_t i = 0; i < state.pin_digits.size(); ++i) dots += "\u25cf ";
-    ImGui::PushFont(fonts.huge);
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + left);
-    ImGui::TextUnformatted(dots.empty() ? " " : dots.c_str());
-    ImGui::PopFont();
-    const bool locked_out = view.locked_until > now;
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + left);
-    if (locked_out) {
-        long long seconds = (view.locked_until - now + 999) / 1000;
-        wrapped_text("Locked after repeated wrong PINs: " + std::to_string(seconds / 60) + ":" +
-                         (seconds % 60 < 10 ? "0" : "") + std::to_string(seconds % 60),
-                     colors::kDangerText);
-    } else if (view.failed_attempts > 0) {
-        wrapped_text("Wrong PIN: " + std::to_string(ComplianceDesk::kMaxAttempts - view.failed_attempts) +
-                         " attempts left before a 5-minute lockout",
-                     colors::kDangerText);
-    } else {
-        ImGui::TextUnformatted(" ");
-    }
-
-    const std::array<const char*, 12> keys = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "Clear", "0", "Enter"};
-    ImGui::PushFont(fonts.large);
-    for (std::size_t i = 0; i < keys.size(); ++i) {
-        if (i % 3 == 0) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + left);
-        else ImGui::SameLine();
-        const bool enter = i == 11;
-        const ImU32 fill = enter ? colors::kNext : colors::kTile;
-        const bool enabled = !locked_out && (!enter || state.pin_digits.size() >= 4);
-        std::string id = std::string(keys[i]) + "##pin";
-        if (big_button(id.c_str(), ImVec2(key * 1.6f, key), fill, colors::kText, enabled)) {
-            if (i == 9) state.pin_digits.clear();
-            else if (enter) actions.push_back(UnlockCompliance{state.pin_digits});
-            else if (state.pin_digits.size() < kMaxPinDigits) state.pin_digits += keys[i];
-        }
-    }
-    ImGui::PopFont();
-}
 
 const char* const kActions[] = {"",          "redacted",  "blocked",  "released",      "approved",
                                 "discarded", "consent-change", "sign-off", "review-opened", "pin-failed"};
@@ -183,7 +124,10 @@ void draw_compliance_screen(const SessionSnapshot& snapshot, ComplianceScreenSta
                             std::vector<Action>& actions) {
     const ComplianceView& view = snapshot.compliance;
     if (!view.unlocked) {
-        draw_pin_pad(view, state, fonts, snapshot.now, actions);
+        PinPadView pad{"Compliance review: enter the PIN",
+                       "No compliance PIN is set. IT sets \"compliance_pin\" in the settings file.",
+                       view.pin_configured, view.failed_attempts, view.locked_until};
+        if (auto pin = draw_pin_pad(pad, state.pin_digits, fonts, snapshot.now)) actions.push_back(UnlockCompliance{*pin});
         return;
     }
     const float button = ImGui::GetFontSize() * 7.5f;

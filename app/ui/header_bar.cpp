@@ -42,8 +42,8 @@ void draw_header(const SessionSnapshot& snapshot, const UiState& state, const Fo
     ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(origin.x - padding.x, origin.y - padding.y),
                                               ImVec2(origin.x + width + padding.x, origin.y + height),
                                               colors::kPanel);
-    const float tab_width = ImGui::GetFontSize() * 6.0f;
-    const float tabs_left = width - 3 * tab_width - 2 * spacing;
+    const float tab_width = ImGui::GetFontSize() * 5.4f;
+    const float tabs_left = width - 4 * tab_width - 3 * spacing;
 
     // Row 1: what is being followed. Row 2: consent, progress, connectivity, queue depth.
     ImGui::BeginGroup();
@@ -101,6 +101,8 @@ void draw_header(const SessionSnapshot& snapshot, const UiState& state, const Fo
     ImGui::SameLine();
     if (tab("Review", state.screen == Screen::Compliance, tab_width))
         actions.push_back(ShowScreen{Screen::Compliance});
+    ImGui::SameLine();
+    if (tab("Admin", state.screen == Screen::Settings, tab_width)) actions.push_back(ShowScreen{Screen::Settings});
 
     ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + height + ImGui::GetStyle().ItemSpacing.y));
 }

@@ -29,7 +29,8 @@ void draw_hospital_status_panel(const SessionSnapshot& snapshot, CoordinatorStat
                                 std::vector<Action>& actions);
 void draw_note_picker(const SessionSnapshot& snapshot, CoordinatorState& state, const Fonts& fonts,
                       std::vector<Action>& actions);
-void draw_settings_screen(const SessionSnapshot& snapshot, const Fonts& fonts);
+void draw_settings_screen(const SessionSnapshot& snapshot, UiState& state, const Fonts& fonts,
+                          std::vector<Action>& actions);
 void draw_compliance_screen(const SessionSnapshot& snapshot, ComplianceScreenState& state, const Fonts& fonts,
                             std::vector<Action>& actions);
 

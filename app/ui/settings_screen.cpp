@@ -1,9 +1,17 @@
+#include "ui/pin_pad.h"
 #include "ui/screens.h"
 #include "ui/widgets.h"
 
 namespace orlive::ui {
 
-void draw_settings_screen(const SessionSnapshot& snapshot, const Fonts& fonts) {
+void draw_settings_screen(const SessionSnapshot& snapshot, UiState& state, const Fonts& fonts,
+                          std::vector<Action>& actions) {
+    if (!snapshot.admin.unlocked) {
+        PinPadView pad{"Admin: enter the PIN", "No admin PIN is set. IT sets \"admin_pin\" in the settings file.",
+                       snapshot.admin.pin_configured, snapshot.admin.failed_attempts, snapshot.admin.locked_until};
+        if (auto pin = draw_pin_pad(pad, state.admin_digits, fonts, snapshot.now)) actions.push_back(UnlockAdmin{*pin});
+        return;
+    }
     ImGui::PushFont(fonts.large);
     ImGui::TextUnformatted("Settings");
     ImGui::PopFont();
@@ -20,6 +28,9 @@ void draw_settings_screen(const SessionSnapshot& snapshot, const Fonts& fonts) {
     ImGui::Spacing();
     wrapped_text("Settings are read from the config file (see README, 'Settings file'); IT edits them there.",
                  colors::kTextDim);
+    ImGui::Spacing();
+    if (big_button("Quit ORLive", ImVec2(ImGui::GetFontSize() * 10, touch_height()), colors::kDanger, colors::kText))
+        actions.push_back(QuitApp{});
 }
 
 }  // namespace orlive::ui

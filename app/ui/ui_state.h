@@ -44,6 +44,8 @@ struct FeedbackLine {
 
 struct UiState {
     Screen screen = Screen::Coordinator;
+    std::string admin_digits;     // the admin PIN pad's digits
+    bool quit_requested = false;  // set only behind the admin PIN
     CoordinatorState coordinator;
     ComplianceScreenState compliance;
     FeedbackLine feedback;

@@ -20,7 +20,10 @@ d=(--data-dir "$work/data" --config "$work/config.json")
 app_pid=$!
 window=$(timeout 20 xdotool search --sync --name '^ORLive$' | head -n 1) || fail "no window: $(cat "$work/app.err")"
 sleep 1
-tap() { xdotool mousemove --window "$window" "$1" "$2" click 1; sleep 0.3; }
+# A tap, then time for the app to draw a frame: two clicks inside one frame would merge.
+tap() { xdotool mousemove --window "$window" "$1" "$2" click 1; sleep 0.4; }
+# A tap that only changes the screen (nothing to poll for): give a loaded machine longer.
+tap_ui() { xdotool mousemove --window "$window" "$1" "$2" click 1; sleep 1.2; }
 queue() { "$ctl" "${d[@]}" queue --json; }
 log_actions() { "$ctl" "${d[@]}" log export --format jsonl | jq -r 'select(.action) | .action'; }
 wait_for() {  # wait_for JQ_FILTER WHAT
@@ -29,32 +32,34 @@ wait_for() {  # wait_for JQ_FILTER WHAT
 }
 
 # 1. Start a case without typing: the Laparoscopic cholecystectomy tile (4th), then Start.
-tap 1112 223
+tap_ui 1112 223
 tap 1130 713
 for _ in $(seq 25); do "$ctl" "${d[@]}" case show | grep -q lap-chole && break; sleep 0.2; done
 "$ctl" "${d[@]}" case show | grep -q "lap-chole, consent none" || fail "case not started from the screen"
 
 # 2. Three milestones, in a row of tiles; 3. undo the last one from the undo bar.
-tap 167 190; tap 482 190; tap 797 190
-wait_for '[.[] | select(.state == "pending")] | length == 3' "three taps"
+tap 167 190; wait_for 'length == 1' "first tap"
+tap 482 190; wait_for 'length == 2' "second tap"
+tap 797 190; wait_for '[.[] | select(.state == "pending")] | length == 3' "three taps"
+sleep 0.5
 tap 1150 740
 wait_for 'any(.[]; .milestone == "pneumoperitoneum" and .state == "cancelled")' "undo"
 expect_eq "$(queue | jq '[.[] | select(.milestone == "anaesthesia" or .milestone == "time-out") | select(.state != "cancelled")] | length')" 2 "the other two stay"
 
 # 4. A pre-approved note on tile 4 ("Ports placed"): + Note, then the first phrase.
-tap 1010 248
+tap_ui 1010 248
 tap 640 250
 wait_for 'any(.[]; .milestone == "ports-placed" and (.text | contains("\n")))' "note post"
 
 # 5. The feed screen shows the posts (the app stays healthy there).
-tap 1053 57
-sleep 0.5
+tap_ui 943 57
 kill -0 "$app_pid" || fail "the app died on the feed screen: $(cat "$work/app.err")"
 
 # 6. Compliance: a wrong PIN, then the right one; both are in the log.
-tap 1197 57
-for key in "496 299" "496 299" "496 299" "496 299" "784 581"; do tap $key; done   # 1111, Enter
-for key in "640 299" "496 393" "784 393" "640 487" "784 581"; do tap $key; done   # 2468, Enter
+tap_ui 1075 57
+for key in "496 299" "496 299" "496 299" "496 299"; do tap $key; done; tap_ui 784 581   # 1111, Enter
+for _ in $(seq 25); do log_actions | grep -q pin-failed && break; sleep 0.2; done
+for key in "640 299" "496 393" "784 393" "640 487"; do tap $key; done; tap_ui 784 581   # 2468, Enter
 for _ in $(seq 25); do log_actions | grep -q review-opened && break; sleep 0.2; done
 actions=$(log_actions | tr '\n' ' ')
 expect_contains "$actions" "pin-failed review-opened" "wrong then right PIN, in that order"

@@ -33,7 +33,7 @@ wait_for 'any(.[]; .milestone == "anaesthesia" and .state == "pending")'
 # Tap tile 2, then UNDO at the right end of the bottom bar: that post is cancelled.
 xdotool mousemove --window "$window" 480 200 click 1
 wait_for 'any(.[]; .milestone == "time-out" and .state == "pending")'
-sleep 0.5
+sleep 1
 xdotool mousemove --window "$window" 1150 740 click 1
 wait_for 'any(.[]; .milestone == "time-out" and .state == "cancelled")'
 expect_eq "$(queue | jq '[.[] | select(.milestone == "anaesthesia")] | length')" 1 "one post per tap"

@@ -178,7 +178,7 @@ std::optional<Screen> tab_hit(ScreenHarness& harness, const SessionSnapshot& sna
     return std::nullopt;
 }
 
-TEST(Header, TabsSwitchBetweenMilestonesFeedAndReview) {
+TEST(Header, TabsSwitchBetweenMilestonesFeedReviewAndAdmin) {
     ScreenHarness harness;
     SessionSnapshot snapshot = case_in_progress();
     std::vector<Screen> seen;
@@ -186,7 +186,7 @@ TEST(Header, TabsSwitchBetweenMilestonesFeedAndReview) {
         if (auto screen = tab_hit(harness, snapshot, x); screen && (seen.empty() || seen.back() != *screen))
             seen.push_back(*screen);
     }
-    EXPECT_EQ(seen, (std::vector<Screen>{Screen::Coordinator, Screen::Feed, Screen::Compliance}));
+    EXPECT_EQ(seen, (std::vector<Screen>{Screen::Coordinator, Screen::Feed, Screen::Compliance, Screen::Settings}));
 }
 
 }  // namespace
