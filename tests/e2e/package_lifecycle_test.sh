@@ -14,7 +14,7 @@ skip() { echo "SKIP: $*"; exit 77; }
 [[ $(id -u) -eq 0 ]] || skip "needs root (it installs the package with dpkg)"
 command -v dpkg >/dev/null && command -v cpack >/dev/null || skip "needs dpkg and cpack"
 # Two checkouts running their suites at once would install over each other: take turns.
-exec 9>/run/lock/orlive-package-test.lock
+exec 9>/tmp/orlive-package-test.lock
 flock 9
 if dpkg-query -W -f='${Status}' orlive 2>/dev/null | grep -q installed; then
   skip "an orlive package is already installed here; the test would purge it"
