@@ -13,5 +13,7 @@ int run_queue(CommandContext& context, const Args& args);
 int run_templates(CommandContext& context, const Args& args);
 int run_redact(CommandContext& context, const Args& args);
 int run_log(CommandContext& context, const Args& args);
+int run_backup(CommandContext& context, const Args& args);
+int run_restore(CommandContext& context, const Args& args);
 
 }  // namespace orlive::cli

@@ -24,6 +24,9 @@ Commands:
   log export --format csv|jsonl [--since T] [--until T]   the log, with its sealed head
   log sign-off --through SEQ [--by NAME]           record a compliance review of entries 1..SEQ
   log find-span TEXT                               was this exact string caught? (by fingerprint)
+  backup FILE                                      the database, device key and log head as one file
+  restore FILE                                     replace the database with a backup (the current one is
+                                                   kept aside as DIR/orlive.db.before-restore-TIME)
 
 Common flags:
   --data-dir DIR   database and device key (default $XDG_DATA_HOME/orlive)
@@ -59,5 +62,7 @@ int main(int argc, char** argv) {
     if (command == "templates") return run_templates(context, args);
     if (command == "redact") return run_redact(context, args);
     if (command == "log") return run_log(context, args);
+    if (command == "backup") return run_backup(context, args);
+    if (command == "restore") return run_restore(context, args);
     return usage_error("unknown command '" + command + "'");
 }
