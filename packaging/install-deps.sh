@@ -13,6 +13,8 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev sqlite3 jq
   # running the app: fonts, Mesa's software OpenGL, a virtual display and synthetic taps
   fonts-dejavu-core libgl1-mesa-dri libglx-mesa0 xvfb xauth xdotool procps
+  # packaging checks
+  lintian fakeroot dpkg-dev
 )
 
 missing=()
