@@ -134,6 +134,12 @@ Result<Settings> parse_settings(const std::string& json_text) {
             settings.default_hashtags.push_back(word);
         }
     }
+    if (root.contains("ui_scale")) {
+        const json& scale = root["ui_scale"];
+        if (!scale.is_number() || scale.get<double>() < 0.75 || scale.get<double>() > 2.5)
+            return make_error("\"ui_scale\" must be a number from 0.75 to 2.5");
+        settings.ui_scale = scale.get<float>();
+    }
     for (const char* key : {"compliance_pin", "admin_pin"}) {
         if (!root.contains(key)) continue;
         const json& pin = root[key];

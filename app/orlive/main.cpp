@@ -100,6 +100,7 @@ int main(int argc, char** argv) {
     auto filter = load_phi_filter(assets_dir());
     if (!filter) return fail(filter.error().message);
 
+    const float override_scale = settings->ui_scale;
     SystemClock clock;
     Session session(std::move(db.value()), std::move(catalog), std::move(filter.value()), std::move(settings.value()),
                     clock);
@@ -107,8 +108,9 @@ int main(int argc, char** argv) {
     auto window = platform::Window::create(window_options);
     if (!window) return fail(window.error().message);
     std::unique_ptr<platform::Window> owned(*window);
-    const float scale = ui::ui_scale_for(static_cast<float>(owned->framebuffer_width()),
-                                         static_cast<float>(owned->framebuffer_height()));
+    const float scale = ui::choose_ui_scale(static_cast<float>(owned->framebuffer_width()),
+                                            static_cast<float>(owned->framebuffer_height()), owned->content_scale(),
+                                            override_scale);
     ui::Fonts fonts = ui::load_fonts("/usr/share/fonts/truetype/dejavu", scale);
     ui::apply_theme(scale);
 

@@ -94,7 +94,7 @@ void draw_header(const SessionSnapshot& snapshot, const UiState& state, const Fo
     }
 
     ImGui::SetCursorScreenPos(ImVec2(origin.x + tabs_left, origin.y + (height - padding.y - touch_height()) * 0.5f));
-    if (tab("Milestones", state.screen == Screen::Coordinator, tab_width))
+    if (tab("Case", state.screen == Screen::Coordinator, tab_width))
         actions.push_back(ShowScreen{Screen::Coordinator});
     ImGui::SameLine();
     if (tab("Feed", state.screen == Screen::Feed, tab_width)) actions.push_back(ShowScreen{Screen::Feed});
