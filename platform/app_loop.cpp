@@ -87,6 +87,11 @@ int run_app(Session& session, Window& window, ui::UiState& state, const ui::Font
         window.end_frame(true);
         shown_second = second;
         --frames_left;
+        // A press, a release or a moving pointer seen in this frame needs the frames after it:
+        // a tap whose release frame is never drawn would be lost behind the next one.
+        const ImGuiIO& io = ImGui::GetIO();
+        if (ImGui::IsAnyMouseDown() || io.MouseReleased[0] || io.MouseDelta.x != 0.0f || io.MouseDelta.y != 0.0f)
+            frames_left = std::max(frames_left, kFramesAfterChange);
     }
     return 0;
 }

@@ -50,6 +50,11 @@ Status ComplianceDesk::unlock(const std::string& pin) {
     return verify();
 }
 
+void ComplianceDesk::set_pin(std::string pin) {
+    pin_ = PinLock(std::move(pin));
+    state_.pin_configured = pin_.configured();
+}
+
 void ComplianceDesk::lock() {
     state_.unlocked = false;
     state_.rows.clear();

@@ -51,6 +51,7 @@ public:
 
     // Ok, or why not: wrong PIN (attempts left), locked out, no PIN configured.
     Status unlock(const std::string& pin);
+    void set_pin(std::string pin);  // after first-run set-up
     void lock();
     void set_filter(const LogFilter& filter);
     Status verify();

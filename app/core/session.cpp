@@ -126,6 +126,25 @@ Feedback Session::export_log() {
     return path ? Feedback{true, "Exported to " + *path} : failed(path.error());
 }
 
+void Session::set_settings_file(std::filesystem::path file, bool first_run) {
+    settings_file_ = std::move(file);
+    first_run_ = first_run;
+    dirty_ = true;
+}
+
+Feedback Session::complete_first_run(const Settings& chosen) {
+    Settings next = chosen;
+    next.accounts = settings_.accounts;  // accounts are IT's, in the file
+    next.ui_scale = settings_.ui_scale;
+    if (auto saved = save_settings(next, settings_file_); !saved) return failed(saved.error());
+    settings_ = std::move(next);  // the pipeline reads settings_ by reference
+    compliance_.set_pin(settings_.compliance_pin);
+    admin_lock_ = PinLock(settings_.admin_pin);
+    first_run_ = false;
+    dirty_ = true;
+    return {true, "Settings saved to " + settings_file_.string()};
+}
+
 Feedback Session::unlock_admin(const std::string& pin) {
     Status status = admin_lock_.check(pin, clock_.now_ms());
     admin_unlocked_ = status.ok();
@@ -188,6 +207,8 @@ void Session::rebuild() {
     }
     next.undo_seconds = settings_.undo_seconds;
     next.hospital_name = settings_.hospital_name;
+    next.default_hashtags = settings_.default_hashtags;
+    next.first_run = first_run_;
     for (const ProcedureTemplate* tpl : catalog_.procedures()) {
         next.procedures.push_back({tpl->id, tpl->name, tpl->specialty, static_cast<int>(tpl->milestones.size())});
     }

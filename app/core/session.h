@@ -3,6 +3,7 @@
 // Main thread only.
 #pragma once
 
+#include <filesystem>
 #include <map>
 #include <memory>
 #include <optional>
@@ -86,6 +87,8 @@ struct SessionSnapshot {
     std::string hospital_name;
     ComplianceView compliance;            // log rows only while unlocked
     AdminView admin;
+    bool first_run = false;               // no settings file yet: offer the set-up wizard
+    std::vector<std::string> default_hashtags;
 };
 
 // The outcome of an operation, for the screen's feedback line.
@@ -116,6 +119,10 @@ public:
     Feedback sign_off_log(std::int64_t through_seq);
     Feedback export_log();
 
+    // First run: where settings are saved, and saving what the wizard collected.
+    void set_settings_file(std::filesystem::path file, bool first_run);
+    Feedback complete_first_run(const Settings& chosen);
+
     // Settings and quitting, behind the admin PIN.
     Feedback unlock_admin(const std::string& pin);
     void lock_admin();
@@ -143,6 +150,8 @@ private:
     ComplianceDesk compliance_;
     PinLock admin_lock_;
     bool admin_unlocked_ = false;
+    std::filesystem::path settings_file_;
+    bool first_run_ = false;
     SessionSnapshot snapshot_;
     std::string connectivity_;
     bool dirty_ = true;

@@ -1,6 +1,12 @@
 #include "core/settings.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -175,6 +181,62 @@ Result<Settings> load_settings(const fs::path& file, bool missing_is_default) {
     auto settings = parse_settings(buffer.str());
     if (!settings) return make_error(file.string() + ": " + settings.error().message);
     return settings;
+}
+
+}  // namespace orlive
+
+namespace orlive {
+
+namespace {
+const char* kind_name(AccountKind kind) {
+    switch (kind) {
+        case AccountKind::Mastodon: return "mastodon";
+        case AccountKind::Bluesky: return "bluesky";
+        case AccountKind::Webhook: return "webhook";
+    }
+    return "webhook";
+}
+}  // namespace
+
+Status save_settings(const Settings& settings, const fs::path& file) {
+    json root;
+    root["undo_seconds"] = settings.undo_seconds;
+    if (!settings.hospital_name.empty()) root["hospital_name"] = settings.hospital_name;
+    if (!settings.default_hashtags.empty()) root["hashtags"] = settings.default_hashtags;
+    if (!settings.compliance_pin.empty()) root["compliance_pin"] = settings.compliance_pin;
+    if (!settings.admin_pin.empty()) root["admin_pin"] = settings.admin_pin;
+    if (settings.ui_scale > 0.0f) root["ui_scale"] = settings.ui_scale;
+    root["accounts"] = json::array();
+    for (const Account& a : settings.accounts) {
+        json entry = {{"name", a.name}, {"kind", kind_name(a.kind)}};
+        if (a.kind == AccountKind::Mastodon) {
+            entry["base_url"] = a.base_url;
+            entry["access_token"] = a.access_token;
+        } else if (a.kind == AccountKind::Bluesky) {
+            entry["service"] = a.service;
+            entry["identifier"] = a.identifier;
+            entry["app_password"] = a.app_password;
+        } else {
+            entry["url"] = a.url;
+            entry["format"] = a.format;
+        }
+        root["accounts"].push_back(entry);
+    }
+    const std::string text = root.dump(2) + "\n";
+
+    std::error_code ec;
+    if (file.has_parent_path()) fs::create_directories(file.parent_path(), ec);
+    const fs::path temp = file.string() + ".new";
+    int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    if (fd < 0) return make_error("cannot write settings " + temp.string() + ": " + std::strerror(errno));
+    ::fchmod(fd, 0600);  // an existing temp file keeps its mode otherwise
+    bool written = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) && ::fsync(fd) == 0;
+    ::close(fd);
+    if (!written || ::rename(temp.c_str(), file.c_str()) != 0) {
+        ::unlink(temp.c_str());
+        return make_error("cannot write settings " + file.string() + ": " + std::strerror(errno));
+    }
+    return Ok{};
 }
 
 }  // namespace orlive

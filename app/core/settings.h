@@ -41,6 +41,8 @@ struct Settings {
 // A missing file is "no accounts, local feed only" when `missing_is_default`, else an error.
 Result<Settings> load_settings(const std::filesystem::path& file, bool missing_is_default);
 Result<Settings> parse_settings(const std::string& json_text);
+// Writes the settings (secrets included) atomically with mode 0600, creating the directory.
+Status save_settings(const Settings& settings, const std::filesystem::path& file);
 
 // http:// is accepted only for loopback hosts; https:// always.
 Status check_endpoint_url(const std::string& url, const std::string& what);

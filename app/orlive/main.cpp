@@ -90,7 +90,10 @@ int main(int argc, char** argv) {
     curl_global_init(CURL_GLOBAL_DEFAULT);
 
     const bool config_given = args.has("config");
-    auto settings = load_settings(args.get("config").value_or(default_config_file().string()), !config_given);
+    const std::filesystem::path config_file = args.get("config").value_or(default_config_file().string());
+    std::error_code exists_error;
+    const bool first_run = !std::filesystem::exists(config_file, exists_error);
+    auto settings = load_settings(config_file, !config_given);
     if (!settings) return fail(settings.error().message);
     auto db = Database::open_in(args.get("data-dir").value_or(default_data_dir().string()));
     if (!db) return fail(db.error().message);
@@ -104,6 +107,8 @@ int main(int argc, char** argv) {
     SystemClock clock;
     Session session(std::move(db.value()), std::move(catalog), std::move(filter.value()), std::move(settings.value()),
                     clock);
+
+    session.set_settings_file(config_file, first_run);
 
     auto window = platform::Window::create(window_options);
     if (!window) return fail(window.error().message);

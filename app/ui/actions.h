@@ -9,6 +9,7 @@
 
 #include "core/case_store.h"
 #include "core/compliance_desk.h"
+#include "core/settings.h"
 
 namespace orlive::ui {
 
@@ -59,8 +60,11 @@ struct UnlockAdmin {
     std::string pin;
 };
 struct QuitApp {};  // only offered behind the admin PIN
+struct CompleteFirstRun {
+    Settings settings;
+};
 
 using Action = std::variant<TapMilestone, PostFreeText, PostStatus, UndoPost, ApproveHeld, DiscardHeld, StartCase, EndCase, ShowScreen,
-                            UnlockCompliance, LockCompliance, SetLogFilter, VerifyLog, SignOffLog, ExportLog, UnlockAdmin, QuitApp>;
+                            UnlockCompliance, LockCompliance, SetLogFilter, VerifyLog, SignOffLog, ExportLog, UnlockAdmin, QuitApp, CompleteFirstRun>;
 
 }  // namespace orlive::ui

@@ -27,33 +27,6 @@ void draw_update_tiles(const SessionSnapshot& snapshot, CoordinatorState& state,
     }
 }
 
-// One number: large minus and plus buttons around the value (steps of 1 and 10), no typing.
-void draw_number_picker(const TemplateField& field, int& value, const Fonts& fonts) {
-    const float key = touch_height();
-    ImGui::PushFont(fonts.bold);
-    ImGui::TextUnformatted(field.label.c_str());
-    ImGui::PopFont();
-    const int big_step = field.step * 10;
-    auto button = [&](const char* label, int delta) {
-        std::string id = std::string(label) + "##" + field.id;
-        if (big_button(id.c_str(), ImVec2(key * 1.4f, key), colors::kTile, colors::kText))
-            value = std::clamp(value + delta, field.min, field.max);
-        ImGui::SameLine();
-    };
-    button("-10", -big_step);
-    button("-", -field.step);
-    ImGui::PushFont(fonts.huge);
-    std::string shown = std::to_string(value);
-    ImGui::SetNextItemWidth(key * 3);
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(shown.c_str());
-    ImGui::PopFont();
-    ImGui::SameLine();
-    button("+", field.step);
-    button("+10", big_step);
-    ImGui::NewLine();
-}
-
 }  // namespace
 
 void draw_hospital_status_panel(const SessionSnapshot& snapshot, CoordinatorState& state, const Fonts& fonts,
@@ -77,7 +50,8 @@ void draw_hospital_status_panel(const SessionSnapshot& snapshot, CoordinatorStat
     }
     wrapped_text("Posted to the hospital's accounts through the same filter and log; not part of a case thread.",
                  colors::kTextDim);
-    for (const TemplateField& field : chosen->fields) draw_number_picker(field, state.status_values[field.id], fonts);
+    for (const TemplateField& field : chosen->fields)
+        number_picker(field.id.c_str(), field.label, state.status_values[field.id], field.min, field.max, field.step, fonts);
     ImGui::Spacing();
     if (big_button("Post update", ImVec2(half, touch_height() * 1.2f), colors::kNext, colors::kText)) {
         PostStatus post{chosen->id, {}};

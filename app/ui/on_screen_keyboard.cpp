@@ -21,7 +21,8 @@ void erase_last_character(std::string& text) {
 
 }  // namespace
 
-KeyboardResult draw_on_screen_keyboard(std::string& text, bool& shift, const Fonts& fonts) {
+KeyboardResult draw_on_screen_keyboard(std::string& text, bool& shift, const Fonts& fonts, const char* done_label,
+                                       const std::string& hint) {
     const char* rows[] = {"1234567890", "qwertyuiop", "asdfghjkl'", "zxcvbnm,.?"};
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
     const float width = ImGui::GetContentRegionAvail().x;
@@ -34,8 +35,7 @@ KeyboardResult draw_on_screen_keyboard(std::string& text, bool& shift, const Fon
     ImGui::PushFont(fonts.large);
     wrapped_text(text + "|", colors::kText);
     ImGui::PopFont();
-    wrapped_text(std::to_string(text.size()) + " / " + std::to_string(kMaxLength) +
-                     "  \u00b7  it goes through the PHI filter; you will see the redacted text before it is sent",
+    wrapped_text(std::to_string(text.size()) + " / " + std::to_string(kMaxLength) + "  \u00b7  " + hint,
                  colors::kTextDim);
     ImGui::EndChild();
 
@@ -69,7 +69,7 @@ KeyboardResult draw_on_screen_keyboard(std::string& text, bool& shift, const Fon
     if (big_button("Cancel", ImVec2(key_width, key_height), colors::kPanel, colors::kText)) result = KeyboardResult::Cancel;
     ImGui::SameLine();
     ImGui::PushFont(fonts.bold);
-    if (big_button("Post", ImVec2(wide, key_height), colors::kNext, colors::kText, !text.empty()))
+    if (big_button(done_label, ImVec2(wide, key_height), colors::kNext, colors::kText, !text.empty()))
         result = KeyboardResult::Post;
     ImGui::PopFont();
     return result;

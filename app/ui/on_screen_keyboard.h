@@ -10,6 +10,8 @@ namespace orlive::ui {
 
 enum class KeyboardResult { Typing, Post, Cancel };
 
-KeyboardResult draw_on_screen_keyboard(std::string& text, bool& shift, const Fonts& fonts);
+// `done_label` names the finishing key ("Post", "Next"); `hint` is shown under the text.
+KeyboardResult draw_on_screen_keyboard(std::string& text, bool& shift, const Fonts& fonts, const char* done_label,
+                                       const std::string& hint);
 
 }  // namespace orlive::ui

@@ -25,6 +25,8 @@ void draw_case_setup(const SessionSnapshot& snapshot, CoordinatorState& state, c
                      std::vector<Action>& actions);
 void draw_feed_screen(const SessionSnapshot& snapshot, const Fonts& fonts);
 void draw_gallery_screen(const SessionSnapshot& snapshot, const Fonts& fonts);
+void draw_first_run_wizard(const SessionSnapshot& snapshot, WizardState& state, const Fonts& fonts,
+                           std::vector<Action>& actions);
 void draw_hospital_status_panel(const SessionSnapshot& snapshot, CoordinatorState& state, const Fonts& fonts,
                                 std::vector<Action>& actions);
 void draw_note_picker(const SessionSnapshot& snapshot, CoordinatorState& state, const Fonts& fonts,

@@ -36,6 +36,12 @@ void draw_ui(const SessionSnapshot& snapshot, UiState& state, const Fonts& fonts
                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
                                    ImGuiWindowFlags_NoScrollWithMouse;
     ImGui::Begin("ORLive", nullptr, flags);
+    if (snapshot.first_run && !state.wizard.dismissed && state.screen != Screen::Gallery) {
+        draw_first_run_wizard(snapshot, state.wizard, fonts, actions);
+        draw_feedback(snapshot, state.feedback);
+        ImGui::End();
+        return;
+    }
     if (state.screen == Screen::Gallery) {
         // A viewers' display: no header, no controls.
         draw_gallery_screen(snapshot, fonts);

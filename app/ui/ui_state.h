@@ -36,6 +36,19 @@ struct ComplianceScreenState {
     std::int64_t selected_seq = 0;   // the entry whose context is shown
 };
 
+// The first-run wizard's answers so far.
+struct WizardState {
+    int step = 0;
+    bool dismissed = false;      // "Later": ask again at the next start
+    std::string hospital;
+    std::string hashtags;        // space-separated, '#' optional
+    int undo_seconds = 10;
+    std::string compliance_pin;
+    std::string admin_pin;
+    std::string pin_digits;      // the pad being typed on
+    bool shift = false;
+};
+
 struct FeedbackLine {
     bool ok = true;
     std::string message;
@@ -48,6 +61,7 @@ struct UiState {
     bool quit_requested = false;  // set only behind the admin PIN
     CoordinatorState coordinator;
     ComplianceScreenState compliance;
+    WizardState wizard;
     FeedbackLine feedback;
 };
 

@@ -102,3 +102,35 @@ void wrapped_text(const std::string& text, ImU32 color) {
 }
 
 }  // namespace orlive::ui
+
+namespace orlive::ui {
+
+void number_picker(const char* id, const std::string& label, int& value, int min, int max, int step,
+                   const Fonts& fonts) {
+    const float key = touch_height();
+    ImGui::PushFont(fonts.bold);
+    ImGui::TextUnformatted(label.c_str());
+    ImGui::PopFont();
+    auto button = [&](const char* text, int delta) {
+        std::string button_id = std::string(text) + "##" + id;
+        if (big_button(button_id.c_str(), ImVec2(key * 1.4f, key), colors::kTile, colors::kText))
+            value = std::clamp(value + delta, min, max);
+        ImGui::SameLine();
+    };
+    button("-10", -step * 10);
+    button("-", -step);
+    ImGui::PushFont(fonts.huge);
+    ImGui::AlignTextToFramePadding();
+    const std::string shown = std::to_string(value);
+    const float width = key * 2.5f;
+    const float text_width = ImGui::CalcTextSize(shown.c_str()).x;
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (width - text_width) * 0.5f);
+    ImGui::TextUnformatted(shown.c_str());
+    ImGui::PopFont();
+    ImGui::SameLine();
+    button("+", step);
+    button("+10", step * 10);
+    ImGui::NewLine();
+}
+
+}  // namespace orlive::ui

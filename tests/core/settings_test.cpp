@@ -57,3 +57,35 @@ TEST(Settings, ErrorsNameTheProblemButNeverTheSecret) {
 
 }  // namespace
 }  // namespace orlive
+
+#include <sys/stat.h>
+
+namespace orlive {
+namespace {
+
+TEST(Settings, SavedSettingsReadBackAndAreMode0600) {
+    testing::TempDir dir;
+    Settings settings;
+    settings.undo_seconds = 7;
+    settings.hospital_name = "Riverside General";
+    settings.default_hashtags = {"MedEd"};
+    settings.compliance_pin = "2468";
+    settings.admin_pin = "1357";
+    settings.accounts = {Account{"main", AccountKind::Mastodon, "https://x.social", "tok", "", "", "", "", ""}};
+    const auto file = dir.path() / "conf" / "config.json";
+    ASSERT_TRUE(save_settings(settings, file).ok());
+    struct stat info {};
+    ASSERT_EQ(stat(file.c_str(), &info), 0);
+    EXPECT_EQ(info.st_mode & 0777, 0600u);
+    auto loaded = load_settings(file, false);
+    ASSERT_TRUE(loaded.ok()) << loaded.error().message;
+    EXPECT_EQ(loaded->undo_seconds, 7);
+    EXPECT_EQ(loaded->hospital_name, "Riverside General");
+    EXPECT_EQ(loaded->compliance_pin, "2468");
+    EXPECT_EQ(loaded->admin_pin, "1357");
+    ASSERT_EQ(loaded->accounts.size(), 1u);
+    EXPECT_EQ(loaded->accounts[0].access_token, "tok");
+}
+
+}  // namespace
+}  // namespace orlive

@@ -13,7 +13,8 @@ if [[ -z "${ORLIVE_E2E_IN_XVFB:-}" ]]; then
   exec xvfb-run -a -s "-screen 0 1280x800x24" bash "$0" "$@"
 fi
 
-d=(--data-dir "$work/data")
+printf '{"undo_seconds": 10}' > "$work/config.json"
+d=(--data-dir "$work/data" --config "$work/config.json")
 "$ctl" "${d[@]}" case start --procedure lap-chole >/dev/null
 "$app" "${d[@]}" --size 1280x800 2>"$work/app.err" &
 app_pid=$!
