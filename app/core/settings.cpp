@@ -8,11 +8,14 @@
 #include <cstdio>
 #include <cstring>
 #include <fstream>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <system_error>
 
 #include <nlohmann/json.hpp>
+
+#include "core/json_int.h"
 
 namespace orlive {
 
@@ -114,17 +117,17 @@ Result<Settings> parse_settings(const std::string& json_text) {
     json root;
     try {
         root = json::parse(json_text);
-    } catch (const json::parse_error& e) {
+    } catch (const json::exception& e) {  // parse_error, and out_of_range for numbers like 1e999
         return make_error(std::string("settings are not valid JSON: ") + e.what());
     }
     if (!root.is_object()) return make_error("settings must be a JSON object");
 
     Settings settings;
     if (root.contains("undo_seconds")) {
-        const json& undo = root["undo_seconds"];
-        if (!undo.is_number_integer() || undo.get<int>() < 0 || undo.get<int>() > 300)
+        const std::optional<int> undo = json_int(root["undo_seconds"]);
+        if (!undo || *undo < 0 || *undo > 300)
             return make_error("\"undo_seconds\" must be a whole number from 0 to 300");
-        settings.undo_seconds = undo.get<int>();
+        settings.undo_seconds = *undo;
     }
     if (root.contains("hospital_name")) {
         if (!root["hospital_name"].is_string()) return make_error("\"hospital_name\" must be text");

@@ -55,6 +55,17 @@ TEST(Settings, ErrorsNameTheProblemButNeverTheSecret) {
     EXPECT_FALSE(parse_settings("{not json").ok());
 }
 
+// Found by fuzz_settings: a number too large for a double threw past the parse_error handler,
+// and one too large for an int wrapped into the 0..300 range (2^32 + 10 read as 10).
+TEST(Settings, OutOfRangeNumbersAreErrorsNotCrashesOrWrapArounds) {
+    auto huge = parse_settings(R"({"undo_seconds": 1e999})");
+    ASSERT_FALSE(huge.ok());
+    EXPECT_NE(huge.error().message.find("not valid JSON"), std::string::npos);
+    EXPECT_FALSE(parse_settings(R"({"undo_seconds": 4294967306})").ok());
+    EXPECT_FALSE(parse_settings(R"({"undo_seconds": 18446744073709551615})").ok());
+    EXPECT_FALSE(parse_settings(R"({"undo_seconds": 10.5})").ok());
+}
+
 }  // namespace
 }  // namespace orlive
 
