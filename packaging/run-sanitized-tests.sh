@@ -5,7 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash packaging/install-deps.sh
-cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DORLIVE_SANITIZE=ON \
+# -O1 -g1: a third of the -O2 -g compile time, still line numbers in sanitizer reports.
+cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=None -DCMAKE_CXX_FLAGS="-O1 -g1" -DORLIVE_SANITIZE=ON \
       -DORLIVE_BUILD_BENCHMARKS=OFF >/dev/null
 cmake --build build-asan -j"$(nproc)"
 
