@@ -26,13 +26,16 @@ std::string patient_to_json(const PatientDetails& patient) {
     return json{{"names", patient.names}, {"mrn", patient.mrn}, {"dob", patient.dob}}.dump();
 }
 
+std::vector<std::string> strings_from_json(const std::string& text);
+
+// Tolerant of a damaged row: a field of the wrong type reads as empty rather than throwing.
 PatientDetails patient_from_json(const std::string& text) {
     PatientDetails patient;
     json root = json::parse(text, nullptr, false);
     if (!root.is_object()) return patient;
-    patient.names = root.value("names", std::vector<std::string>{});
-    patient.mrn = root.value("mrn", "");
-    patient.dob = root.value("dob", "");
+    if (root.contains("names")) patient.names = strings_from_json(root["names"].dump());
+    if (root.contains("mrn") && root["mrn"].is_string()) patient.mrn = root["mrn"].get<std::string>();
+    if (root.contains("dob") && root["dob"].is_string()) patient.dob = root["dob"].get<std::string>();
     return patient;
 }
 
