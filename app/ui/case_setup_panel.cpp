@@ -1,6 +1,8 @@
 #include <algorithm>
+#include <cctype>
 #include <string>
 
+#include "ui/on_screen_keyboard.h"
 #include "ui/screens.h"
 #include "ui/widgets.h"
 
@@ -10,18 +12,33 @@ namespace {
 
 constexpr std::size_t kMaxReleaseDigits = 8;
 
+std::string lower_ascii(std::string text) {
+    for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return text;
+}
+
+bool matches(const ProcedureChoice& choice, const std::string& search) {
+    if (search.empty()) return true;
+    const std::string needle = lower_ascii(search);
+    return lower_ascii(choice.name).find(needle) != std::string::npos ||
+           lower_ascii(choice.specialty).find(needle) != std::string::npos;
+}
+
 void draw_procedure_tiles(const SessionSnapshot& snapshot, CaseSetupState& state, const Fonts& fonts, float height) {
     const float width = ImGui::GetContentRegionAvail().x;
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
     const int columns = std::clamp(static_cast<int>(width / (ImGui::GetFontSize() * 13.0f)), 1, 4);
     const float tile_width = (width - spacing * static_cast<float>(columns - 1)) / static_cast<float>(columns);
-    const int rows = std::max(1, (static_cast<int>(snapshot.procedures.size()) + columns - 1) / columns);
+    int shown = 0;
+    for (const ProcedureChoice& choice : snapshot.procedures) shown += matches(choice, state.search);
+    const int rows = std::max(1, (shown + columns - 1) / columns);
     const float tile_height =
         std::clamp((height - spacing * static_cast<float>(rows - 1)) / static_cast<float>(rows), touch_height(),
                    ImGui::GetFontSize() * 5.0f);
     ImGui::BeginChild("procedures", ImVec2(0, height), false);
     int index = 0;
     for (const ProcedureChoice& choice : snapshot.procedures) {
+        if (!matches(choice, state.search)) continue;
         if (index++ % columns != 0) ImGui::SameLine();
         const bool picked = choice.id == state.procedure_id;
         TileStyle style = picked ? TileStyle{colors::kNext, colors::kNextBorder, colors::kText}
@@ -81,9 +98,25 @@ void draw_release_keypad(CaseSetupState& state, const Fonts& fonts) {
 void draw_case_setup(const SessionSnapshot& snapshot, CoordinatorState& coordinator, const Fonts& fonts,
                      std::vector<Action>& actions) {
     CaseSetupState& state = coordinator.setup;
+    if (state.searching) {
+        if (draw_on_screen_keyboard(state.search, state.shift, fonts, "Done", "part of the procedure's name") !=
+            KeyboardResult::Typing)
+            state.searching = false;
+        return;
+    }
     ImGui::PushFont(fonts.large);
+    ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("Start a case: pick the procedure");
     ImGui::PopFont();
+    // Search by name: the on-screen keyboard filters the tiles.
+    const float search_width = ImGui::GetFontSize() * 12;
+    ImGui::SameLine(ImGui::GetContentRegionAvail().x - search_width + ImGui::GetStyle().WindowPadding.x);
+    std::string search_label = state.search.empty() ? "Search by name" : "Search: " + state.search + "  \u2717";
+    if (big_button((search_label + "##search").c_str(), ImVec2(search_width, touch_height() * 0.8f), colors::kPanel,
+                   colors::kText)) {
+        if (state.search.empty()) state.searching = true;
+        else state.search.clear();
+    }
     if (snapshot.procedures.empty()) {
         wrapped_text("No procedure templates were found. Ask IT to check 'orlivectl templates list'.",
                      colors::kDangerText);

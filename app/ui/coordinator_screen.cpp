@@ -83,12 +83,17 @@ void draw_milestone_grid(const CaseView& view, CoordinatorState& state, const Fo
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
     const float min_tile_width = ImGui::GetFontSize() * 11.0f;
     int columns = std::clamp(static_cast<int>((width + spacing) / (min_tile_width + spacing)), 1, 4);
+    // Portrait screens: fewer, wider tiles fill the height better than a short wide grid.
+    if (height > width) columns = std::min(columns, 2);
     int rows = (count + columns - 1) / columns;
     const float tile_width = (width - spacing * static_cast<float>(columns - 1)) / static_cast<float>(columns);
-    float tile_height = (height - spacing * static_cast<float>(rows - 1)) / static_cast<float>(rows);
+    float tile_height = std::floor((height - spacing * static_cast<float>(rows - 1)) / static_cast<float>(rows));
     tile_height = std::clamp(tile_height, touch_height(), ImGui::GetFontSize() * 7.0f);
+    const float needed = tile_height * static_cast<float>(rows) + spacing * static_cast<float>(rows - 1);
+    // Scroll only when the procedure really does not fit (small screens, long procedures).
+    const ImGuiWindowFlags flags = needed <= height + 1.0f ? ImGuiWindowFlags_NoScrollbar : 0;
 
-    ImGui::BeginChild("milestones", ImVec2(0, height), false);
+    ImGui::BeginChild("milestones", ImVec2(0, height), false, flags);
     for (int i = 0; i < count; ++i) {
         const MilestoneView& m = view.milestones[static_cast<std::size_t>(i)];
         if (i % columns != 0) ImGui::SameLine();

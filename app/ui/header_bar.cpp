@@ -34,16 +34,18 @@ bool tab(const char* label, bool selected, float width) {
 
 void draw_header(const SessionSnapshot& snapshot, const UiState& state, const Fonts& fonts,
                  std::vector<Action>& actions) {
-    const float height = touch_height() * 1.55f;
     const float width = ImGui::GetContentRegionAvail().x;
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    // Narrow (portrait) screens: the tabs get a row of their own under the status chips.
+    const bool narrow = width < ImGui::GetFontSize() * 56.0f;
+    const float height = touch_height() * (narrow ? 2.7f : 1.55f);
     ImVec2 origin = ImGui::GetCursorScreenPos();
     const ImVec2 padding = ImGui::GetStyle().WindowPadding;
     ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(origin.x - padding.x, origin.y - padding.y),
                                               ImVec2(origin.x + width + padding.x, origin.y + height),
                                               colors::kPanel);
-    const float tab_width = ImGui::GetFontSize() * 5.4f;
-    const float tabs_left = width - 4 * tab_width - 3 * spacing;
+    const float tab_width = narrow ? (width - 3 * spacing) / 4.0f : ImGui::GetFontSize() * 5.4f;
+    const float tabs_left = narrow ? width : width - 4 * tab_width - 3 * spacing;
 
     // Row 1: what is being followed. Row 2: consent, progress, connectivity, queue depth.
     ImGui::BeginGroup();
@@ -82,7 +84,7 @@ void draw_header(const SessionSnapshot& snapshot, const UiState& state, const Fo
         ImGui::PushFont(fonts.huge);
         float clock_x = origin.x + tabs_left - ImGui::CalcTextSize(clock.c_str()).x - spacing * 2;
         float clock_y = origin.y + (height - padding.y - ImGui::GetFontSize()) * 0.5f;
-        if (clock_x < chips_end + spacing) {
+        if (narrow || clock_x < chips_end + spacing) {
             ImGui::PopFont();
             ImGui::PushFont(fonts.large);
             clock_x = origin.x + tabs_left - ImGui::CalcTextSize(clock.c_str()).x - spacing * 2;
@@ -93,7 +95,11 @@ void draw_header(const SessionSnapshot& snapshot, const UiState& state, const Fo
         ImGui::PopFont();
     }
 
-    ImGui::SetCursorScreenPos(ImVec2(origin.x + tabs_left, origin.y + (height - padding.y - touch_height()) * 0.5f));
+    if (narrow) {
+        ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + height - touch_height() - padding.y));
+    } else {
+        ImGui::SetCursorScreenPos(ImVec2(origin.x + tabs_left, origin.y + (height - padding.y - touch_height()) * 0.5f));
+    }
     if (tab("Case", state.screen == Screen::Coordinator, tab_width))
         actions.push_back(ShowScreen{Screen::Coordinator});
     ImGui::SameLine();

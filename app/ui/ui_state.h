@@ -15,6 +15,9 @@ struct CaseSetupState {
     std::string procedure_id;   // picked tile
     Consent consent = Consent::None;
     std::string release_digits; // typed on the on-screen keypad: "REL-" + digits
+    std::string search;         // filters the procedure tiles by name
+    bool searching = false;     // the on-screen keyboard is up for the search
+    bool shift = false;
 };
 
 // What covers the milestone grid, if anything.
