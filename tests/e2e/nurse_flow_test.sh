@@ -6,30 +6,13 @@
 set -euo pipefail
 app=$1 ctl=$2
 source "$(dirname "$0")/lib.sh"
-work=$(mktemp -d)
-cleanup() { [[ -n "${app_pid:-}" ]] && kill "$app_pid" 2>/dev/null || true; rm -rf "$work"; }
-trap cleanup EXIT
-if [[ -z "${ORLIVE_E2E_IN_XVFB:-}" ]]; then
-  export ORLIVE_E2E_IN_XVFB=1
-  exec xvfb-run -a -s "-screen 0 1280x800x24" bash "$0" "$@"
-fi
+under_xvfb "$@"
+make_workdir
 
 printf '{"undo_seconds": 10, "compliance_pin": "2468"}' > "$work/config.json"
 d=(--data-dir "$work/data" --config "$work/config.json")
-"$app" "${d[@]}" --size 1280x800 2>"$work/app.err" &
-app_pid=$!
-window=$(timeout 20 xdotool search --sync --name '^ORLive$' | head -n 1) || fail "no window: $(cat "$work/app.err")"
-sleep 1
-# A tap, then time for the app to draw a frame: two clicks inside one frame would merge.
-tap() { xdotool mousemove --window "$window" "$1" "$2" click 1; sleep 0.4; }
-# A tap that only changes the screen (nothing to poll for): give a loaded machine longer.
-tap_ui() { xdotool mousemove --window "$window" "$1" "$2" click 1; sleep 1.2; }
-queue() { "$ctl" "${d[@]}" queue --json; }
+start_app "$app" "${d[@]}"
 log_actions() { "$ctl" "${d[@]}" log export --format jsonl | jq -r 'select(.action) | .action'; }
-wait_for() {  # wait_for JQ_FILTER WHAT
-  for _ in $(seq 50); do [[ "$(queue | jq -r "$1")" == true ]] && return 0; sleep 0.2; done
-  fail "$2: queue never satisfied $1: $(queue)"
-}
 
 # 1. Start a case without typing: the Laparoscopic cholecystectomy tile (4th), then Start.
 tap_ui 1112 223
@@ -65,5 +48,5 @@ actions=$(log_actions | tr '\n' ' ')
 expect_contains "$actions" "pin-failed review-opened" "wrong then right PIN, in that order"
 "$ctl" "${d[@]}" log verify >/dev/null || fail "the log does not verify after the session"
 
-kill "$app_pid"; wait "$app_pid" 2>/dev/null || true; app_pid=
+stop_app
 echo "nurse flow under Xvfb: ok"
