@@ -147,15 +147,17 @@ void score_example(const orlive::PhiFilter& filter, const Example& ex,
     for (const GoldSpan& g : ex.spans) {
         if (g.category.empty()) continue;
         bool covered = true;
+        std::string missed;  // the gold tokens no predicted span overlaps
         for (const auto& [ts, te] : word_tokens(ex.text)) {
             if (ts < g.start || te > g.end) continue;
             bool hit = false;
             for (const PhiSpan& s : pred) hit = hit || (s.start < te && ts < s.end);
             covered = covered && hit;
+            if (!hit) missed += (missed.empty() ? "" : " ") + ex.text.substr(ts, te - ts);
         }
         if (!covered) {
             score.errors.push_back("FN " + g.category + " [" + ex.text.substr(g.start, g.end - g.start) +
-                                   "] in: " + ex.text);
+                                   "] missed {" + missed + "} in: " + ex.text);
         }
     }
 }

@@ -33,7 +33,7 @@ std::vector<PhiSpan> SafeHarborFilter::find(std::string_view text,
     ages_.find(text, candidates);
     contacts_.find(text, candidates);
     identifiers_.find(text, candidates);
-    addresses_.find(text, candidates);
+    addresses_.find(text, &lexicon_, candidates);
     names_.find(text, tokens, allowed, candidates);
     patient_.find(text, tokens, dates, context.patient, allowed, candidates);
     return resolve_candidates(text, std::move(candidates));
