@@ -119,6 +119,11 @@ TEST_F(SafeHarborFilterTest, AgeStatedAboutAPerson) {
               "Table turned 90 degrees; she is 92 kg; SpO2 is 97%; temp is 98.6.");
 }
 
+TEST_F(SafeHarborFilterTest, TimestampClockBelongsToItsIsoDate) {
+    EXPECT_EQ(redact("Date: 2000-04-16 11:34:35\nIncision 14:05."), "Date: [DATE]\nIncision 14:05.");
+    EXPECT_EQ(redact("Admitted 2024-03-02 08:15, incision at 09:40."), "Admitted [DATE], incision at 09:40.");
+}
+
 TEST_F(SafeHarborFilterTest, Filter2TrapsStayUntouched) {
     FilterContext ctx;
     ctx.allow = {"Dr. Okafor", "Nurse Dana Whitfield"};
