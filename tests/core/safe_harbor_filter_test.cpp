@@ -59,6 +59,85 @@ TEST_F(SafeHarborFilterTest, SmokeNameDateMrn) {
 }
 
 
+// ---- filter2: address blocks, cities, ages stated about a person ------------------------------
+
+TEST_F(SafeHarborFilterTest, AddressBlockTakesUnitCityCountryAndPostcodeLines) {
+    EXPECT_EQ(redact("Send it to 6750 Koskikatu 25 Apt. 864\nArtilleros\n, CO\n Uruguay 64677\nThanks"),
+              "Send it to [ADDRESS]\nThanks");
+    EXPECT_EQ(redact("Discharge address: Flat 3, 21 Abbey Road, London NW8 9AY."),
+              "Discharge address: [ADDRESS].");
+    EXPECT_EQ(redact("Post the letter to Rue de Rivoli 48, 75001 Paris please."),
+              "Post the letter to [ADDRESS] please.");
+    EXPECT_EQ(redact("He is visiting from Hauptstraße 12, 10115 Berlin and needs a translator."),
+              "He is visiting from [ADDRESS] and needs a translator.");
+    EXPECT_EQ(redact("Mail: PSC 0413, Box 8144\nAPO AA 42323"), "Mail: [ADDRESS]");
+    EXPECT_EQ(redact("It is at Rákóczi út 13. on the corner."), "It is at [ADDRESS] on the corner.");
+}
+
+TEST_F(SafeHarborFilterTest, AddressBlockStopsAtClinicalLines) {
+    // The next line is an OR update, not the rest of the address.
+    EXPECT_EQ(redact("Lives at 27 Elm St\nStable.\nFoley placed, OR 7 at 14:05."),
+              "Lives at [ADDRESS]\nStable.\nFoley placed, OR 7 at 14:05.");
+    EXPECT_EQ(redact("Lives at 27 Elm St, Mayo stand ready."), "Lives at [ADDRESS], Mayo stand ready.");
+    // A bed and a unit are not a street with a flat.
+    EXPECT_EQ(redact("Moved to Bed 4, Unit 3 after PACU."), "Moved to Bed 4, Unit 3 after PACU.");
+}
+
+TEST_F(SafeHarborFilterTest, CityNextToStateOrCountry) {
+    EXPECT_EQ(redact("Her grandson drove up from Cedar Rapids, Iowa to be here."),
+              "Her grandson drove up from [ADDRESS], Iowa to be here.");
+    EXPECT_EQ(redact("The family flew in from Tucson, AZ last night."),
+              "The family flew in from [ADDRESS], AZ last night.");
+    EXPECT_EQ(redact("Wife's address on file: 742 Evergreen Terrace, Springfield, OR 97477."),
+              "Wife's address on file: [ADDRESS].");
+    // Clinical abbreviations that are also states, and a room after a comma, stay.
+    EXPECT_EQ(redact("Seen by Dr. Rivera, MD and Sam Okafor, PA in OR 3.", patient_ctx()),
+              "Seen by Dr. Rivera, MD and Sam Okafor, PA in OR 3.");
+    EXPECT_EQ(redact("Heparin, SC at 06:00; Closure, OR 7 at 14:05."),
+              "Heparin, SC at 06:00; Closure, OR 7 at 14:05.");
+}
+
+TEST_F(SafeHarborFilterTest, CityAfterHomeOrTravelCue) {
+    EXPECT_EQ(redact("He still lives in Marblehead with his wife."), "He still lives in [ADDRESS] with his wife.");
+    EXPECT_EQ(redact("Visiting from Gdańsk, needs an interpreter."), "Visiting from [ADDRESS], needs an interpreter.");
+    EXPECT_EQ(redact("Patient from Fresno, 71, for a redo CABG."), "Patient from [ADDRESS], 71, for a redo CABG.");
+    // Places of care, units and departments are not homes.
+    EXPECT_EQ(redact("Transferred from PACU, moved to Recovery at 11:40."),
+              "Transferred from PACU, moved to Recovery at 11:40.");
+    EXPECT_EQ(redact("Came from Mercy Hospital by ambulance."), "Came from Mercy Hospital by ambulance.");
+    EXPECT_EQ(redact("Rep from Radiology here for the Whipple procedure."),
+              "Rep from Radiology here for the Whipple procedure.");
+}
+
+TEST_F(SafeHarborFilterTest, AgeStatedAboutAPerson) {
+    EXPECT_EQ(redact("She is ninety-four and walked into pre-op."), "She is [AGE] and walked into pre-op.");
+    EXPECT_EQ(redact("Our patient turned 102 last week."), "Our patient turned [AGE] last week.");
+    EXPECT_EQ(redact("The wife says he is 97."), "The wife says he is [AGE].");
+    // Ages up to 89, vitals, angles and weights are not PHI.
+    EXPECT_EQ(redact("He is 67 and fit."), "He is 67 and fit.");
+    EXPECT_EQ(redact("Table turned 90 degrees; she is 92 kg; SpO2 is 97%; temp is 98.6."),
+              "Table turned 90 degrees; she is 92 kg; SpO2 is 97%; temp is 98.6.");
+}
+
+TEST_F(SafeHarborFilterTest, TimestampClockBelongsToItsIsoDate) {
+    EXPECT_EQ(redact("Date: 2000-04-16 11:34:35\nIncision 14:05."), "Date: [DATE]\nIncision 14:05.");
+    EXPECT_EQ(redact("Admitted 2024-03-02 08:15, incision at 09:40."), "Admitted [DATE], incision at 09:40.");
+}
+
+TEST_F(SafeHarborFilterTest, Filter2TrapsStayUntouched) {
+    FilterContext ctx;
+    ctx.allow = {"Dr. Okafor", "Nurse Dana Whitfield"};
+    for (const std::string text : {
+             "Mayo stand ready, Kocher and Foley on the back table, OR 7 at 14:05.",
+             "Whipple procedure started at 08:10, Dr. Okafor and Nurse Dana Whitfield scrubbed.",
+             "Time-out complete, cefazolin 2 g, 5 mg morphine, BP 120/80, HR 64. #SurgEd",
+             "Lisfranc fracture fixation, then a Chopart amputation on the other side.",
+             "Moved to OR 3 from PACU at 11:40, Aldrete 9.",
+             "Hartmann reversal planned in 3 months, stoma nurse to see her."}) {
+        EXPECT_EQ(redact(text, ctx), text);
+    }
+}
+
 // ---- loading ----------------------------------------------------------------------------------
 
 TEST(SafeHarborFilterLoad, MissingDirectoryIsAClearError) {

@@ -5,6 +5,7 @@ Markup: {text|CATEGORY} marks a gold PHI span. Byte offsets (UTF-8) are computed
 sentences stay readable. A line "@ctx {json}" sets the FilterContext for the sentences after it
 (until the next @ctx); "@ctx {}" clears it. Sentences without marks are traps: nothing in them
 may be redacted. Run: python3 tests/data/make_or_updates_gold.py > tests/data/or_updates_gold.jsonl
+and python3 tests/data/make_or_updates_gold.py --heldout > tests/data/or_updates_heldout.jsonl
 """
 import json
 import re
@@ -200,6 +201,54 @@ Policy number {HMO-4471-2291|ACCOUNT}, group {88123|ACCOUNT}.
 Team huddle at 06:45, three cases, two robots, one Bovie down.
 """
 
+# Held-out sentences (written before the filter2 changes, never tuned on). Emitted only with
+# --heldout into or_updates_heldout.jsonl; not part of the gated or_updates_gold.jsonl.
+HELDOUT = r"""
+@ctx {"allow": ["Dr. Okafor", "Nurse Dana Whitfield"]}
+Mrs. {Thandiwe Mthembu|NAME} is on the table for a lap chole, Dr. Okafor operating.
+My name is {Oluwaseun|NAME} and I am the patient's nephew, please call me at {+234 803 555 0142|PHONE}.
+{Teodor Wrzesniewski|NAME}, 64, was admitted overnight with a perforated ulcer.
+Patient {Aurelio|NAME} is awake in PACU, pain 2/10.
+Her grandson {Kwabena|NAME} drove up from {Cedar Rapids|ADDRESS}, Iowa to be here.
+The family flew in from {Tucson|ADDRESS}, AZ last night.
+He still lives in {Marblehead|ADDRESS} with his wife.
+She is {ninety-four|AGE} and walked into pre-op on her own.
+Our patient turned {102|AGE} last week and is already asking for lunch.
+Born on the {3rd of May 1931|DATE}, she remembers when this hospital opened.
+Admitted {12 Feb|DATE}, surgery today, home by Friday.
+Her son in London can be reached on {020 7946 0321|PHONE}.
+Please ring the daughter on {+33 1 42 68 53 00|PHONE} after closure.
+Mobile for the wife: {0412 555 678|PHONE}.
+Discharge address: {Flat 3, 21 Abbey Road, London NW8 9AY|ADDRESS}.
+Post the discharge letter to {Rue de Rivoli 48, 75001 Paris|ADDRESS}.
+He is visiting from {Hauptstraße 12, 10115 Berlin|ADDRESS} and needs a translator.
+Wife's address on file: {742 Evergreen Terrace, Springfield, OR 97477|ADDRESS}.
+The patient resides at {15 Harbour View Road, Cork|ADDRESS}.
+Mr {Ogunleye|NAME} is next, right TKA in OR 5.
+{Ngozi|NAME}'s mum says thank you to the whole team #ORLife
+Spoke with the patient's partner, {Ilse Vandermeulen|NAME}, at 13:10.
+Patient from {Fresno|ADDRESS}, 71, for a redo CABG.
+Her last colonoscopy was in {March 2019|DATE}.
+DOB {07.11.1948|DATE}, allergic to penicillin.
+Family contact: {m.okonjo@outlook.com|EMAIL}.
+Transfer from {Saint-Jean-sur-Richelieu|ADDRESS}, Quebec arrived at 04:30.
+Visiting from {Gdańsk|ADDRESS}, {Zbigniew|NAME} needs a Polish interpreter at the bedside.
+Update for Mrs. {Okonkwo-Reyes|NAME}: closing now, EBL 30 mL.
+The patient's wife {Marisol|NAME} says he is {97|AGE}.
+{Hamish|NAME} from {Inverness|ADDRESS} is our first robotic hernia today.
+Mayo stand ready, Kocher and Foley on the back table, OR 7 at 14:05.
+Whipple procedure started at 08:10, Dr. Okafor and Nurse Dana Whitfield scrubbed.
+Time-out complete, cefazolin 2 g, BP 120/80, HR 64. #SurgEd
+Paris classification 0-IIa polyp removed, Boston bowel prep score 8.
+Virchow node palpable, Troisier sign noted preop.
+Lisfranc fracture fixation, then a Chopart amputation on the other side.
+Ranson 2, Glasgow-Imrie 3, Atlanta classification mild.
+Room 12 turnover 18 min, next case 10:30, 5 mg morphine given.
+Hartmann reversal planned in 3 months, stoma nurse to see her.
+Went from OR 3 to PACU at 11:40, Aldrete 9.
+Dr. Okafor presented the Richmond Agitation-Sedation Scale audit at grand rounds.
+"""
+
 CATEGORIES = {"NAME", "DATE", "AGE", "PHONE", "EMAIL", "SSN", "MRN", "ACCOUNT", "ADDRESS", "URL",
               "IP", "DEVICE_ID", "VEHICLE", "OTHER_ID"}
 MARK = re.compile(r"\{([^{}|]+)\|([A-Z_]+)\}")
@@ -228,7 +277,8 @@ def convert(line, context):
 
 def main():
     context = None
-    for raw in SENTENCES.strip().splitlines():
+    source = HELDOUT if "--heldout" in sys.argv[1:] else SENTENCES
+    for raw in source.strip().splitlines():
         line = raw.strip()
         if not line:
             continue

@@ -147,15 +147,17 @@ void score_example(const orlive::PhiFilter& filter, const Example& ex,
     for (const GoldSpan& g : ex.spans) {
         if (g.category.empty()) continue;
         bool covered = true;
+        std::string missed;  // the gold tokens no predicted span overlaps
         for (const auto& [ts, te] : word_tokens(ex.text)) {
             if (ts < g.start || te > g.end) continue;
             bool hit = false;
             for (const PhiSpan& s : pred) hit = hit || (s.start < te && ts < s.end);
             covered = covered && hit;
+            if (!hit) missed += (missed.empty() ? "" : " ") + ex.text.substr(ts, te - ts);
         }
         if (!covered) {
             score.errors.push_back("FN " + g.category + " [" + ex.text.substr(g.start, g.end - g.start) +
-                                   "] in: " + ex.text);
+                                   "] missed {" + missed + "} in: " + ex.text);
         }
     }
 }
@@ -261,6 +263,17 @@ std::vector<Example> load_presidio(const std::filesystem::path& file, std::map<s
     return out;
 }
 
+// One error per line: newlines and tabs in the text are shown escaped.
+std::string one_line(const std::string& s) {
+    std::string out;
+    for (char c : s) {
+        if (c == '\n') out += "\\n";
+        else if (c == '\t') out += "\\t";
+        else out.push_back(c);
+    }
+    return out;
+}
+
 void print_table(const std::string& title, const Score& s) {
     std::printf("\n== %s ==\n%-10s %7s %7s %8s %7s %9s\n", title.c_str(), "category", "gold", "recall",
                 "cat-rec", "pred", "precision");
@@ -339,7 +352,7 @@ int main(int argc, char** argv) {
     for (const Example& ex : or_set) score_example(filter, ex, stopwords, or_score);
     print_table("OR updates (" + std::to_string(or_set.size()) + " texts, " + gold.filename().string() + ")", or_score);
     if (show_errors) {
-        for (const auto& e : or_score.errors) std::printf("  %s\n", e.c_str());
+        for (const auto& e : or_score.errors) std::printf("  %s\n", one_line(e).c_str());
     }
 
     if (std::filesystem::exists(presidio)) {
@@ -352,7 +365,7 @@ int main(int argc, char** argv) {
         for (const auto& [t, n] : skipped) std::printf(" %s=%zu", t.c_str(), n);
         std::printf("\n");
         if (show_errors) {
-            for (const auto& e : p_score.errors) std::printf("  %s\n", e.c_str());
+            for (const auto& e : p_score.errors) std::printf("  %s\n", one_line(e).c_str());
         }
     } else {
         std::printf("\n(presidio set not found at %s, skipped)\n", presidio.string().c_str());

@@ -28,6 +28,7 @@ private:
     std::unique_ptr<RE2> number_after_;   // aged 95, age: 101
     std::unique_ptr<RE2> decade_;         // in her 90s / nineties
     std::unique_ptr<RE2> words_;          // ninety-two-year-old, nonagenarian
+    std::unique_ptr<RE2> person_;         // she is 97, he's ninety-four, turned 102
 };
 
 }  // namespace orlive

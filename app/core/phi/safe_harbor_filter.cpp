@@ -6,6 +6,25 @@
 #include "core/phi/utf8_text.h"
 
 namespace orlive {
+namespace {
+
+bool digit_at(std::string_view t, std::size_t i) { return i < t.size() && t[i] >= '0' && t[i] <= '9'; }
+
+// End of "[ T]HH:MM[:SS]" right after an ISO date, or `end` when there is none.
+std::size_t timestamp_end(std::string_view t, std::size_t end) {
+    if (end >= t.size() || (t[end] != ' ' && t[end] != 'T')) return end;
+    std::size_t k = end + 1;
+    if (!(digit_at(t, k) && digit_at(t, k + 1) && k + 2 < t.size() && t[k + 2] == ':' &&
+          digit_at(t, k + 3) && digit_at(t, k + 4))) {
+        return end;
+    }
+    k += 5;
+    if (k + 2 < t.size() + 0 && t[k] == ':' && digit_at(t, k + 1) && digit_at(t, k + 2)) k += 3;
+    if (digit_at(t, k)) return end;
+    return k;
+}
+
+}  // namespace
 
 SafeHarborFilter::SafeHarborFilter(NameLexicon lexicon)
     : lexicon_(std::move(lexicon)), names_(lexicon_), patient_(lexicon_) {}
@@ -26,6 +45,9 @@ std::vector<PhiSpan> SafeHarborFilter::find(std::string_view text,
         PhiSpan span;
         span.start = d.start;
         span.end = d.end;
+        // A timestamp's clock part belongs to its date ("2000-04-16 11:34:35"); a bare time of day
+        // elsewhere is never redacted.
+        if (std::string_view(d.rule) == "date-iso") span.end = timestamp_end(text, d.end);
         span.category = PhiCategory::Date;
         span.rule = d.rule;
         candidates.push_back({span, priority::kDate});
@@ -33,7 +55,7 @@ std::vector<PhiSpan> SafeHarborFilter::find(std::string_view text,
     ages_.find(text, candidates);
     contacts_.find(text, candidates);
     identifiers_.find(text, candidates);
-    addresses_.find(text, candidates);
+    addresses_.find(text, &lexicon_, candidates);
     names_.find(text, tokens, allowed, candidates);
     patient_.find(text, tokens, dates, context.patient, allowed, candidates);
     return resolve_candidates(text, std::move(candidates));
