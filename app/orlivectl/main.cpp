@@ -19,6 +19,11 @@ Commands:
   approve ID | discard ID | undo ID                decide a held post, or undo a pending one
   queue [--json] [--case ID]                       every post with its delivery states
   templates list | templates validate FILE         procedure templates and their problems
+  sync [--once] [--timeout S]                      deliver the outbox; --once: what can go now
+                                                   (waiting up to S s, default 30, for retries),
+                                                   then exit 0 when nothing is left to send
+  retry POST_ID [--account NAME]                   send failed deliveries of a post again now
+  discard-delivery POST_ID [--account NAME]        give up failed deliveries of a post
 
 Common flags:
   --data-dir DIR   database and device key (default $XDG_DATA_HOME/orlive)
@@ -52,5 +57,7 @@ int main(int argc, char** argv) {
     if (command == "approve" || command == "discard" || command == "undo") return run_review(context, args);
     if (command == "queue") return run_queue(context, args);
     if (command == "templates") return run_templates(context, args);
+    if (command == "sync") return run_sync(context, args);
+    if (command == "retry" || command == "discard-delivery") return run_delivery_decision(context, args);
     return usage_error("unknown command '" + command + "'");
 }
