@@ -60,6 +60,7 @@ int run_app(Session& session, Window& window, ui::UiState& state, const ui::Font
 
     int frames_left = kFramesAfterChange;
     long long shown_second = -1;
+    int last_unsent = -1;
     while (!window.should_close()) {
         const TimeMs before = session.snapshot().now;
         const double timeout = frames_left > 0 ? 0.0 : seconds_until_next_visible_change(session, state, before);
@@ -70,8 +71,14 @@ int run_app(Session& session, Window& window, ui::UiState& state, const ui::Font
         // Woken before the deadline: input or a cross-thread wake-up arrived.
         if (timeout > 0 && waited + 0.002 < timeout) frames_left = std::max(frames_left, kFramesAfterChange);
 
+        // The worker wakes us (Window::post_wake) when its status changes; it never draws.
+        if (options.connectivity) session.set_connectivity(options.connectivity());
         if (session.tick()) frames_left = std::max(frames_left, 1);
         const SessionSnapshot& snapshot = session.snapshot();
+        if (snapshot.queue.unsent != last_unsent) {
+            last_unsent = snapshot.queue.unsent;
+            if (options.outbox_changed) options.outbox_changed();
+        }
         const long long second = snapshot.now / 1000;
         const bool clock_visible = snapshot.active || snapshot.undoable;
         if ((clock_visible && second != shown_second) || snapshot.now < ui::feedback_expires_at(state) + 1000)

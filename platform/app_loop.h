@@ -3,7 +3,9 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <optional>
+#include <string>
 
 #include "core/session.h"
 #include "platform/window.h"
@@ -14,6 +16,10 @@ namespace orlive::platform {
 
 struct LoopOptions {
     std::optional<std::filesystem::path> screenshot;  // render until settled, save, return
+    // The sync worker's connectivity line; called on the main thread, returns a copy.
+    std::function<std::string()> connectivity;
+    // Called when the number of unsent deliveries changed (a post was queued): wake the worker.
+    std::function<void()> outbox_changed;
 };
 
 // Returns the process exit status.

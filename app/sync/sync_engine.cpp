@@ -23,20 +23,23 @@ Result<PassResult> SyncEngine::run_pass(const std::function<bool()>& stop) {
         if (stop && stop()) break;
         Health& health = health_[target.account];
         if (health.paused_until > clock_.now_ms()) continue;
-        if (!health.checked) {
-            // Once per account per engine: the header can say "Online" before anything is sent.
+        if (!health.checked && health.recheck_at <= clock_.now_ms()) {
+            // Once per account per engine, so the header can say "Online" before anything is
+            // sent. A failed check does not stop delivery: the head post's own attempt then
+            // records the reason where a person looks (the queue, the feed).
             const TimeMs now = clock_.now_ms();
             PublishOutcome checked = target.publisher->check(now);
-            if (checked.kind == PublishOutcome::Kind::Transient && checked.account_wide) {
+            if (checked.kind == PublishOutcome::Kind::Transient) {
                 ++health.consecutive_failures;
-                note_account_trouble(health, checked,
-                                     retry_.next_attempt_at(health.consecutive_failures, checked.retry_at, now, rng_));
-                continue;
+                health.recheck_at = retry_.next_attempt_at(health.consecutive_failures, checked.retry_at, now, rng_);
+                health.problem = checked.error;
+                health.offline = checked.error.rfind("no answer", 0) == 0;
+            } else {
+                health.checked = true;
+                health.consecutive_failures = 0;
+                health.offline = false;
+                health.problem = checked.kind == PublishOutcome::Kind::Sent ? std::string() : checked.error;
             }
-            health.checked = true;
-            health.consecutive_failures = 0;
-            health.offline = false;
-            health.problem = checked.kind == PublishOutcome::Kind::Sent ? std::string() : checked.error;
         }
         if (auto s = deliver_account(target, health, result, stop); !s) return s.error();
         if (auto s = delete_for_account(target, health, result, stop); !s) return s.error();
@@ -57,6 +60,7 @@ Status SyncEngine::deliver_account(NamedPublisher& target, Health& health, PassR
             case PublishOutcome::Kind::Sent: {
                 if (auto s = queue_.mark_sent(post.delivery_id, outcome.remote, now); !s) return s;
                 ++result.sent;
+                health.checked = true;  // a delivered post proves the credentials
                 health.consecutive_failures = 0;
                 health.offline = false;
                 health.problem.clear();
@@ -118,7 +122,7 @@ Result<std::optional<TimeMs>> SyncEngine::next_wake() {
         if (!due) return due.error();
         const Health& health = health_[target.account];
         if (*due) earliest(std::max(**due, health.paused_until));
-        else if (!health.checked && health.paused_until > 0) earliest(health.paused_until);
+        else if (!health.checked && health.recheck_at > 0) earliest(health.recheck_at);
     }
     auto release = queue_.next_release();
     if (!release) return release.error();

@@ -53,6 +53,7 @@ private:
         bool offline = false;        // no answer at all
         std::string problem;         // the latest account-wide trouble, empty when fine
         TimeMs paused_until = 0;     // offline, rate-limited or told to come back later
+        TimeMs recheck_at = 0;       // when to check credentials again after a failed check
         int consecutive_failures = 0;
     };
 

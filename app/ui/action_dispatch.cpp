@@ -19,6 +19,8 @@ void apply_actions(Session& session, UiState& state, const std::vector<Action>& 
                     return result;
                 }
                 if constexpr (std::is_same_v<T, EndCase>) return session.end_case();
+                if constexpr (std::is_same_v<T, RetryDelivery>) return session.retry_delivery(a.post_id);
+                if constexpr (std::is_same_v<T, DiscardDelivery>) return session.discard_delivery(a.post_id);
                 if constexpr (std::is_same_v<T, ShowScreen>) {
                     state.screen = a.screen;
                     return std::nullopt;

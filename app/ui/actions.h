@@ -31,10 +31,18 @@ struct StartCase {
     std::string release_ref;
 };
 struct EndCase {};
+// A person's decision on a post's failed deliveries (all accounts that failed).
+struct RetryDelivery {
+    std::int64_t post_id = 0;
+};
+struct DiscardDelivery {
+    std::int64_t post_id = 0;
+};
 struct ShowScreen {
     Screen screen = Screen::Coordinator;
 };
 
-using Action = std::variant<TapMilestone, UndoPost, ApproveHeld, DiscardHeld, StartCase, EndCase, ShowScreen>;
+using Action = std::variant<TapMilestone, UndoPost, ApproveHeld, DiscardHeld, StartCase, EndCase, ShowScreen,
+                            RetryDelivery, DiscardDelivery>;
 
 }  // namespace orlive::ui

@@ -1,0 +1,32 @@
+# Shared by the sync_* end-to-end scripts: loopback peers and the exactly-once check.
+# Needs: $peer (orlive_test_peer), $work (a scratch dir), lib.sh sourced.
+
+# start_peer KIND NAME [extra flags...]: starts a peer, waits for its port, sets ${NAME}_port
+# and ${NAME}_pid. The peer stops by itself after 300 s even if this script dies.
+start_peer() {
+  local kind=$1 name=$2; shift 2
+  rm -f "$work/$name.port"
+  "$peer" --kind "$kind" --port-file "$work/$name.port" --lifetime 300 "$@" &
+  local pid=$!
+  for _ in $(seq 1 200); do [[ -s "$work/$name.port" ]] && break; sleep 0.05; done
+  [[ -s "$work/$name.port" ]] || fail "$kind peer did not start"
+  printf -v "${name}_port" '%s' "$(cat "$work/$name.port")"
+  printf -v "${name}_pid" '%s' "$pid"
+}
+
+stop_peer() { kill "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
+
+# expect_thread URL TEXT...: on the Mastodon peer at URL every TEXT exists exactly once (not
+# deleted) and each replies to the one before it; the first starts the thread.
+expect_thread() {
+  local url=$1; shift
+  local statuses; statuses=$(curl -sf "$url/_peer/statuses") || fail "peer at $url did not answer"
+  jq -e --args '
+    def live: [.[] | select(.deleted | not)];
+    live as $s | [$ARGS.positional[] as $t | [$s[] | select(.text == $t)]] as $hits
+    | ($hits | all(length == 1))
+      and ([range(1; $hits | length)] | all(. as $i | $hits[$i][0].in_reply_to_id == $hits[$i - 1][0].id))
+      and ($hits[0][0].in_reply_to_id == null or $hits[0][0].in_reply_to_id == "")' "$@" <<<"$statuses" >/dev/null \
+    || fail "not exactly once in thread order: $(jq -c --args '[.[] | select(.text as $t | $ARGS.positional | index($t))
+         | {id, text, in_reply_to_id, deleted}]' "$@" <<<"$statuses" | head -c 3000)"
+}
