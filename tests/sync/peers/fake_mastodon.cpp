@@ -41,6 +41,7 @@ MastodonFault parse_mastodon_fault(const std::string& name, bool* ok) {
 
 FakeMastodon::FakeMastodon(std::string token, int port) : token_(std::move(token)) {
     server_.set_keep_alive_timeout(1);  // tests end quickly even with a client connected
+    server_.set_tcp_nodelay(true);      // as real servers do: no Nagle stall on small answers
     server_.Post("/api/v1/statuses", [this](const httplib::Request& q, httplib::Response& r) { handle_post(q, r); });
     server_.Delete(R"(/api/v1/statuses/(\d+))",
                    [this](const httplib::Request& q, httplib::Response& r) { handle_delete(q, r); });

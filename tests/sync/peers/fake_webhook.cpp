@@ -9,6 +9,7 @@ namespace orlive::testing {
 
 FakeWebhook::FakeWebhook(int port) {
     server_.set_keep_alive_timeout(1);  // tests end quickly even with a client connected
+    server_.set_tcp_nodelay(true);      // as real servers do: no Nagle stall on small answers
     server_.Post(R"(/hook/(\w+))", [this](const httplib::Request& request, httplib::Response& response) {
         std::optional<WebhookFault> fault;
         {
