@@ -92,12 +92,6 @@ const std::array<const char*, 2> kMigrations = {
         WHERE p.case_id = NEW.id AND d.state IN ('sent', 'sending');
     END;
 
-    -- Per-account server facts (Mastodon's length limits), so compose-time checks work offline.
-    CREATE TABLE account_cache (
-        account     TEXT    PRIMARY KEY,
-        config_json TEXT    NOT NULL,
-        fetched_at  INTEGER NOT NULL
-    );
     )sql",
 };
 

@@ -1,5 +1,6 @@
 #include "sync/publisher_factory.h"
 
+#include "sync/bluesky_publisher.h"
 #include "sync/webhook_publisher.h"
 
 namespace orlive {
@@ -11,7 +12,7 @@ std::vector<NamedPublisher> make_publishers(const Settings& settings, HttpClient
         switch (account.kind) {
             case AccountKind::Mastodon: publisher = std::make_unique<MastodonPublisher>(account, http, timeouts); break;
             case AccountKind::Webhook: publisher = std::make_unique<WebhookPublisher>(account, http, timeouts); break;
-            case AccountKind::Bluesky: break;
+            case AccountKind::Bluesky: publisher = std::make_unique<BlueskyPublisher>(account, http, timeouts); break;
         }
         if (publisher) publishers.push_back({account.name, std::move(publisher)});
     }

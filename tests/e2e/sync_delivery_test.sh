@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Offline first: 200 posts across 3 cases made while the Mastodon peer and the webhook
-# receiver are down all arrive after they come up, once each, threaded; a refused post ends
+# Offline first: 200 posts across 3 cases made while the Mastodon peer, the AT Protocol peer
+# and the webhook receiver are down all arrive after they come up, once each, threaded; a refused post ends
 # failed with the platform's words and `orlivectl retry` sends it; no secret in any output.
 set -euo pipefail
 ctl=$1 peer=$2
@@ -14,9 +14,12 @@ d=(--data-dir "$work/data")
 # Learn free ports, then take the peers down again.
 start_peer mastodon masto --token "tok-SECRET-42"; stop_peer "$masto_pid"
 start_peer webhook hook; stop_peer "$hook_pid"
+start_peer bluesky sky; stop_peer "$sky_pid"
 cat > "$work/config.json" <<JSON
 {"undo_seconds": 0, "accounts": [
   {"name": "main", "kind": "mastodon", "base_url": "http://127.0.0.1:$masto_port", "access_token": "tok-SECRET-42"},
+  {"name": "sky", "kind": "bluesky", "service": "http://127.0.0.1:$sky_port", "identifier": "or.test",
+   "app_password": "app-pass-1234"},
   {"name": "team", "kind": "webhook", "url": "http://127.0.0.1:$hook_port/hook/json", "format": "json"}]}
 JSON
 c=(--config "$work/config.json")
@@ -37,18 +40,23 @@ done
 expect_status 2 "$ctl" "${d[@]}" "${c[@]}" sync --once --timeout 0
 expect_contains "$err" "still wait" "offline sync"
 expect_status 0 "$ctl" "${d[@]}" "${c[@]}" queue --json
-expect_eq "$(jq '[.[].deliveries[] | select(.state == "queued")] | length' <<<"$out")" 400 "all queued"
+expect_eq "$(jq '[.[].deliveries[] | select(.state == "queued")] | length' <<<"$out")" 600 "all queued"
 expect_contains "$(jq -r '.[0].deliveries[0].last_error' <<<"$out")" "no answer" "offline error"
-[[ "$out$err" != *SECRET* ]] || fail "token leaked into queue output"
+[[ "$out$err" != *SECRET* && "$out$err" != *app-pass* ]] || fail "secret leaked into queue output"
 
 # Peers up on the same ports: everything arrives, once, threaded.
 start_peer mastodon masto --port "$masto_port" --token "tok-SECRET-42"; pids+=("$masto_pid")
 start_peer webhook hook --port "$hook_port"; pids+=("$hook_pid")
+start_peer bluesky sky --port "$sky_port"; pids+=("$sky_pid")
 expect_status 0 "$ctl" "${d[@]}" "${c[@]}" sync --once --timeout 60
-[[ "$out$err" != *SECRET* ]] || fail "token leaked into sync output"
+[[ "$out$err" != *SECRET* && "$out$err" != *app-pass* ]] || fail "secret leaked into sync output"
 expect_thread "http://127.0.0.1:$masto_port" "${texts1[@]}"
 expect_thread "http://127.0.0.1:$masto_port" "${texts2[@]}"
 expect_thread "http://127.0.0.1:$masto_port" "${texts3[@]}"
+expect_bsky_thread "http://127.0.0.1:$sky_port" "${texts1[@]}"
+expect_bsky_thread "http://127.0.0.1:$sky_port" "${texts2[@]}"
+expect_bsky_thread "http://127.0.0.1:$sky_port" "${texts3[@]}"
+expect_eq "$(curl -sf "http://127.0.0.1:$sky_port/_peer/records" | jq length)" 200 "Bluesky records"
 hits=$(curl -sf "http://127.0.0.1:$hook_port/_peer/requests")
 expect_eq "$(jq 'length' <<<"$hits")" 200 "webhook deliveries"
 expect_eq "$(jq '[.[].body | fromjson | .text] | unique | length' <<<"$hits")" 200 "webhook texts unique"

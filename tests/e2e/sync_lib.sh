@@ -30,3 +30,21 @@ expect_thread() {
     || fail "not exactly once in thread order: $(jq -c --args '[.[] | select(.text as $t | $ARGS.positional | index($t))
          | {id, text, in_reply_to_id, deleted}]' "$@" <<<"$statuses" | head -c 3000)"
 }
+
+# expect_bsky_thread URL TEXT...: on the PDS peer at URL every TEXT is one live record; the
+# first has no reply, each later one has reply.root = the first and reply.parent = the one before.
+expect_bsky_thread() {
+  local url=$1; shift
+  local records; records=$(curl -sf "$url/_peer/records") || fail "PDS peer at $url did not answer"
+  jq -e --args '
+    [.[] | select(.deleted | not)] as $r | [$ARGS.positional[] as $t | [$r[] | select(.value.text == $t)]] as $hits
+    | ($hits | all(length == 1))
+      and ($hits[0][0].value.reply == null)
+      and ([range(1; $hits | length)] | all(. as $i
+            | $hits[$i][0].value.reply.parent.uri == $hits[$i - 1][0].uri
+            and $hits[$i][0].value.reply.parent.cid == $hits[$i - 1][0].cid
+            and $hits[$i][0].value.reply.root.uri == $hits[0][0].uri))' "$@" <<<"$records" >/dev/null \
+    || fail "Bluesky: not exactly once in thread order: $(jq -c --args '[.[] | select(.value.text as $t
+         | $ARGS.positional | index($t)) | {rkey, text: .value.text, parent: .value.reply.parent.uri, deleted}]' \
+         "$@" <<<"$records" | head -c 3000)"
+}

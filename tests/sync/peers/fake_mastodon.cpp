@@ -64,6 +64,10 @@ FakeMastodon::FakeMastodon(std::string token, int port) : token_(std::move(token
         r.set_content(body.dump(), "application/json");
     });
     // For scripts: the peer's view, and faults on demand.
+    server_.Get("/_peer/stats", [this](const httplib::Request&, httplib::Response& r) {
+        std::lock_guard<std::mutex> lock(mutex_);
+        r.set_content(json{{"post_requests", post_requests_}, {"replays", replays_}}.dump(), "application/json");
+    });
     server_.Get("/_peer/statuses", [this](const httplib::Request&, httplib::Response& r) {
         json all = json::array();
         for (const FakeStatus& s : statuses()) {
@@ -170,6 +174,7 @@ void FakeMastodon::handle_post(const httplib::Request& request, httplib::Respons
         std::lock_guard<std::mutex> lock(mutex_);
         if (!key.empty()) {
             if (auto it = by_key_.find(key); it != by_key_.end()) {
+                ++replays_;
                 set_rate_headers(response, 299);
                 return response.set_content(status_json(statuses_[it->second]), "application/json");
             }

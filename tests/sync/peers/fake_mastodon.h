@@ -79,6 +79,7 @@ private:
     std::map<std::string, std::size_t> by_key_;   // Idempotency-Key -> index in statuses_
     std::set<std::string> in_flight_;
     int post_requests_ = 0;
+    int replays_ = 0;  // answered from an earlier request's Idempotency-Key
 };
 
 MastodonFault parse_mastodon_fault(const std::string& name, bool* ok);

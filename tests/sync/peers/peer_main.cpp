@@ -1,5 +1,5 @@
 // orlive_test_peer: a loopback platform peer as a process, for the e2e scripts.
-//   orlive_test_peer --kind mastodon|webhook --port-file FILE [--port N] [--lifetime S]
+//   orlive_test_peer --kind mastodon|bluesky|webhook --port-file FILE [--port N] [--lifetime S]
 //                    [--token T] [--latency-ms N]
 // Writes its port to FILE once listening; stops on SIGTERM/SIGINT or after S seconds
 // (default 300), so a failed script never leaves it behind.
@@ -13,6 +13,7 @@
 #include <string>
 
 #include "peers/fake_mastodon.h"
+#include "peers/fake_pds.h"
 #include "peers/fake_webhook.h"
 
 int main(int argc, char** argv) {
@@ -39,16 +40,22 @@ int main(int argc, char** argv) {
 
     std::unique_ptr<orlive::testing::FakeMastodon> mastodon;
     std::unique_ptr<orlive::testing::FakeWebhook> webhook;
+    std::unique_ptr<orlive::testing::FakePds> pds;
     int bound = 0;
     if (kind == "mastodon") {
         mastodon = std::make_unique<orlive::testing::FakeMastodon>(token, port);
         mastodon->set_latency_ms(latency);
         bound = mastodon->port();
+    } else if (kind == "bluesky") {
+        // Account or.test with app password app-pass-1234.
+        pds = std::make_unique<orlive::testing::FakePds>("or.test", "app-pass-1234", port);
+        pds->set_latency_ms(latency);
+        bound = pds->port();
     } else if (kind == "webhook") {
         webhook = std::make_unique<orlive::testing::FakeWebhook>(port);
         bound = webhook->port();
     } else {
-        std::cerr << "orlive_test_peer: --kind must be mastodon or webhook\n";
+        std::cerr << "orlive_test_peer: --kind must be mastodon, bluesky or webhook\n";
         return 1;
     }
     if (bound <= 0) {
