@@ -31,11 +31,15 @@ double seconds_until_next_visible_change(Session& session, const ui::UiState& st
     return std::max(0.0, static_cast<double>(due - now) / 1000.0);
 }
 
-void draw_frame(Session& session, Window& window, ui::UiState& state, const ui::Fonts& fonts) {
+void draw_frame(Session& session, Window& window, ui::UiState& state, const ui::Fonts& fonts,
+                const LoopOptions& options) {
     window.begin_frame();
     std::vector<ui::Action> actions;
     ui::draw_ui(session.snapshot(), state, fonts, actions);
     window.park_pointer_after_release();
+    for (const ui::Action& action : actions) {
+        if (std::holds_alternative<ui::CheckAccounts>(action) && options.check_accounts) options.check_accounts();
+    }
     if (!actions.empty()) ui::apply_actions(session, state, actions, session.snapshot().now);
 }
 
@@ -46,7 +50,7 @@ int run_app(Session& session, Window& window, ui::UiState& state, const ui::Font
     if (options.screenshot) {
         for (int i = 0; i < kScreenshotFrames; ++i) {
             window.wait_events(0);
-            draw_frame(session, window, state, fonts);
+            draw_frame(session, window, state, fonts, options);
             const bool last = i == kScreenshotFrames - 1;
             window.end_frame(!last);
         }
@@ -85,7 +89,7 @@ int run_app(Session& session, Window& window, ui::UiState& state, const ui::Font
             frames_left = std::max(frames_left, 1);
         if (frames_left == 0) continue;
 
-        draw_frame(session, window, state, fonts);
+        draw_frame(session, window, state, fonts, options);
         window.end_frame(true);
         shown_second = second;
         --frames_left;

@@ -20,6 +20,8 @@ struct LoopOptions {
     std::function<std::string()> connectivity;
     // Called when the number of unsent deliveries changed (a post was queued): wake the worker.
     std::function<void()> outbox_changed;
+    // The settings screen's "Test connection": verify credentials without posting.
+    std::function<void()> check_accounts;
 };
 
 // Returns the process exit status.

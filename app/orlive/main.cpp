@@ -121,6 +121,7 @@ int main(int argc, char** argv) {
         worker.start();
         loop.connectivity = [&worker] { return worker.connectivity(); };
         loop.outbox_changed = [&worker] { worker.wake(); };
+        loop.check_accounts = [&worker] { worker.check_accounts(); };
     }
     int status = platform::run_app(session, *owned, state, fonts, loop);
     worker.stop();  // before the window goes: the worker's callback posts to it

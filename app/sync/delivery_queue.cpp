@@ -237,9 +237,13 @@ Result<std::optional<TimeMs>> DeliveryQueue::next_due_for(const std::string& acc
 
 Result<std::optional<TimeMs>> DeliveryQueue::next_release() { return next_release_at(db_); }
 
-Result<int> DeliveryQueue::unsent_count() {
+Result<int> DeliveryQueue::unsent_count(const std::string& account) {
     try {
-        return db_.sql().execAndGet("SELECT count(*) FROM deliveries WHERE state IN ('queued', 'sending')").getInt();
+        SQLite::Statement count(db_.sql(),
+                                "SELECT count(*) FROM deliveries WHERE account = ? AND state IN ('queued', 'sending')");
+        count.bind(1, account);
+        count.executeStep();
+        return count.getColumn(0).getInt();
     } catch (const SQLite::Exception& e) {
         return db_error("cannot read the outbox", e);
     }

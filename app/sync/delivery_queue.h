@@ -45,8 +45,8 @@ public:
     Result<std::optional<TimeMs>> next_due_for(const std::string& account);
     // When the next undo window ends.
     Result<std::optional<TimeMs>> next_release();
-    // Deliveries still to go out (queued or sending), for every account.
-    Result<int> unsent_count();
+    // Deliveries of `account` still to go out (queued or sending).
+    Result<int> unsent_count(const std::string& account);
     // Changes whenever another connection commits: cheap "anything new?" polling.
     std::int64_t data_version();
 

@@ -40,7 +40,7 @@ const MastodonLimits& MastodonPublisher::limits() {
     if (limits_) return *limits_;
     MastodonLimits limits;
     auto response = http_.perform(request("GET", "/api/v2/instance"));
-    if (!response) return limits_.emplace(limits);  // offline: not cached, asked again next time
+    if (!response) return fallback_;  // no answer: Mastodon's defaults now, ask again next time
     auto body = json::parse(response->body, nullptr, false);
     if (response->status == 200 && body.is_object()) {
         const json statuses = body.value("/configuration/statuses"_json_pointer, json::object());

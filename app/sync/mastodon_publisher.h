@@ -45,6 +45,7 @@ private:
     HttpClient& http_;
     HttpTimeouts timeouts_;
     std::optional<MastodonLimits> limits_;
+    MastodonLimits fallback_;
 };
 
 }  // namespace orlive

@@ -130,6 +130,23 @@ Result<std::optional<TimeMs>> SyncEngine::next_wake() {
     return wake;
 }
 
+void SyncEngine::recheck_accounts() {
+    for (auto& [name, health] : health_) {
+        health.checked = false;
+        health.recheck_at = 0;
+    }
+}
+
+Result<int> SyncEngine::unsent_count() {
+    int total = 0;
+    for (const NamedPublisher& target : publishers_) {
+        auto count = queue_.unsent_count(target.account);
+        if (!count) return count.error();
+        total += *count;
+    }
+    return total;
+}
+
 std::string SyncEngine::connectivity() const {
     if (publishers_.empty()) return "Local feed only";
     std::size_t offline = 0;

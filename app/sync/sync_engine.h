@@ -44,7 +44,11 @@ public:
     Result<std::optional<TimeMs>> next_wake();
     // "Local feed only", "Online", "Offline: …" or "Degraded: account: …" (never a secret).
     std::string connectivity() const;
-    Result<int> unsent_count() { return queue_.unsent_count(); }
+    // The next pass verifies every account's credentials again (settings: "Test connection").
+    void recheck_accounts();
+    // Deliveries to the configured accounts still to go out (an account removed from the
+    // settings keeps its rows, untouched, until it comes back).
+    Result<int> unsent_count();
     std::int64_t data_version() { return queue_.data_version(); }
 
 private:

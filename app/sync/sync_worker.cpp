@@ -44,6 +44,15 @@ void SyncWorker::wake() {
     cv_.notify_all();
 }
 
+void SyncWorker::check_accounts() {
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        check_requested_ = true;
+        woken_ = true;
+    }
+    cv_.notify_all();
+}
+
 std::string SyncWorker::connectivity() const {
     std::lock_guard<std::mutex> lock(mutex_);
     return connectivity_;
@@ -103,6 +112,11 @@ void SyncWorker::run() {
     while (!stop_flag_) {
         const TimeMs now = clock.now_ms();
         const std::int64_t version = engine.data_version();
+        {
+            std::lock_guard<std::mutex> lock(mutex_);
+            if (check_requested_) engine.recheck_accounts();
+            check_requested_ = false;
+        }
         if (woken || version != seen_version || (wake_at && *wake_at <= now)) {
             seen_version = version;
             auto pass = engine.run_pass(stop_requested);

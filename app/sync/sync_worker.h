@@ -38,6 +38,7 @@ public:
     void start();
     void stop();
     void wake();  // new posts were queued: look now
+    void check_accounts();  // verify every account's credentials again, now
     std::string connectivity() const;
     // Set when the worker gave up (cannot open the database); empty while it runs.
     std::string fatal_error() const;
@@ -57,6 +58,7 @@ private:
     std::condition_variable cv_;
     bool stopping_ = false;
     bool woken_ = false;
+    bool check_requested_ = false;
     std::string connectivity_;
     std::string fatal_;
     std::atomic<bool> stop_flag_{false};

@@ -42,7 +42,10 @@ struct ShowScreen {
     Screen screen = Screen::Coordinator;
 };
 
+// Verify every account's credentials now, without posting (the result shows as connectivity).
+struct CheckAccounts {};
+
 using Action = std::variant<TapMilestone, UndoPost, ApproveHeld, DiscardHeld, StartCase, EndCase, ShowScreen,
-                            RetryDelivery, DiscardDelivery>;
+                            RetryDelivery, DiscardDelivery, CheckAccounts>;
 
 }  // namespace orlive::ui

@@ -99,7 +99,7 @@ void draw_feed_screen(const SessionSnapshot& snapshot, const Fonts& fonts, std::
     ImGui::EndChild();
 }
 
-void draw_settings_screen(const SessionSnapshot& snapshot, const Fonts& fonts) {
+void draw_settings_screen(const SessionSnapshot& snapshot, const Fonts& fonts, std::vector<Action>& actions) {
     ImGui::PushFont(fonts.large);
     ImGui::TextUnformatted("Settings");
     ImGui::PopFont();
@@ -113,6 +113,11 @@ void draw_settings_screen(const SessionSnapshot& snapshot, const Fonts& fonts) {
         wrapped_text("None configured: posts stay in the local feed on this device.", colors::kTextDim);
     }
     for (const std::string& account : snapshot.accounts) ImGui::BulletText("%s", account.c_str());
+    if (!snapshot.accounts.empty()) {
+        wrapped_text("Connection: " + snapshot.connectivity, colors::kTextDim);
+        const ImVec2 size(ImGui::GetFontSize() * 11, ImGui::GetFontSize() * 2.4f);
+        if (big_button("Test connection", size, colors::kTile, colors::kText)) actions.push_back(CheckAccounts{});
+    }
     ImGui::Spacing();
     wrapped_text("Settings are read from the config file (see README, 'Settings file'); IT edits them there.",
                  colors::kTextDim);

@@ -24,7 +24,7 @@ void draw_coordinator_screen(const SessionSnapshot& snapshot, CoordinatorState& 
 void draw_case_setup(const SessionSnapshot& snapshot, CaseSetupState& state, const Fonts& fonts,
                      std::vector<Action>& actions);
 void draw_feed_screen(const SessionSnapshot& snapshot, const Fonts& fonts, std::vector<Action>& actions);
-void draw_settings_screen(const SessionSnapshot& snapshot, const Fonts& fonts);
+void draw_settings_screen(const SessionSnapshot& snapshot, const Fonts& fonts, std::vector<Action>& actions);
 void draw_compliance_screen(const SessionSnapshot& snapshot, const Fonts& fonts);
 
 }  // namespace orlive::ui
