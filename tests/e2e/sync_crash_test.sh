@@ -55,10 +55,10 @@ expect_thread "$url" "${texts3[@]}"
 expect_bsky_thread "$sky" "${texts1[@]}"
 expect_bsky_thread "$sky" "${texts2[@]}"
 expect_bsky_thread "$sky" "${texts3[@]}"
-expect_eq "$(curl -sf "$sky/_peer/records" | jq length)" $((3 * posts_per_case)) "records on the PDS"
-total=$(curl -sf "$url/_peer/statuses" | jq 'length')
+expect_eq "$("$peer" --get "$sky/_peer/records" | jq length)" $((3 * posts_per_case)) "records on the PDS"
+total=$("$peer" --get "$url/_peer/statuses" | jq 'length')
 expect_eq "$total" $((3 * posts_per_case)) "statuses on the peer"
-replays=$(curl -sf "$url/_peer/stats" | jq .replays)
-rewrites=$(curl -sf "$sky/_peer/records" | jq '[.[] | select(.writes > 1)] | length')
+replays=$("$peer" --get "$url/_peer/stats" | jq .replays)
+rewrites=$("$peer" --get "$sky/_peer/records" | jq '[.[] | select(.writes > 1)] | length')
 echo "sync crash: ok ($cycles kill -9 cycles, $killed_in_flight left a delivery in flight;" \
      "$replays Mastodon retries answered from Idempotency-Key, $rewrites Bluesky records rewritten in place)"

@@ -56,13 +56,13 @@ expect_thread "http://127.0.0.1:$masto_port" "${texts3[@]}"
 expect_bsky_thread "http://127.0.0.1:$sky_port" "${texts1[@]}"
 expect_bsky_thread "http://127.0.0.1:$sky_port" "${texts2[@]}"
 expect_bsky_thread "http://127.0.0.1:$sky_port" "${texts3[@]}"
-expect_eq "$(curl -sf "http://127.0.0.1:$sky_port/_peer/records" | jq length)" 200 "Bluesky records"
-hits=$(curl -sf "http://127.0.0.1:$hook_port/_peer/requests")
+expect_eq "$("$peer" --get "http://127.0.0.1:$sky_port/_peer/records" | jq length)" 200 "Bluesky records"
+hits=$("$peer" --get "http://127.0.0.1:$hook_port/_peer/requests")
 expect_eq "$(jq 'length' <<<"$hits")" 200 "webhook deliveries"
 expect_eq "$(jq '[.[].body | fromjson | .text] | unique | length' <<<"$hits")" 200 "webhook texts unique"
 
 # A refused post: failed with the platform's words; retry sends it.
-curl -sf -d "" "http://127.0.0.1:$masto_port/_peer/fault?kind=422" >/dev/null
+"$peer" --post "http://127.0.0.1:$masto_port/_peer/fault?kind=422" >/dev/null
 expect_status 0 "$ctl" "${d[@]}" "${c[@]}" post --text "refused once"
 id=$(jq -r .id <<<"$out")
 expect_status 0 "$ctl" "${d[@]}" "${c[@]}" sync --once --timeout 10

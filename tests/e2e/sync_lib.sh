@@ -20,7 +20,7 @@ stop_peer() { kill "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
 # deleted) and each replies to the one before it; the first starts the thread.
 expect_thread() {
   local url=$1; shift
-  local statuses; statuses=$(curl -sf "$url/_peer/statuses") || fail "peer at $url did not answer"
+  local statuses; statuses=$("$peer" --get "$url/_peer/statuses") || fail "peer at $url did not answer"
   jq -e --args '
     def live: [.[] | select(.deleted | not)];
     live as $s | [$ARGS.positional[] as $t | [$s[] | select(.text == $t)]] as $hits
@@ -35,7 +35,13 @@ expect_thread() {
 # first has no reply, each later one has reply.root = the first and reply.parent = the one before.
 expect_bsky_thread() {
   local url=$1; shift
-  local records; records=$(curl -sf "$url/_peer/records") || fail "PDS peer at $url did not answer"
+  local records; records=$("$peer" --get "$url/_peer/records") || fail "PDS peer at $url did not answer"
+  check_bsky_thread "$records" "$@"
+}
+
+# check_bsky_thread RECORDS TEXT...: the same check on a JSON array of {uri, cid, value, deleted?}.
+check_bsky_thread() {
+  local records=$1; shift
   jq -e --args '
     [.[] | select(.deleted | not)] as $r | [$ARGS.positional[] as $t | [$r[] | select(.value.text == $t)]] as $hits
     | ($hits | all(length == 1))
@@ -45,6 +51,6 @@ expect_bsky_thread() {
             and $hits[$i][0].value.reply.parent.cid == $hits[$i - 1][0].cid
             and $hits[$i][0].value.reply.root.uri == $hits[0][0].uri))' "$@" <<<"$records" >/dev/null \
     || fail "Bluesky: not exactly once in thread order: $(jq -c --args '[.[] | select(.value.text as $t
-         | $ARGS.positional | index($t)) | {rkey, text: .value.text, parent: .value.reply.parent.uri, deleted}]' \
+         | $ARGS.positional | index($t)) | {uri, text: .value.text, parent: .value.reply.parent.uri, deleted}]' \
          "$@" <<<"$records" | head -c 3000)"
 }

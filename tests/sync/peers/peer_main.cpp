@@ -3,6 +3,8 @@
 //                    [--token T] [--latency-ms N]
 // Writes its port to FILE once listening; stops on SIGTERM/SIGINT or after S seconds
 // (default 300), so a failed script never leaves it behind.
+//   orlive_test_peer --get URL | --post URL
+// A tiny HTTP client for the scripts (so they need no curl): prints the body, exit 0 on 2xx.
 #include <signal.h>
 
 #include <cstring>
@@ -16,7 +18,34 @@
 #include "peers/fake_pds.h"
 #include "peers/fake_webhook.h"
 
+namespace {
+
+// http://127.0.0.1:PORT/path?query only: the peers live on loopback.
+int fetch(const std::string& method, const std::string& url) {
+    const std::string prefix = "http://";
+    if (url.rfind(prefix, 0) != 0) {
+        std::cerr << "orlive_test_peer: only http:// URLs\n";
+        return 1;
+    }
+    const std::size_t slash = url.find('/', prefix.size());
+    const std::string host_port = url.substr(prefix.size(), slash - prefix.size());
+    const std::string path = slash == std::string::npos ? "/" : url.substr(slash);
+    httplib::Client client("http://" + host_port);
+    client.set_read_timeout(30, 0);
+    auto result = method == "GET" ? client.Get(path.c_str()) : client.Post(path.c_str(), "", "text/plain");
+    if (!result) {
+        std::cerr << "orlive_test_peer: no answer from " << url << "\n";
+        return 2;
+    }
+    std::cout << result->body;
+    return result->status >= 200 && result->status < 300 ? 0 : 2;
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
+    if (argc == 3 && std::strcmp(argv[1], "--get") == 0) return fetch("GET", argv[2]);
+    if (argc == 3 && std::strcmp(argv[1], "--post") == 0) return fetch("POST", argv[2]);
     std::string kind = "mastodon", port_file, token = "test-token";
     int lifetime = 300, latency = 0, port = 0;
     for (int i = 1; i + 1 < argc; i += 2) {
