@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Against the real AT Protocol PDS (@atproto/pds, in-memory PLC) on 127.0.0.1: an account and an
-# app password made through its API; two cases' posts arrive once each as reply threads with
-# hashtag facets (verified with com.atproto.repo.listRecords); a delivery left `sending` (an
-# unknown outcome) is rewritten at the same key, not duplicated; consent withdrawal deletes.
-# Skips (exit 77, with the reason) when the PDS is not installed; set ORLIVE_REAL_PDS_INSTALL=1
-# to install it (tests/e2e/sync_real_pds_setup.sh, needs the npm registry).
+# The issue's acceptance run, with the real AT Protocol PDS (@atproto/pds, in-memory PLC) on
+# 127.0.0.1 beside our Mastodon-behaving peer and a webhook receiver: an account and app
+# password made through the PDS's API; 200 posts across 3 cases made while all three are down
+# arrive once each, threaded, after they come up (Bluesky verified with listRecords); a
+# delivery left `sending` (an unknown outcome) is rewritten at the same key, not duplicated;
+# consent withdrawal deletes the case's posts on both platforms.
+# Skips (exit 77, with the reason) when the PDS is not installed; ORLIVE_REAL_PDS_INSTALL=1
+# installs it first (tests/e2e/sync_real_pds_setup.sh, needs the npm registry).
 set -euo pipefail
 ctl=$1 peer=$2
 here=$(cd "$(dirname "$0")" && pwd)
@@ -21,50 +23,88 @@ if [[ ! -x "$node" || ! -f "$pds_modules/../.installed" ]]; then
 fi
 source "$here/lib.sh"
 work=$(mktemp -d)
-pds_pid=
-trap '[[ -n "$pds_pid" ]] && kill "$pds_pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"' EXIT
+pids=()
+trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null; rm -rf "$work"' EXIT
 source "$here/sync_lib.sh"
 
-NODE_PATH=$pds_modules "$node" "$here/sync_real_pds.cjs" "$work/pds" "$work/pds.json" 240 >"$work/pds.log" 2>&1 &
-pds_pid=$!
-for _ in $(seq 1 240); do [[ -s "$work/pds.json" ]] && break; sleep 0.25; done
-[[ -s "$work/pds.json" ]] || fail "the real PDS did not start: $(tail -5 "$work/pds.log")"
-service=$(jq -r .service "$work/pds.json"); did=$(jq -r .did "$work/pds.json")
-jq '{undo_seconds: 0, accounts: [{name: "sky", kind: "bluesky", service, identifier, app_password}]}' \
-  "$work/pds.json" > "$work/config.json"
-d=(--data-dir "$work/data" --config "$work/config.json")
-records() {
-  "$peer" --get "$service/xrpc/com.atproto.repo.listRecords?repo=$did&collection=app.bsky.feed.post&limit=100" \
-    | jq '[.records[] | . + {deleted: false}]'
+# real_node MODE OUT ARGS...: starts sync_real_pds.cjs, waits for OUT, sets $node_pid.
+real_node() {
+  local mode=$1 out=$2; shift 2
+  rm -f "$out"
+  NODE_PATH=$pds_modules "$node" "$here/sync_real_pds.cjs" "$mode" "$@" >>"$work/node.log" 2>&1 &
+  node_pid=$!; pids+=("$node_pid")
+  for _ in $(seq 1 240); do [[ -s "$out" ]] && break; sleep 0.25; done
+  [[ -s "$out" ]] || fail "real $mode did not start: $(tail -5 "$work/node.log")"
 }
 
-expect_status 0 "$ctl" "${d[@]}" case start --procedure lap-chole --consent none
-case1=("Time-out done #SurgEd" "Incisión — ünïcode 👩‍⚕️ #MedEd #SurgEd" "Closing")
-for t in "${case1[@]}"; do "$ctl" "${d[@]}" post --text "$t" >/dev/null; done
-expect_status 0 "$ctl" "${d[@]}" case end
-expect_status 0 "$ctl" "${d[@]}" case start --procedure cabg --consent deidentified
-case2=("CABG started #CardiacSurgery" "On bypass")
-for t in "${case2[@]}"; do "$ctl" "${d[@]}" post --text "$t" >/dev/null; done
+real_node plc "$work/plc.json" "$work/plc.json" 280
+plc_url=$(jq -r .plc_url "$work/plc.json")
+start_peer webhook probe; stop_peer "$probe_pid"; pds_port=$probe_port   # a free port
+real_node pds "$work/pds.json" "$work/pds" "$plc_url" "$pds_port" "$work/pds.json" 280 create-account
+stop_peer "$node_pid"
+did=$(jq -r .did "$work/pds.json"); service=$(jq -r .service "$work/pds.json")
+start_peer mastodon masto; stop_peer "$masto_pid"
+start_peer webhook hook; stop_peer "$hook_pid"
+jq --arg m "http://127.0.0.1:$masto_port" --arg h "http://127.0.0.1:$hook_port/hook/json" \
+  '{undo_seconds: 0, accounts: [
+     {name: "main", kind: "mastodon", base_url: $m, access_token: "test-token"},
+     {name: "sky", kind: "bluesky", service, identifier, app_password},
+     {name: "team", kind: "webhook", url: $h, format: "json"}]}' "$work/pds.json" > "$work/config.json"
+d=(--data-dir "$work/data" --config "$work/config.json")
+records() {  # every live app.bsky.feed.post record, following the cursor
+  local cursor="" page all="[]"
+  while :; do
+    page=$("$peer" --get "$service/xrpc/com.atproto.repo.listRecords?repo=$did&collection=app.bsky.feed.post&limit=100${cursor:+&cursor=$cursor}")
+    all=$(jq -c --argjson page "$page" '. + [$page.records[] | . + {deleted: false}]' <<<"$all")
+    cursor=$(jq -r '.cursor // empty' <<<"$page")
+    [[ -n "$cursor" && $(jq '.records | length' <<<"$page") -gt 0 ]] || break
+  done
+  echo "$all"
+}
 
-expect_status 0 "$ctl" "${d[@]}" sync --once --timeout 60
+# 200 posts in 3 cases while every peer is down; case 3 stays active (withdrawn below).
+declare -a texts1 texts2 texts3
+for case_no in 1 2 3; do
+  expect_status 0 "$ctl" "${d[@]}" case start --procedure lap-chole --consent deidentified
+  for i in $(seq 1 67); do
+    (( case_no == 3 && i > 66 )) && break
+    text="case $case_no update $i #SurgEd"
+    "$ctl" "${d[@]}" post --text "$text" >/dev/null
+    eval "texts$case_no+=(\"\$text\")"
+  done
+  (( case_no < 3 )) && expect_status 0 "$ctl" "${d[@]}" case end
+done
+expect_status 2 "$ctl" "${d[@]}" sync --once --timeout 0
+
+# Everything comes up on the same ports: all arrive, once, threaded.
+real_node pds "$work/pds-up.json" "$work/pds" "$plc_url" "$pds_port" "$work/pds-up.json" 240
+start_peer mastodon masto --port "$masto_port"; pids+=("$masto_pid")
+start_peer webhook hook --port "$hook_port"; pids+=("$hook_pid")
+expect_status 0 "$ctl" "${d[@]}" sync --once --timeout 120
+[[ "$out$err" != *"$(jq -r .app_password "$work/pds.json")"* ]] || fail "app password leaked"
 all=$(records)
-check_bsky_thread "$all" "${case1[@]}"
-check_bsky_thread "$all" "${case2[@]}"
-expect_eq "$(jq length <<<"$all")" 5 "records on the PDS"
-expect_eq "$(jq -r '.[] | select(.value.text == "Time-out done #SurgEd") | .value.facets[0].features[0].tag' <<<"$all")" \
+expect_eq "$(jq length <<<"$all")" 200 "records on the real PDS"
+for n in 1 2 3; do
+  eval 'texts=("${texts'$n'[@]}")'
+  check_bsky_thread "$all" "${texts[@]}"
+  expect_thread "http://127.0.0.1:$masto_port" "${texts[@]}"
+done
+expect_eq "$("$peer" --get "http://127.0.0.1:$hook_port/_peer/requests" | jq length)" 200 "webhook deliveries"
+expect_eq "$(jq -r '[.[] | select(.value.text == "case 1 update 1 #SurgEd")][0].value.facets[0].features[0].tag' <<<"$all")" \
   SurgEd "facet tag"
 
 # An unknown outcome (as after a crash mid-request): the retry is a putRecord at the same key.
-uri=$(jq -r '.[] | select(.value.text == "Closing") | .uri' <<<"$all")
+uri=$(jq -r '.[] | select(.value.text == "case 2 update 67 #SurgEd") | .uri' <<<"$all")
 sqlite3 "$work/data/orlive.db" "UPDATE deliveries SET state = 'sending' WHERE remote_uri = '$uri'"
 expect_status 0 "$ctl" "${d[@]}" sync --once --timeout 60
 again=$(records)
-expect_eq "$(jq length <<<"$again")" 5 "records after the retry"
-expect_eq "$(jq -r '.[] | select(.value.text == "Closing") | .uri' <<<"$again")" "$uri" "same record key"
+expect_eq "$(jq length <<<"$again")" 200 "records after the retry"
+expect_eq "$(jq -r '.[] | select(.value.text == "case 2 update 67 #SurgEd") | .uri' <<<"$again")" "$uri" "same key"
 
-# Consent withdrawal deletes case 2's records.
+# Consent withdrawal: case 3's posts are deleted on both platforms.
 expect_status 0 "$ctl" "${d[@]}" case consent none
 expect_status 0 "$ctl" "${d[@]}" sync --once --timeout 60
-after=$(records)
-expect_eq "$(jq length <<<"$after")" 3 "records after withdrawal"
+expect_eq "$(records | jq length)" 134 "records after withdrawal"
+expect_eq "$("$peer" --get "http://127.0.0.1:$masto_port/_peer/statuses" | jq '[.[] | select(.deleted)] | length')" \
+  66 "Mastodon statuses deleted"
 echo "sync real PDS: ok"
