@@ -113,6 +113,16 @@ BlueskyPublisher::Call BlueskyPublisher::procedure(const std::string& nsid, cons
             }
             continue;
         }
+        if (round == 0 && response->status == 401) {
+            // The server no longer knows this session (restarted with new keys, revoked): sign
+            // in once more; a wrong app password then fails there, with its own words.
+            session_.reset();
+            if (auto failed = ensure_session(now)) {
+                call.failed = std::move(failed);
+                return call;
+            }
+            continue;
+        }
         call.response = std::move(response.value());
         return call;
     }

@@ -129,7 +129,8 @@ TEST_P(BlueskyFaultMatrix, FaultsRetryIntoExactlyOneRecordPerPost) {
 
 INSTANTIATE_TEST_SUITE_P(Faults, BlueskyFaultMatrix,
                          ::testing::Values(PdsFault::Status500, PdsFault::Status429, PdsFault::ExpireTokens,
-                                           PdsFault::TimeoutAfterWrite, PdsFault::ResetAfterWrite));
+                                           PdsFault::ForgetSessions, PdsFault::TimeoutAfterWrite,
+                                           PdsFault::ResetAfterWrite));
 
 TEST_F(BlueskySync, AfterACrashMidAttemptTheSameRecordIsRewrittenNotDuplicated) {
     auto post = queue_sky(std::nullopt, "in flight at the crash");

@@ -176,6 +176,11 @@ void FakePds::handle_write(const httplib::Request& request, httplib::Response& r
         }
     }
     if (fault == PdsFault::ExpireTokens) expire_access_tokens();
+    if (fault == PdsFault::ForgetSessions) {
+        std::lock_guard<std::mutex> lock(mutex_);
+        access_tokens_.clear();
+        refresh_tokens_.clear();
+    }
     if (!authorized(request, response)) return;
     if (fault == PdsFault::Status500) return xrpc_error(response, 500, "InternalServerError", "Internal Server Error");
     if (fault == PdsFault::Status429) {

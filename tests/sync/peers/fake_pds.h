@@ -20,7 +20,7 @@
 
 namespace orlive::testing {
 
-enum class PdsFault { Status500, Status429, ExpireTokens, TimeoutAfterWrite, ResetAfterWrite };
+enum class PdsFault { Status500, Status429, ExpireTokens, ForgetSessions, TimeoutAfterWrite, ResetAfterWrite };
 
 struct PdsRecord {
     std::string rkey;
