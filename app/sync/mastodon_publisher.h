@@ -19,11 +19,6 @@ struct MastodonLimits {
     std::size_t characters_reserved_per_url = 23;
 };
 
-struct HttpTimeouts {
-    long connect_ms = 5000;
-    long total_ms = 20000;
-};
-
 class MastodonPublisher final : public Publisher {
 public:
     MastodonPublisher(const Account& account, HttpClient& http, HttpTimeouts timeouts = {});

@@ -1,6 +1,7 @@
 #include "sync/publisher_factory.h"
 
 #include "sync/bluesky_publisher.h"
+#include "sync/mastodon_publisher.h"
 #include "sync/webhook_publisher.h"
 
 namespace orlive {

@@ -5,7 +5,6 @@
 
 #include "core/settings.h"
 #include "sync/http_client.h"
-#include "sync/mastodon_publisher.h"
 #include "sync/sync_engine.h"
 
 namespace orlive {

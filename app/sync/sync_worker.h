@@ -15,7 +15,7 @@
 #include <thread>
 
 #include "core/settings.h"
-#include "sync/mastodon_publisher.h"
+#include "sync/http_client.h"
 #include "sync/retry_policy.h"
 
 namespace orlive {

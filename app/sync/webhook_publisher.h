@@ -8,7 +8,6 @@
 
 #include "core/settings.h"
 #include "sync/http_client.h"
-#include "sync/mastodon_publisher.h"
 #include "sync/publisher.h"
 
 namespace orlive {
