@@ -73,4 +73,25 @@ expect_status 0 "$ctl" "${d[@]}" "${c[@]}" retry "$id" --account main
 expect_status 0 "$ctl" "${d[@]}" "${c[@]}" sync --once --timeout 10
 expect_thread "http://127.0.0.1:$masto_port" "refused once"
 expect_status 2 "$ctl" "${d[@]}" "${c[@]}" discard-delivery "$id"
+expect_contains "$err" "no delivery to discard" "discard of a sent post"
+
+# The daemon: delivers what is posted while it runs, and stops cleanly on SIGTERM.
+"$ctl" "${d[@]}" "${c[@]}" sync 2>"$work/daemon.err" & daemon=$!; pids+=("$daemon")
+expect_status 0 "$ctl" "${d[@]}" "${c[@]}" post --text "while the daemon runs"
+for _ in $(seq 1 200); do
+  [[ $("$peer" --get "http://127.0.0.1:$masto_port/_peer/statuses" | jq '[.[] | select(.text == "while the daemon runs")] | length') == 1 ]] && break
+  sleep 0.1
+done
+expect_thread "http://127.0.0.1:$masto_port" "while the daemon runs"
+kill -TERM "$daemon"; set +e; wait "$daemon"; status=$?; set -e
+expect_eq "$status" 0 "sync daemon exit status on SIGTERM"
+expect_contains "$(cat "$work/daemon.err")" "Online" "daemon connectivity line"
+
+# Usage errors, and no accounts at all.
+expect_status 1 "$ctl" "${d[@]}" "${c[@]}" sync --once --timeout soon
+expect_status 1 "$ctl" "${d[@]}" "${c[@]}" sync --frobnicate
+expect_status 1 "$ctl" "${d[@]}" retry not-a-number
+echo '{"accounts": []}' > "$work/none.json"
+expect_status 0 "$ctl" --data-dir "$work/empty" --config "$work/none.json" sync --once
+expect_contains "$err" "no accounts" "sync without accounts"
 echo "sync delivery: ok"
