@@ -51,7 +51,7 @@ Result<std::optional<OutgoingPost>> DeliveryQueue::claim_next(const std::string&
         // account and case is still queued or in flight (a reply needs its parent's id).
         SQLite::Statement pick(db_.sql(),
                                "SELECT d.id, d.post_id, p.case_id, p.kind, p.milestone_id, p.text, p.created_at, "
-                               "d.state, d.attempts, d.record_key, d.record_created_at "
+                               "d.state, d.attempts, d.record_key, d.record_created_at, d.updated_at "
                                "FROM deliveries d JOIN posts p ON p.id = d.post_id "
                                "WHERE d.account = ? AND d.state IN ('queued', 'sending') AND d.next_attempt_at <= ? "
                                "AND NOT EXISTS (SELECT 1 FROM deliveries e JOIN posts q ON q.id = e.post_id "
@@ -76,6 +76,7 @@ Result<std::optional<OutgoingPost>> DeliveryQueue::claim_next(const std::string&
         post.attempt = pick.getColumn(8).getInt() + 1;
         post.record_key = pick.getColumn(9).getString();
         post.record_created_at = pick.getColumn(10).getString();
+        if (post.attempt > 1) post.previous_attempt_at = pick.getColumn(11).getInt64();
         post.account = account;
         post.idempotency_key = idempotency_key_for(post.delivery_id, post.post_id, post.created_at);
         if (post.record_key.empty()) {

@@ -34,6 +34,11 @@ private:
     HttpRequest request(const std::string& method, const std::string& path) const;
     PublishOutcome failure(const HttpResponse& response, TimeMs now) const;
     std::optional<TimeMs> rate_limit_pause(const HttpResponse& response) const;
+    // After Mastodon has forgotten the Idempotency-Key (an hour), an earlier attempt that may
+    // have arrived is looked for among the account's latest statuses: same reply target, same
+    // text. Nothing when it is not there (post it); an outcome when the search itself failed.
+    Result<std::optional<RemoteRef>> find_earlier_attempt(const OutgoingPost& post, TimeMs now,
+                                                          std::optional<PublishOutcome>& failed);
 
     std::string base_url_;
     std::string access_token_;
@@ -41,6 +46,7 @@ private:
     HttpTimeouts timeouts_;
     std::optional<MastodonLimits> limits_;
     MastodonLimits fallback_;
+    std::string account_id_;  // from verify_credentials, for the account's statuses
 };
 
 }  // namespace orlive

@@ -31,6 +31,7 @@ struct OutgoingPost {
     TimeMs created_at = 0;
     int attempt = 1;                   // this attempt's number
     bool outcome_unknown = false;      // an earlier attempt may have arrived (crash, timeout)
+    TimeMs previous_attempt_at = 0;    // when the row last changed before this claim (0: first)
     std::string idempotency_key;       // stable for the delivery row
     std::string record_key;            // Bluesky rkey (TID), chosen before the first attempt
     std::string record_created_at;     // Bluesky createdAt, identical on every attempt

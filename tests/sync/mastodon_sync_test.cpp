@@ -163,6 +163,41 @@ TEST_F(MastodonSync, AfterACrashMidAttemptTheRetryCannotDoublePost) {
     EXPECT_EQ(deliveries_of(post).at(0).attempts, 2);
 }
 
+// Mastodon forgets a key after an hour: a retry later than that looks for the earlier attempt.
+TEST_F(MastodonSync, LongAfterACrashAnEarlierAttemptIsFoundInsteadOfPostedTwice) {
+    auto id = new_case();
+    queue_post(id, "parent");
+    auto post = queue_post(id, "Fish & chips <3\nsecond line");
+    auto engine = mastodon_engine(peer.base_url());
+    ASSERT_TRUE(engine->run_pass().ok());  // both go out; the reply's answer is "lost" below
+    EXPECT_EQ(peer.statuses().size(), 2u);
+    peer.forget_idempotency_keys();
+    {
+        // Mark the reply as in flight again, as if the process died before recording it.
+        SQLite::Statement reset(db->sql(), "UPDATE deliveries SET state = 'sending' WHERE post_id = ?");
+        reset.bind(1, post);
+        reset.exec();
+    }
+    clock.advance_ms(2 * 3600 * 1000);
+    auto later = mastodon_engine(peer.base_url());
+    drain(*later);
+    expect_thread({"parent", "Fish & chips <3\nsecond line"});
+    EXPECT_EQ(peer.statuses().size(), 2u);
+    EXPECT_EQ(deliveries_of(post).at(0).remote_id, peer.statuses().at(1).id);
+
+    // One that never arrived is posted after the search finds nothing.
+    auto lost = queue_post(id, "never arrived");
+    {
+        DeliveryQueue queue(*db);
+        auto claimed = queue.claim_next("main", clock.now_ms());
+        ASSERT_TRUE(claimed.ok() && claimed->has_value());
+    }
+    clock.advance_ms(2 * 3600 * 1000);
+    drain(*later);
+    expect_thread({"parent", "Fish & chips <3\nsecond line", "never arrived"});
+    EXPECT_EQ(deliveries_of(lost).at(0).state, "sent");
+}
+
 TEST_F(MastodonSync, SecretsNeverAppearInErrorsOrStatus) {
     const std::string secret = "s3cr3t-token-value";
     auto post = queue_post(std::nullopt, "hello");

@@ -53,6 +53,18 @@ FakeMastodon::FakeMastodon(std::string token, int port) : token_(std::move(token
         }
         json_error(r, 404, "Record not found");
     });
+    server_.Get(R"(/api/v1/accounts/1/statuses)", [this](const httplib::Request& q, httplib::Response& r) {
+        if (!authorized(q, r)) return;
+        const std::size_t limit = q.has_param("limit") ? std::stoul(q.get_param_value("limit")) : 20;
+        std::lock_guard<std::mutex> lock(mutex_);
+        std::string body = "[";
+        std::size_t listed = 0;
+        for (auto it = statuses_.rbegin(); it != statuses_.rend() && listed < limit; ++it) {
+            if (it->deleted) continue;
+            body += (listed++ ? "," : "") + status_json(*it);
+        }
+        r.set_content(body + "]", "application/json");
+    });
     server_.Get("/api/v1/accounts/verify_credentials", [this](const httplib::Request& q, httplib::Response& r) {
         if (!authorized(q, r)) return;
         r.set_content(R"({"id":"1","username":"orlive","acct":"orlive"})", "application/json");
@@ -98,6 +110,11 @@ FakeMastodon::~FakeMastodon() {
     thread_.join();
 }
 
+void FakeMastodon::forget_idempotency_keys() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    by_key_.clear();
+}
+
 void FakeMastodon::push_fault(MastodonFault fault, int times) {
     std::lock_guard<std::mutex> lock(mutex_);
     for (int i = 0; i < times; ++i) faults_.push_back(fault);
@@ -120,8 +137,20 @@ bool FakeMastodon::authorized(const httplib::Request& request, httplib::Response
 }
 
 std::string FakeMastodon::status_json(const FakeStatus& status) const {
+    // Like Mastodon: the text comes back as HTML, escaped, line breaks as <br />.
+    std::string html;
+    for (char c : status.text) {
+        switch (c) {
+            case '&': html += "&amp;"; break;
+            case '<': html += "&lt;"; break;
+            case '>': html += "&gt;"; break;
+            case '"': html += "&quot;"; break;
+            case '\n': html += "<br />"; break;
+            default: html += c;
+        }
+    }
     json body = {{"id", status.id},
-                 {"content", "<p>" + status.text + "</p>"},
+                 {"content", "<p>" + html + "</p>"},
                  {"url", base_url() + "/@orlive/" + status.id},
                  {"uri", base_url() + "/users/orlive/statuses/" + status.id},
                  {"in_reply_to_id", status.in_reply_to_id.empty() ? json(nullptr) : json(status.in_reply_to_id)},

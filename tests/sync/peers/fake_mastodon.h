@@ -53,6 +53,8 @@ public:
     void set_latency_ms(int ms) { latency_ms_ = ms; }     // after creating, before answering
     void set_retry_after(const std::string& value) { retry_after_ = value; }
     void set_max_characters(int n) { max_characters_ = n; }
+    // As Mastodon does after an hour: a key seen before no longer protects a retry.
+    void forget_idempotency_keys();
 
     std::vector<FakeStatus> statuses() const;  // creation order, deleted ones included
     int post_requests() const;
