@@ -11,8 +11,12 @@ packages=(
   libcurl4-openssl-dev libssl-dev nlohmann-json3-dev libcpp-httplib-dev libstb-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev sqlite3 jq
+  # fuzzing (CI runs the libFuzzer targets): clang and its runtime, which holds libFuzzer
+  clang-14 libclang-rt-14-dev
   # running the app: fonts, Mesa's software OpenGL, a virtual display and synthetic taps
   fonts-dejavu-core libgl1-mesa-dri libglx-mesa0 xvfb xauth xdotool procps
+  # packaging checks
+  lintian fakeroot dpkg-dev
 )
 
 missing=()

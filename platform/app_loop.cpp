@@ -65,7 +65,12 @@ int run_app(Session& session, Window& window, ui::UiState& state, const ui::Font
     int frames_left = kFramesAfterChange;
     long long shown_second = -1;
     int last_unsent = -1;
-    while (!window.should_close()) {
+    for (;;) {
+        if (state.quit_requested) break;
+        if (window.should_close()) {
+            if (!options.kiosk) break;
+            window.cancel_close();  // Alt+F4 or a stray close request: the kiosk stays up
+        }
         const TimeMs before = session.snapshot().now;
         const double timeout = frames_left > 0 ? 0.0 : seconds_until_next_visible_change(session, state, before);
         const auto wait_start = std::chrono::steady_clock::now();
@@ -93,6 +98,11 @@ int run_app(Session& session, Window& window, ui::UiState& state, const ui::Font
         window.end_frame(true);
         shown_second = second;
         --frames_left;
+        // A press, a release or a moving pointer seen in this frame needs the frames after it:
+        // a tap whose release frame is never drawn would be lost behind the next one.
+        const ImGuiIO& io = ImGui::GetIO();
+        if (ImGui::IsAnyMouseDown() || io.MouseReleased[0] || io.MouseDelta.x != 0.0f || io.MouseDelta.y != 0.0f)
+            frames_left = std::max(frames_left, kFramesAfterChange);
     }
     return 0;
 }

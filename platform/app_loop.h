@@ -16,6 +16,7 @@ namespace orlive::platform {
 
 struct LoopOptions {
     std::optional<std::filesystem::path> screenshot;  // render until settled, save, return
+    bool kiosk = false;  // window-close requests are ignored: quitting needs the admin PIN
     // The sync worker's connectivity line; called on the main thread, returns a copy.
     std::function<std::string()> connectivity;
     // Called when the number of unsent deliveries changed (a post was queued): wake the worker.

@@ -65,6 +65,8 @@ Window::~Window() {
 
 bool Window::should_close() const { return glfwWindowShouldClose(window_); }
 
+void Window::cancel_close() { glfwSetWindowShouldClose(window_, GLFW_FALSE); }
+
 void Window::begin_frame() {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();

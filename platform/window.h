@@ -38,6 +38,7 @@ public:
     Window& operator=(const Window&) = delete;
 
     bool should_close() const;
+    void cancel_close();
     void begin_frame();             // polls nothing: call wait_events first
     void end_frame(bool present);   // renders ImGui; swaps when `present`
     Pixels read_back_buffer() const;  // call after end_frame(false), before any swap

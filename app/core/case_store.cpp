@@ -1,5 +1,7 @@
 #include "core/case_store.h"
 
+#include "core/redaction_log.h"
+
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
 #include <nlohmann/json.hpp>
@@ -24,13 +26,16 @@ std::string patient_to_json(const PatientDetails& patient) {
     return json{{"names", patient.names}, {"mrn", patient.mrn}, {"dob", patient.dob}}.dump();
 }
 
+std::vector<std::string> strings_from_json(const std::string& text);
+
+// Tolerant of a damaged row: a field of the wrong type reads as empty rather than throwing.
 PatientDetails patient_from_json(const std::string& text) {
     PatientDetails patient;
     json root = json::parse(text, nullptr, false);
     if (!root.is_object()) return patient;
-    patient.names = root.value("names", std::vector<std::string>{});
-    patient.mrn = root.value("mrn", "");
-    patient.dob = root.value("dob", "");
+    if (root.contains("names")) patient.names = strings_from_json(root["names"].dump());
+    if (root.contains("mrn") && root["mrn"].is_string()) patient.mrn = root["mrn"].get<std::string>();
+    if (root.contains("dob") && root["dob"].is_string()) patient.dob = root["dob"].get<std::string>();
     return patient;
 }
 
@@ -158,9 +163,10 @@ Result<int> change_consent(Database& db, Consent consent, const std::string& rel
         return make_error("full consent needs a release reference (the signed media release form's number)");
     try {
         SQLite::Transaction transaction(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
-        SQLite::Statement find(db.sql(), "SELECT id FROM cases WHERE ended_at IS NULL");
+        SQLite::Statement find(db.sql(), "SELECT id, consent FROM cases WHERE ended_at IS NULL");
         if (!find.executeStep()) return make_error("no case is active");
         std::int64_t case_id = find.getColumn(0).getInt64();
+        const std::string previous = find.getColumn(1).getString();
 
         SQLite::Statement update(db.sql(), "UPDATE cases SET consent = ?, release_ref = ? WHERE id = ?");
         update.bind(1, std::string(consent_name(consent)));
@@ -185,7 +191,16 @@ Result<int> change_consent(Database& db, Consent consent, const std::string& rel
             posts.bind(1, case_id);
             cancelled = posts.exec();
         }
+        LogEntry entry;
+        entry.at = now;
+        entry.case_id = case_id;
+        entry.action = log_action::kConsentChange;
+        entry.detail = previous + " -> " + std::string(consent_name(consent)) +
+                       (consent == Consent::Full ? " (release on file)" : "") + "; " + std::to_string(cancelled) +
+                       " unsent post(s) cancelled";
+        append_log_entries(db.sql(), db.device_key(), {entry});
         transaction.commit();
+        seal_log_head(db);
         return cancelled;
     } catch (const SQLite::Exception& e) {
         return make_error(std::string("cannot change consent: ") + e.getErrorStr());

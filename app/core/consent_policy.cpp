@@ -24,7 +24,10 @@ std::string categories_of(const std::vector<PhiSpan>& spans) {
 PolicyDecision apply_consent_policy(Consent consent, std::string_view text, const std::vector<PhiSpan>& spans) {
     PolicyDecision decision;
     for (const PhiSpan& span : spans) {
-        if (consent == Consent::Full && released_by_full_consent(span.category)) continue;
+        if (consent == Consent::Full && released_by_full_consent(span.category)) {
+            decision.released.push_back(span);
+            continue;
+        }
         decision.redacted.push_back(span);
     }
     decision.text = apply_redactions(text, decision.redacted);

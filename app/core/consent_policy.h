@@ -16,6 +16,7 @@ struct PolicyDecision {
     PostState state = PostState::Pending;  // Pending (clean), Held (redacted, needs review) or Blocked
     std::string text;                      // what would go out: never holds a redacted span
     std::vector<PhiSpan> redacted;         // the spans replaced in `text`
+    std::vector<PhiSpan> released;         // found, but let out under full consent
     std::string reason;                    // why held or blocked, for the coordinator
 };
 

@@ -15,7 +15,7 @@ namespace fs = std::filesystem;
 namespace {
 
 // Migration N takes the schema from version N to N+1. Never edit a shipped entry: append.
-const std::array<const char*, 2> kMigrations = {
+const std::array<const char*, 3> kMigrations = {
     // 0 -> 1: cases, posts and their per-account deliveries.
     R"sql(
     CREATE TABLE cases (
@@ -63,7 +63,27 @@ const std::array<const char*, 2> kMigrations = {
     );
     CREATE INDEX deliveries_by_state ON deliveries (state, account, post_id);
     )sql",
-    // 1 -> 2: what delivery needs to be exactly-once and threaded (app/sync).
+    // 1 -> 2: the tamper-evident redaction log (see redaction_log.h). No PHI in any column.
+    R"sql(
+    CREATE TABLE redaction_log (
+        seq        INTEGER PRIMARY KEY,
+        at         INTEGER NOT NULL,
+        case_id    INTEGER,
+        post_id    INTEGER,
+        category   TEXT    NOT NULL DEFAULT '',
+        rule       TEXT    NOT NULL DEFAULT '',
+        action     TEXT    NOT NULL,
+        span_start INTEGER NOT NULL DEFAULT -1,
+        span_end   INTEGER NOT NULL DEFAULT -1,
+        span_hmac  TEXT    NOT NULL DEFAULT '',
+        detail     TEXT    NOT NULL DEFAULT '',
+        prev_hash  TEXT    NOT NULL,
+        hash       TEXT    NOT NULL
+    );
+    CREATE INDEX redaction_log_by_time ON redaction_log (at);
+    CREATE INDEX redaction_log_by_post ON redaction_log (post_id);
+    )sql",
+    // 2 -> 3: what delivery needs to be exactly-once and threaded (app/sync).
     R"sql(
     -- Bluesky: the thread needs {uri, cid}; the record key (a TID) and createdAt are chosen
     -- before the first attempt so a retry after an unknown outcome rewrites the same record.
@@ -91,19 +111,22 @@ const std::array<const char*, 2> kMigrations = {
         FROM deliveries d JOIN posts p ON p.id = d.post_id
         WHERE p.case_id = NEW.id AND d.state IN ('sent', 'sending');
     END;
-
     )sql",
 };
 
 }  // namespace
 
-Database::Database(const fs::path& file)
-    : db_(file.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_FULLMUTEX) {}
+Database::Database(const fs::path& file, DeviceKey key)
+    : db_(file.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_FULLMUTEX),
+      data_dir_(file.has_parent_path() ? file.parent_path() : fs::path(".")),
+      key_(key) {}
 
 Result<std::unique_ptr<Database>> Database::open(const fs::path& file) {
+    auto key = DeviceKey::load_or_create(file.has_parent_path() ? file.parent_path() : fs::path("."));
+    if (!key) return key.error();
     std::unique_ptr<Database> database;
     try {
-        database.reset(new Database(file));
+        database.reset(new Database(file, key.value()));
         SQLite::Database& db = database->db_;
         db.setBusyTimeout(5000);
         // Reading the header first makes SQLite refuse a non-database file before any write.

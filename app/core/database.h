@@ -8,13 +8,14 @@
 
 #include <SQLiteCpp/Database.h>
 
+#include "core/device_key.h"
 #include "core/result.h"
 
 namespace orlive {
 
 class Database {
 public:
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
 
     // Opens (creating if missing) and migrates. Refuses a file that is not an ORLive database
     // or was written by a newer version, without touching it.
@@ -24,12 +25,17 @@ public:
 
     SQLite::Database& sql() { return db_; }
     int schema_version();
+    // The directory holding the database, the device key and the log's sealed head.
+    const std::filesystem::path& data_dir() const { return data_dir_; }
+    const DeviceKey& device_key() const { return key_; }
 
 private:
-    explicit Database(const std::filesystem::path& file);
+    Database(const std::filesystem::path& file, DeviceKey key);
     Status migrate();
 
     SQLite::Database db_;
+    std::filesystem::path data_dir_;
+    DeviceKey key_;
 };
 
 }  // namespace orlive

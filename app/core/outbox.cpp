@@ -25,9 +25,11 @@ const char* delivery_state_for(PostState state) {
     return "cancelled";
 }
 
+// Moves a post (and its not-yet-sent deliveries) between states; when `log_action` is given,
+// the decision is logged in the same transaction.
 Status set_state(Database& db, std::int64_t post_id, TimeMs now, const char* expected_states,
                  PostState new_state, const char* reason, std::optional<TimeMs> release_at,
-                 const std::string& refusal) {
+                 const std::string& refusal, const char* log_action = nullptr) {
     try {
         SQLite::Transaction transaction(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
         std::string sql = std::string("UPDATE posts SET state = ?, reason = ?") +
@@ -47,7 +49,20 @@ Status set_state(Database& db, std::int64_t post_id, TimeMs now, const char* exp
         deliveries.bind(2, static_cast<std::int64_t>(now));
         deliveries.bind(3, post_id);
         deliveries.exec();
+        if (log_action) {
+            SQLite::Statement owner(db.sql(), "SELECT case_id, redactions FROM posts WHERE id = ?");
+            owner.bind(1, post_id);
+            owner.executeStep();
+            LogEntry entry;
+            entry.at = now;
+            if (!owner.getColumn(0).isNull()) entry.case_id = owner.getColumn(0).getInt64();
+            entry.post_id = post_id;
+            entry.action = log_action;
+            entry.detail = std::string(reason) + " (" + std::to_string(owner.getColumn(1).getInt()) + " redaction(s))";
+            append_log_entries(db.sql(), db.device_key(), {entry});
+        }
         transaction.commit();
+        if (log_action) seal_log_head(db);
         return Ok{};
     } catch (const SQLite::Exception& e) {
         return db_error("cannot update the post", e);
@@ -132,7 +147,8 @@ std::string_view post_kind_name(PostKind kind) {
     return "text";
 }
 
-Result<std::int64_t> enqueue_post(Database& db, const NewPost& post, const std::vector<std::string>& accounts) {
+Result<std::int64_t> enqueue_post(Database& db, const NewPost& post, const std::vector<std::string>& accounts,
+                                  std::vector<LogEntry> log) {
     try {
         SQLite::Transaction transaction(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
         SQLite::Statement insert(db.sql(),
@@ -160,7 +176,13 @@ Result<std::int64_t> enqueue_post(Database& db, const NewPost& post, const std::
             delivery.exec();
             delivery.reset();
         }
+        for (LogEntry& entry : log) {
+            entry.post_id = post_id;
+            entry.case_id = post.case_id;
+        }
+        append_log_entries(db.sql(), db.device_key(), log);
         transaction.commit();
+        if (!log.empty()) seal_log_head(db);
         return post_id;
     } catch (const SQLite::Exception& e) {
         return db_error("the post was NOT saved", e);
@@ -185,12 +207,12 @@ Status undo_post(Database& db, std::int64_t post_id, TimeMs now) {
 Status approve_held_post(Database& db, std::int64_t post_id, TimeMs now, TimeMs undo_ms) {
     PostState next = undo_ms > 0 ? PostState::Pending : PostState::Queued;
     return set_state(db, post_id, now, "'held'", next, "sent as shown after review", now + undo_ms,
-                     "post " + std::to_string(post_id) + " is not waiting for review");
+                     "post " + std::to_string(post_id) + " is not waiting for review", log_action::kApproved);
 }
 
 Status discard_post(Database& db, std::int64_t post_id, TimeMs now) {
     return set_state(db, post_id, now, "'held', 'pending'", PostState::Cancelled, "discarded", std::nullopt,
-                     "post " + std::to_string(post_id) + " can no longer be discarded");
+                     "post " + std::to_string(post_id) + " can no longer be discarded", log_action::kDiscarded);
 }
 
 Result<int> release_due_posts(Database& db, TimeMs now) {

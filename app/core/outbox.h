@@ -10,6 +10,7 @@
 
 #include "core/clock.h"
 #include "core/database.h"
+#include "core/redaction_log.h"
 #include "core/result.h"
 
 namespace orlive {
@@ -67,8 +68,10 @@ struct QueueStats {
     int failed = 0;       // deliveries that need a person
 };
 
-// Writes the post and one delivery row per account in one transaction; returns the post id.
-Result<std::int64_t> enqueue_post(Database& db, const NewPost& post, const std::vector<std::string>& accounts);
+// Writes the post, one delivery row per account and its redaction-log entries (post_id filled
+// in here) in one transaction; returns the post id.
+Result<std::int64_t> enqueue_post(Database& db, const NewPost& post, const std::vector<std::string>& accounts,
+                                  std::vector<LogEntry> log = {});
 
 // Undo a post still in its undo window.
 Status undo_post(Database& db, std::int64_t post_id, TimeMs now);

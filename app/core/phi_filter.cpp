@@ -37,3 +37,13 @@ std::string apply_redactions(std::string_view text, const std::vector<PhiSpan>& 
 }
 
 }  // namespace orlive
+
+#include "core/phi/safe_harbor_filter.h"
+
+namespace orlive {
+
+Result<std::unique_ptr<PhiFilter>> load_phi_filter(const std::filesystem::path& assets_dir) {
+    return load_safe_harbor_filter(assets_dir);
+}
+
+}  // namespace orlive

@@ -113,6 +113,7 @@ Result<ComposedPost> PostPipeline::compose(const PostRequest& request) {
     // Status posts are not about a patient; a case's consent governs only its own posts.
     Consent consent = composed.case_id && current ? current->consent : Consent::Deidentified;
     composed.decision = apply_consent_policy(consent, text, spans);
+    composed.original_text = std::move(text);
     return composed;
 }
 
@@ -139,7 +140,13 @@ Result<PostOutcome> PostPipeline::post(const PostRequest& request) {
 
     std::vector<std::string> accounts;
     for (const Account& account : settings_.accounts) accounts.push_back(account.name);
-    auto id = enqueue_post(db_, post, accounts);
+    const char* action = post.state == PostState::Blocked ? log_action::kBlocked : log_action::kRedacted;
+    std::vector<LogEntry> log = log_entries_for_spans(composed->original_text, decision.redacted, action,
+                                                      db_.device_key(), now);
+    std::vector<LogEntry> released = log_entries_for_spans(composed->original_text, decision.released,
+                                                           log_action::kReleased, db_.device_key(), now);
+    log.insert(log.end(), released.begin(), released.end());
+    auto id = enqueue_post(db_, post, accounts, std::move(log));
     if (!id) return id.error();
 
     PostOutcome outcome;

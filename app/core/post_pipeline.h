@@ -34,6 +34,7 @@ struct ComposedPost {
     PostKind kind = PostKind::Milestone;
     std::string milestone_id;
     PolicyDecision decision;
+    std::string original_text;  // before redaction: for the log's fingerprints only, never stored
 };
 
 struct PostOutcome {

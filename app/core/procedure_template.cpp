@@ -7,6 +7,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/json_int.h"
+
 namespace orlive {
 
 namespace fs = std::filesystem;
@@ -105,7 +107,7 @@ std::optional<ProcedureTemplate> load_template_file(const fs::path& file,
     json root;
     try {
         root = json::parse(in);
-    } catch (const json::parse_error& e) {
+    } catch (const json::exception& e) {  // parse_error, and out_of_range for numbers like 1e999
         problem("", std::string("is not valid JSON: ") + e.what());
         return std::nullopt;
     }
@@ -129,11 +131,11 @@ std::optional<ProcedureTemplate> load_template_file(const fs::path& file,
     else problem("", "\"kind\" must be \"procedure\" or \"status\"");
 
     if (root.contains("update_minutes")) {
-        const json& minutes = root["update_minutes"];
-        if (!minutes.is_number_integer() || minutes.get<int>() < 1 || minutes.get<int>() > 240) {
+        const std::optional<int> minutes = json_int(root["update_minutes"]);
+        if (!minutes || *minutes < 1 || *minutes > 240) {
             problem("", "\"update_minutes\" must be a whole number from 1 to 240");
         } else {
-            tpl.update_minutes = minutes.get<int>();
+            tpl.update_minutes = *minutes;
         }
     }
 
@@ -198,18 +200,23 @@ std::optional<ProcedureTemplate> load_template_file(const fs::path& file,
             } else {
                 for (const json& f : entry["fields"]) {
                     TemplateField field;
-                    if (!f.is_object() || !is_slug(string_field(f, "id")) ||
-                        !f.value("min", json()).is_number_integer() ||
-                        !f.value("max", json()).is_number_integer()) {
-                        problem(where, "each field needs an \"id\", a \"label\" and integer \"min\"/\"max\"");
+                    // json_int, not value()/get<int>(): a string "step" would throw and a huge
+                    // number would wrap into range.
+                    const auto number = [&](const char* key) {
+                        return f.is_object() && f.contains(key) ? json_int(f[key]) : std::nullopt;
+                    };
+                    const std::optional<int> min = number("min"), max = number("max");
+                    if (!f.is_object() || !is_slug(string_field(f, "id")) || !min || !max ||
+                        (f.contains("step") && !number("step")) || (f.contains("default") && !number("default"))) {
+                        problem(where, "each field needs an \"id\", a \"label\", integer \"min\"/\"max\" and, if given, integer \"step\"/\"default\"");
                         continue;
                     }
                     field.id = string_field(f, "id");
                     field.label = string_field(f, "label");
-                    field.min = f["min"].get<int>();
-                    field.max = f["max"].get<int>();
-                    field.step = f.value("step", 1);
-                    field.default_value = f.value("default", field.min);
+                    field.min = *min;
+                    field.max = *max;
+                    field.step = number("step").value_or(1);
+                    field.default_value = number("default").value_or(field.min);
                     if (field.min > field.max || field.default_value < field.min || field.default_value > field.max ||
                         field.step < 1)
                         problem(where, "field '" + field.id + "' needs min <= default <= max and step >= 1");

@@ -20,12 +20,31 @@ Session::Session(std::unique_ptr<Database> db, TemplateCatalog catalog, std::uni
       settings_(std::move(settings)),
       clock_(clock),
       pipeline_(*db_, catalog_, *filter_, settings_, clock_),
+      compliance_(*db_, settings_.compliance_pin, clock_),
+      admin_lock_(settings_.admin_pin),
       connectivity_(settings_.accounts.empty() ? "Local feed only" : "Offline: delivery not started") {}
 
 Feedback Session::tap_milestone(const std::string& milestone_id, const std::string& note) {
     PostRequest request;
     request.milestone_id = milestone_id;
     request.note = note;
+    return post(request);
+}
+
+Feedback Session::post_free_text(const std::string& text) {
+    PostRequest request;
+    request.free_text = text;
+    return post(request);
+}
+
+Feedback Session::post_status(const std::string& update_id, const std::map<std::string, std::string>& fields) {
+    PostRequest request;
+    request.milestone_id = update_id;
+    request.fields = fields;
+    return post(request);
+}
+
+Feedback Session::post(const PostRequest& request) {
     auto outcome = pipeline_.post(request);
     dirty_ = true;
     if (!outcome) return failed(outcome.error());
@@ -85,6 +104,71 @@ Feedback Session::discard_delivery(std::int64_t post_id) {
     return changed ? Feedback{true, "Delivery given up: it will not be sent"} : failed(changed.error());
 }
 
+Feedback Session::unlock_compliance(const std::string& pin) {
+    Status status = compliance_.unlock(pin);
+    dirty_ = true;
+    return status ? Feedback{true, "Compliance review unlocked"} : failed(status.error());
+}
+
+void Session::lock_compliance() {
+    compliance_.lock();
+    dirty_ = true;
+}
+
+void Session::set_log_filter(const LogFilter& filter) {
+    compliance_.set_filter(filter);
+    dirty_ = true;
+}
+
+Feedback Session::verify_log_now() {
+    Status status = compliance_.verify();
+    dirty_ = true;
+    return status ? Feedback{true, "Chain verified"} : failed(status.error());
+}
+
+Feedback Session::sign_off_log(std::int64_t through_seq) {
+    Status status = compliance_.sign_off_through(through_seq);
+    dirty_ = true;
+    return status ? Feedback{true, "Signed off entries 1-" + std::to_string(through_seq)} : failed(status.error());
+}
+
+Feedback Session::export_log() {
+    auto path = compliance_.export_csv();
+    dirty_ = true;
+    return path ? Feedback{true, "Exported to " + *path} : failed(path.error());
+}
+
+void Session::set_settings_file(std::filesystem::path file, bool first_run) {
+    settings_file_ = std::move(file);
+    first_run_ = first_run;
+    dirty_ = true;
+}
+
+Feedback Session::complete_first_run(const Settings& chosen) {
+    Settings next = chosen;
+    next.accounts = settings_.accounts;  // accounts are IT's, in the file
+    next.ui_scale = settings_.ui_scale;
+    if (auto saved = save_settings(next, settings_file_); !saved) return failed(saved.error());
+    settings_ = std::move(next);  // the pipeline reads settings_ by reference
+    compliance_.set_pin(settings_.compliance_pin);
+    admin_lock_ = PinLock(settings_.admin_pin);
+    first_run_ = false;
+    dirty_ = true;
+    return {true, "Settings saved to " + settings_file_.string()};
+}
+
+Feedback Session::unlock_admin(const std::string& pin) {
+    Status status = admin_lock_.check(pin, clock_.now_ms());
+    admin_unlocked_ = status.ok();
+    dirty_ = true;
+    return status ? Feedback{true, "Admin unlocked"} : failed(status.error());
+}
+
+void Session::lock_admin() {
+    admin_unlocked_ = false;
+    dirty_ = true;
+}
+
 bool Session::tick() {
     auto released = release_due_posts(*db_, clock_.now_ms());
     if (released && *released > 0) dirty_ = true;
@@ -135,10 +219,17 @@ void Session::rebuild() {
     }
     next.undo_seconds = settings_.undo_seconds;
     next.hospital_name = settings_.hospital_name;
+    next.default_hashtags = settings_.default_hashtags;
+    next.first_run = first_run_;
     for (const ProcedureTemplate* tpl : catalog_.procedures()) {
         next.procedures.push_back({tpl->id, tpl->name, tpl->specialty, static_cast<int>(tpl->milestones.size())});
     }
+    if (const ProcedureTemplate* status = catalog_.status_set()) {
+        for (const Milestone& update : status->milestones) next.status_updates.push_back({update.id, update.label, update.fields});
+    }
     if (auto stats = queue_stats(*db_)) next.queue = *stats;
+    next.compliance = compliance_.view();
+    next.admin = {admin_lock_.configured(), admin_unlocked_, admin_lock_.failed_attempts(), admin_lock_.locked_until()};
 
     auto active = active_case(*db_);
     std::optional<std::int64_t> feed_case;
@@ -154,6 +245,8 @@ void Session::rebuild() {
         view.consent = record.consent;
         view.release_ref = record.release_ref;
         view.started_at = record.started_at;
+        view.last_update_at = record.started_at;
+        if (tpl) view.update_minutes = tpl->update_minutes;
         if (tpl) {
             for (const Milestone& milestone : tpl->milestones) {
                 view.milestones.push_back({milestone.id, milestone.label, tpl->step_of(milestone.id), false, false, 0,
@@ -193,6 +286,7 @@ void Session::rebuild() {
                 milestone.done_at = view.post.created_at;
                 furthest = std::max(furthest, milestone.step);
             }
+            next.active->last_update_at = std::max(next.active->last_update_at, view.post.created_at);
         }
         for (MilestoneView& milestone : next.active->milestones) {
             if (milestone.done) ++next.active->done_count;

@@ -3,6 +3,8 @@
 // Main thread only.
 #pragma once
 
+#include <filesystem>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -10,6 +12,7 @@
 
 #include "core/case_store.h"
 #include "core/clock.h"
+#include "core/compliance_desk.h"
 #include "core/database.h"
 #include "core/outbox.h"
 #include "core/phi_filter.h"
@@ -38,6 +41,15 @@ struct CaseView {
     TimeMs started_at = 0;
     int done_count = 0;
     std::vector<MilestoneView> milestones;
+    int update_minutes = 30;        // followers expect an update at least this often
+    TimeMs last_update_at = 0;      // the case's newest live post, else its start
+};
+
+// A hospital-status update a coordinator posts with number pickers (crisis updates).
+struct StatusUpdateView {
+    std::string id;
+    std::string label;
+    std::vector<TemplateField> fields;
 };
 
 struct PostView {
@@ -52,6 +64,14 @@ struct ProcedureChoice {
     int milestone_count = 0;
 };
 
+// The admin (IT) lock over settings and quitting the kiosk.
+struct AdminView {
+    bool pin_configured = false;
+    bool unlocked = false;
+    int failed_attempts = 0;
+    TimeMs locked_until = 0;
+};
+
 struct SessionSnapshot {
     TimeMs now = 0;
     std::optional<CaseView> active;
@@ -62,8 +82,13 @@ struct SessionSnapshot {
     std::string connectivity;             // "Local feed only", "Online", "Offline: …"
     std::vector<std::string> accounts;    // "main (mastodon)": names and kinds, never secrets
     std::vector<ProcedureChoice> procedures;
+    std::vector<StatusUpdateView> status_updates;
     int undo_seconds = 10;
     std::string hospital_name;
+    ComplianceView compliance;            // log rows only while unlocked
+    AdminView admin;
+    bool first_run = false;               // no settings file yet: offer the set-up wizard
+    std::vector<std::string> default_hashtags;
 };
 
 // The outcome of an operation, for the screen's feedback line.
@@ -78,6 +103,8 @@ public:
             Settings settings, const Clock& clock);
 
     Feedback tap_milestone(const std::string& milestone_id, const std::string& note);
+    Feedback post_free_text(const std::string& text);
+    Feedback post_status(const std::string& update_id, const std::map<std::string, std::string>& fields);
     Feedback undo(std::int64_t post_id);
     Feedback approve_held(std::int64_t post_id);
     Feedback discard(std::int64_t post_id);
@@ -86,6 +113,22 @@ public:
     // Failed deliveries of a post: send again now, or give them up.
     Feedback retry_delivery(std::int64_t post_id);
     Feedback discard_delivery(std::int64_t post_id);
+
+    // The compliance screen, behind its PIN.
+    Feedback unlock_compliance(const std::string& pin);
+    void lock_compliance();
+    void set_log_filter(const LogFilter& filter);
+    Feedback verify_log_now();
+    Feedback sign_off_log(std::int64_t through_seq);
+    Feedback export_log();
+
+    // First run: where settings are saved, and saving what the wizard collected.
+    void set_settings_file(std::filesystem::path file, bool first_run);
+    Feedback complete_first_run(const Settings& chosen);
+
+    // Settings and quitting, behind the admin PIN.
+    Feedback unlock_admin(const std::string& pin);
+    void lock_admin();
 
     // Releases posts whose undo window ended and notices writes by other processes
     // (orlivectl, the sync daemon). Returns true when the snapshot changed.
@@ -97,6 +140,7 @@ public:
     const SessionSnapshot& snapshot();  // rebuilt lazily after any change
 
 private:
+    Feedback post(const PostRequest& request);
     void rebuild();
     std::int64_t data_version();
 
@@ -106,6 +150,11 @@ private:
     Settings settings_;
     const Clock& clock_;
     PostPipeline pipeline_;
+    ComplianceDesk compliance_;
+    PinLock admin_lock_;
+    bool admin_unlocked_ = false;
+    std::filesystem::path settings_file_;
+    bool first_run_ = false;
     SessionSnapshot snapshot_;
     std::string connectivity_;
     bool dirty_ = true;

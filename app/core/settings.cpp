@@ -1,12 +1,21 @@
 #include "core/settings.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <system_error>
 
 #include <nlohmann/json.hpp>
+
+#include "core/json_int.h"
 
 namespace orlive {
 
@@ -108,17 +117,17 @@ Result<Settings> parse_settings(const std::string& json_text) {
     json root;
     try {
         root = json::parse(json_text);
-    } catch (const json::parse_error& e) {
+    } catch (const json::exception& e) {  // parse_error, and out_of_range for numbers like 1e999
         return make_error(std::string("settings are not valid JSON: ") + e.what());
     }
     if (!root.is_object()) return make_error("settings must be a JSON object");
 
     Settings settings;
     if (root.contains("undo_seconds")) {
-        const json& undo = root["undo_seconds"];
-        if (!undo.is_number_integer() || undo.get<int>() < 0 || undo.get<int>() > 300)
+        const std::optional<int> undo = json_int(root["undo_seconds"]);
+        if (!undo || *undo < 0 || *undo > 300)
             return make_error("\"undo_seconds\" must be a whole number from 0 to 300");
-        settings.undo_seconds = undo.get<int>();
+        settings.undo_seconds = *undo;
     }
     if (root.contains("hospital_name")) {
         if (!root["hospital_name"].is_string()) return make_error("\"hospital_name\" must be text");
@@ -133,6 +142,20 @@ Result<Settings> parse_settings(const std::string& json_text) {
             if (word.front() == '#') word.erase(0, 1);
             settings.default_hashtags.push_back(word);
         }
+    }
+    if (root.contains("ui_scale")) {
+        const json& scale = root["ui_scale"];
+        if (!scale.is_number() || scale.get<double>() < 0.75 || scale.get<double>() > 2.5)
+            return make_error("\"ui_scale\" must be a number from 0.75 to 2.5");
+        settings.ui_scale = scale.get<float>();
+    }
+    for (const char* key : {"compliance_pin", "admin_pin"}) {
+        if (!root.contains(key)) continue;
+        const json& pin = root[key];
+        const std::string digits = pin.is_string() ? pin.get<std::string>() : std::string();
+        if (digits.size() < 4 || digits.size() > 8 || digits.find_first_not_of("0123456789") != std::string::npos)
+            return make_error(std::string("\"") + key + "\" must be 4 to 8 digits, as text");
+        (std::string(key) == "admin_pin" ? settings.admin_pin : settings.compliance_pin) = digits;
     }
     if (root.contains("accounts")) {
         if (!root["accounts"].is_array()) return make_error("\"accounts\" must be an array");
@@ -161,6 +184,62 @@ Result<Settings> load_settings(const fs::path& file, bool missing_is_default) {
     auto settings = parse_settings(buffer.str());
     if (!settings) return make_error(file.string() + ": " + settings.error().message);
     return settings;
+}
+
+}  // namespace orlive
+
+namespace orlive {
+
+namespace {
+const char* kind_name(AccountKind kind) {
+    switch (kind) {
+        case AccountKind::Mastodon: return "mastodon";
+        case AccountKind::Bluesky: return "bluesky";
+        case AccountKind::Webhook: return "webhook";
+    }
+    return "webhook";
+}
+}  // namespace
+
+Status save_settings(const Settings& settings, const fs::path& file) {
+    json root;
+    root["undo_seconds"] = settings.undo_seconds;
+    if (!settings.hospital_name.empty()) root["hospital_name"] = settings.hospital_name;
+    if (!settings.default_hashtags.empty()) root["hashtags"] = settings.default_hashtags;
+    if (!settings.compliance_pin.empty()) root["compliance_pin"] = settings.compliance_pin;
+    if (!settings.admin_pin.empty()) root["admin_pin"] = settings.admin_pin;
+    if (settings.ui_scale > 0.0f) root["ui_scale"] = settings.ui_scale;
+    root["accounts"] = json::array();
+    for (const Account& a : settings.accounts) {
+        json entry = {{"name", a.name}, {"kind", kind_name(a.kind)}};
+        if (a.kind == AccountKind::Mastodon) {
+            entry["base_url"] = a.base_url;
+            entry["access_token"] = a.access_token;
+        } else if (a.kind == AccountKind::Bluesky) {
+            entry["service"] = a.service;
+            entry["identifier"] = a.identifier;
+            entry["app_password"] = a.app_password;
+        } else {
+            entry["url"] = a.url;
+            entry["format"] = a.format;
+        }
+        root["accounts"].push_back(entry);
+    }
+    const std::string text = root.dump(2) + "\n";
+
+    std::error_code ec;
+    if (file.has_parent_path()) fs::create_directories(file.parent_path(), ec);
+    const fs::path temp = file.string() + ".new";
+    int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    if (fd < 0) return make_error("cannot write settings " + temp.string() + ": " + std::strerror(errno));
+    ::fchmod(fd, 0600);  // an existing temp file keeps its mode otherwise
+    bool written = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) && ::fsync(fd) == 0;
+    ::close(fd);
+    if (!written || ::rename(temp.c_str(), file.c_str()) != 0) {
+        ::unlink(temp.c_str());
+        return make_error("cannot write settings " + file.string() + ": " + std::strerror(errno));
+    }
+    return Ok{};
 }
 
 }  // namespace orlive

@@ -54,3 +54,48 @@ std::string format_iso8601_utc(TimeMs at) {
 }
 
 }  // namespace orlive
+
+namespace orlive {
+
+std::optional<TimeMs> parse_iso8601(std::string_view text) {
+    int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
+    std::string value(text);
+    int used = 0;
+    if (std::sscanf(value.c_str(), "%4d-%2d-%2d%n", &year, &month, &day, &used) != 3 || used != 10) return std::nullopt;
+    std::size_t at = 10;
+    if (at < value.size() && (value[at] == 'T' || value[at] == ' ')) {
+        int more = 0;
+        if (std::sscanf(value.c_str() + at + 1, "%2d:%2d%n", &hour, &minute, &more) != 2 || more != 5)
+            return std::nullopt;
+        at += 6;
+        if (at < value.size() && value[at] == ':') {
+            if (std::sscanf(value.c_str() + at + 1, "%2d%n", &second, &more) != 1 || more != 2) return std::nullopt;
+            at += 3;
+        }
+    }
+    long offset_minutes = 0;
+    if (at < value.size()) {
+        if (value[at] == 'Z' && at + 1 == value.size()) {
+            ++at;
+        } else if ((value[at] == '+' || value[at] == '-') && value.size() == at + 6 && value[at + 3] == ':') {
+            int oh = 0, om = 0;
+            if (std::sscanf(value.c_str() + at + 1, "%2d:%2d", &oh, &om) != 2) return std::nullopt;
+            offset_minutes = (value[at] == '+' ? 1 : -1) * (oh * 60 + om);
+            at = value.size();
+        } else {
+            return std::nullopt;
+        }
+    }
+    if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) return std::nullopt;
+    std::tm parts{};
+    parts.tm_year = year - 1900;
+    parts.tm_mon = month - 1;
+    parts.tm_mday = day;
+    parts.tm_hour = hour;
+    parts.tm_min = minute;
+    parts.tm_sec = second;
+    std::time_t seconds = timegm(&parts);
+    return (static_cast<TimeMs>(seconds) - offset_minutes * 60) * 1000;
+}
+
+}  // namespace orlive

@@ -14,3 +14,14 @@ std::string format_elapsed_clock(TimeMs duration);  // "1:05:09" for the header 
 std::string format_iso8601_utc(TimeMs at);          // "2026-11-25T14:05:09Z"
 
 }  // namespace orlive
+
+#include <optional>
+#include <string_view>
+
+namespace orlive {
+
+// "2026-11-25", "2026-11-25T14:05", "2026-11-25T14:05:09Z", "…+01:00": UTC milliseconds.
+// A time without a zone is UTC. Returns nullopt for anything else.
+std::optional<TimeMs> parse_iso8601(std::string_view text);
+
+}  // namespace orlive

@@ -17,9 +17,10 @@ namespace {
 
 constexpr const char* kHelp = R"(usage: orlive [options]
 
-  --screen coordinator|feed|compliance|settings   screen to open (default coordinator)
+  --screen coordinator|feed|compliance|settings|gallery   screen to open (default coordinator);
+                      gallery is the students' wall display
   --size WxH          window size (default 1280x800)
-  --fullscreen        kiosk: full screen, no window chrome
+  --fullscreen        kiosk: full screen, no window chrome; quitting needs the admin PIN
   --screenshot FILE   render until settled, save the frame as PNG, exit
   --data-dir DIR      database and device key (default $XDG_DATA_HOME/orlive)
   --config FILE       settings JSON (default $XDG_CONFIG_HOME/orlive/config.json)
@@ -43,6 +44,7 @@ std::optional<orlive::ui::Screen> parse_screen(const std::string& name) {
     if (name == "feed") return Screen::Feed;
     if (name == "compliance") return Screen::Compliance;
     if (name == "settings") return Screen::Settings;
+    if (name == "gallery") return Screen::Gallery;
     return std::nullopt;
 }
 
@@ -77,7 +79,7 @@ int main(int argc, char** argv) {
     ui::UiState state;
     if (auto screen = args.get("screen")) {
         auto parsed = parse_screen(*screen);
-        if (!parsed) return usage("--screen must be coordinator, feed, compliance or settings");
+        if (!parsed) return usage("--screen must be coordinator, feed, compliance, settings or gallery");
         state.screen = *parsed;
     }
     platform::WindowOptions window_options;
@@ -89,7 +91,10 @@ int main(int argc, char** argv) {
     curl_global_init(CURL_GLOBAL_DEFAULT);
 
     const bool config_given = args.has("config");
-    auto settings = load_settings(args.get("config").value_or(default_config_file().string()), !config_given);
+    const std::filesystem::path config_file = args.get("config").value_or(default_config_file().string());
+    std::error_code exists_error;
+    const bool first_run = !std::filesystem::exists(config_file, exists_error);
+    auto settings = load_settings(config_file, !config_given);
     if (!settings) return fail(settings.error().message);
     auto db = Database::open_in(args.get("data-dir").value_or(default_data_dir().string()));
     if (!db) return fail(db.error().message);
@@ -99,21 +104,26 @@ int main(int argc, char** argv) {
     auto filter = load_phi_filter(assets_dir());
     if (!filter) return fail(filter.error().message);
 
+    const float override_scale = settings->ui_scale;
     SystemClock clock;
     const Settings sync_settings = settings.value();  // the worker keeps its own copy
     Session session(std::move(db.value()), std::move(catalog), std::move(filter.value()), std::move(settings.value()),
                     clock);
 
+    session.set_settings_file(config_file, first_run);
+
     auto window = platform::Window::create(window_options);
     if (!window) return fail(window.error().message);
     std::unique_ptr<platform::Window> owned(*window);
-    const float scale = ui::ui_scale_for(static_cast<float>(owned->framebuffer_width()),
-                                         static_cast<float>(owned->framebuffer_height()));
+    const float scale = ui::choose_ui_scale(static_cast<float>(owned->framebuffer_width()),
+                                            static_cast<float>(owned->framebuffer_height()), owned->content_scale(),
+                                            override_scale);
     ui::Fonts fonts = ui::load_fonts("/usr/share/fonts/truetype/dejavu", scale);
     ui::apply_theme(scale);
 
     platform::LoopOptions loop;
     if (auto screenshot = args.get("screenshot")) loop.screenshot = *screenshot;
+    loop.kiosk = window_options.fullscreen;
     // Delivery runs on its own thread with its own connection; a screenshot run stays offline.
     SyncWorker worker(args.get("data-dir").value_or(default_data_dir().string()), sync_settings,
                       [] { platform::Window::post_wake(); });

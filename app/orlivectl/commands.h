@@ -11,6 +11,10 @@ int run_post(CommandContext& context, const Args& args);
 int run_review(CommandContext& context, const Args& args);  // approve | discard | undo
 int run_queue(CommandContext& context, const Args& args);
 int run_templates(CommandContext& context, const Args& args);
+int run_redact(CommandContext& context, const Args& args);
+int run_log(CommandContext& context, const Args& args);
+int run_backup(CommandContext& context, const Args& args);
+int run_restore(CommandContext& context, const Args& args);
 int run_sync(CommandContext& context, const Args& args);
 int run_delivery_decision(CommandContext& context, const Args& args);  // retry | discard-delivery
 

@@ -19,6 +19,14 @@ Commands:
   approve ID | discard ID | undo ID                decide a held post, or undo a pending one
   queue [--json] [--case ID]                       every post with its delivery states
   templates list | templates validate FILE         procedure templates and their problems
+  redact [--context FILE]                          JSON Lines in (id, text, context), spans out
+  log verify                                       check the redaction log's hash chain
+  log export --format csv|jsonl [--since T] [--until T]   the log, with its sealed head
+  log sign-off --through SEQ [--by NAME]           record a compliance review of entries 1..SEQ
+  log find-span TEXT                               was this exact string caught? (by fingerprint)
+  backup FILE                                      the database, device key and log head as one file
+  restore FILE                                     replace the database with a backup (the current one is
+                                                   kept aside as DIR/orlive.db.before-restore-TIME)
   sync [--once] [--timeout S]                      deliver the outbox; --once: what can go now
                                                    (waiting up to S s, default 30, for retries),
                                                    then exit 0 when nothing is left to send
@@ -57,6 +65,10 @@ int main(int argc, char** argv) {
     if (command == "approve" || command == "discard" || command == "undo") return run_review(context, args);
     if (command == "queue") return run_queue(context, args);
     if (command == "templates") return run_templates(context, args);
+    if (command == "redact") return run_redact(context, args);
+    if (command == "log") return run_log(context, args);
+    if (command == "backup") return run_backup(context, args);
+    if (command == "restore") return run_restore(context, args);
     if (command == "sync") return run_sync(context, args);
     if (command == "retry" || command == "discard-delivery") return run_delivery_decision(context, args);
     return usage_error("unknown command '" + command + "'");

@@ -10,6 +10,8 @@ void apply_actions(Session& session, UiState& state, const std::vector<Action>& 
             [&](const auto& a) -> std::optional<Feedback> {
                 using T = std::decay_t<decltype(a)>;
                 if constexpr (std::is_same_v<T, TapMilestone>) return session.tap_milestone(a.milestone_id, a.note);
+                if constexpr (std::is_same_v<T, PostFreeText>) return session.post_free_text(a.text);
+                if constexpr (std::is_same_v<T, PostStatus>) return session.post_status(a.update_id, a.fields);
                 if constexpr (std::is_same_v<T, UndoPost>) return session.undo(a.post_id);
                 if constexpr (std::is_same_v<T, ApproveHeld>) return session.approve_held(a.post_id);
                 if constexpr (std::is_same_v<T, DiscardHeld>) return session.discard(a.post_id);
@@ -25,7 +27,31 @@ void apply_actions(Session& session, UiState& state, const std::vector<Action>& 
                 if constexpr (std::is_same_v<T, CheckAccounts>)
                     return Feedback{true, "Checking every account's sign-in; nothing is posted"};
                 if constexpr (std::is_same_v<T, ShowScreen>) {
+                    // Leaving the compliance screen locks it: no way back in without the PIN.
+                    if (a.screen != Screen::Compliance) session.lock_compliance();
+                    if (a.screen != Screen::Settings) session.lock_admin();
                     state.screen = a.screen;
+                    return std::nullopt;
+                }
+                if constexpr (std::is_same_v<T, UnlockCompliance>) {
+                    state.compliance.pin_digits.clear();
+                    return session.unlock_compliance(a.pin);
+                }
+                if constexpr (std::is_same_v<T, LockCompliance>) {
+                    session.lock_compliance();
+                    return std::nullopt;
+                }
+                if constexpr (std::is_same_v<T, SetLogFilter>) {
+                    session.set_log_filter(a.filter);
+                    return std::nullopt;
+                }
+                if constexpr (std::is_same_v<T, VerifyLog>) return session.verify_log_now();
+                if constexpr (std::is_same_v<T, SignOffLog>) return session.sign_off_log(a.through_seq);
+                if constexpr (std::is_same_v<T, ExportLog>) return session.export_log();
+                if constexpr (std::is_same_v<T, UnlockAdmin>) return session.unlock_admin(a.pin);
+                if constexpr (std::is_same_v<T, CompleteFirstRun>) return session.complete_first_run(a.settings);
+                if constexpr (std::is_same_v<T, QuitApp>) {
+                    state.quit_requested = true;
                     return std::nullopt;
                 }
             },

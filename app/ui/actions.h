@@ -3,18 +3,28 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <variant>
 
 #include "core/case_store.h"
+#include "core/compliance_desk.h"
+#include "core/settings.h"
 
 namespace orlive::ui {
 
-enum class Screen { Coordinator, Feed, Compliance, Settings };
+enum class Screen { Coordinator, Feed, Compliance, Settings, Gallery };
 
 struct TapMilestone {
     std::string milestone_id;
     std::string note;
+};
+struct PostFreeText {
+    std::string text;  // typed on the on-screen keyboard; goes through the filter and review
+};
+struct PostStatus {
+    std::string update_id;
+    std::map<std::string, std::string> fields;
 };
 struct UndoPost {
     std::int64_t post_id = 0;
@@ -41,11 +51,31 @@ struct DiscardDelivery {
 struct ShowScreen {
     Screen screen = Screen::Coordinator;
 };
+struct UnlockCompliance {
+    std::string pin;
+};
+struct LockCompliance {};
+struct SetLogFilter {
+    LogFilter filter;
+};
+struct VerifyLog {};
+struct SignOffLog {
+    std::int64_t through_seq = 0;
+};
+struct ExportLog {};
+struct UnlockAdmin {
+    std::string pin;
+};
+struct QuitApp {};  // only offered behind the admin PIN
+struct CompleteFirstRun {
+    Settings settings;
+};
 
 // Verify every account's credentials now, without posting (the result shows as connectivity).
 struct CheckAccounts {};
 
-using Action = std::variant<TapMilestone, UndoPost, ApproveHeld, DiscardHeld, StartCase, EndCase, ShowScreen,
+using Action = std::variant<TapMilestone, PostFreeText, PostStatus, UndoPost, ApproveHeld, DiscardHeld, StartCase, EndCase, ShowScreen,
+                            UnlockCompliance, LockCompliance, SetLogFilter, VerifyLog, SignOffLog, ExportLog, UnlockAdmin, QuitApp, CompleteFirstRun,
                             RetryDelivery, DiscardDelivery, CheckAccounts>;
 
 }  // namespace orlive::ui

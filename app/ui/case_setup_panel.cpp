@@ -78,8 +78,9 @@ void draw_release_keypad(CaseSetupState& state, const Fonts& fonts) {
 
 }  // namespace
 
-void draw_case_setup(const SessionSnapshot& snapshot, CaseSetupState& state, const Fonts& fonts,
+void draw_case_setup(const SessionSnapshot& snapshot, CoordinatorState& coordinator, const Fonts& fonts,
                      std::vector<Action>& actions) {
+    CaseSetupState& state = coordinator.setup;
     ImGui::PushFont(fonts.large);
     ImGui::TextUnformatted("Start a case: pick the procedure");
     ImGui::PopFont();
@@ -100,7 +101,10 @@ void draw_case_setup(const SessionSnapshot& snapshot, CaseSetupState& state, con
 
     const bool ready = !state.procedure_id.empty() && (!full || !state.release_digits.empty());
     const float width = ImGui::GetFontSize() * 12;
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - width);
+    // Crisis updates need no case.
+    if (big_button("Hospital status", ImVec2(ImGui::GetFontSize() * 9, touch_height()), colors::kPanel, colors::kText))
+        coordinator.panel = CoordinatorPanel::HospitalStatus;
+    ImGui::SameLine(ImGui::GetContentRegionAvail().x - width + ImGui::GetStyle().WindowPadding.x);
     ImGui::PushFont(fonts.large);
     if (big_button("Start case", ImVec2(width, touch_height()), colors::kNext, colors::kText, ready)) {
         actions.push_back(StartCase{state.procedure_id, state.consent, full ? "REL-" + state.release_digits : ""});

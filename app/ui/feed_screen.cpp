@@ -99,37 +99,4 @@ void draw_feed_screen(const SessionSnapshot& snapshot, const Fonts& fonts, std::
     ImGui::EndChild();
 }
 
-void draw_settings_screen(const SessionSnapshot& snapshot, const Fonts& fonts, std::vector<Action>& actions) {
-    ImGui::PushFont(fonts.large);
-    ImGui::TextUnformatted("Settings");
-    ImGui::PopFont();
-    ImGui::Text("Hospital: %s", snapshot.hospital_name.empty() ? "(not set)" : snapshot.hospital_name.c_str());
-    ImGui::Text("Undo window: %d s", snapshot.undo_seconds);
-    ImGui::Spacing();
-    ImGui::PushFont(fonts.bold);
-    ImGui::TextUnformatted("Accounts");
-    ImGui::PopFont();
-    if (snapshot.accounts.empty()) {
-        wrapped_text("None configured: posts stay in the local feed on this device.", colors::kTextDim);
-    }
-    for (const std::string& account : snapshot.accounts) ImGui::BulletText("%s", account.c_str());
-    if (!snapshot.accounts.empty()) {
-        wrapped_text("Connection: " + snapshot.connectivity, colors::kTextDim);
-        const ImVec2 size(ImGui::GetFontSize() * 11, ImGui::GetFontSize() * 2.4f);
-        if (big_button("Test connection", size, colors::kTile, colors::kText)) actions.push_back(CheckAccounts{});
-    }
-    ImGui::Spacing();
-    wrapped_text("Settings are read from the config file (see README, 'Settings file'); IT edits them there.",
-                 colors::kTextDim);
-}
-
-void draw_compliance_screen(const SessionSnapshot&, const Fonts& fonts) {
-    ImGui::PushFont(fonts.large);
-    ImGui::TextUnformatted("Compliance review");
-    ImGui::PopFont();
-    wrapped_text("This build does not record a redaction log yet, so there is nothing to review here. "
-                 "Redactions are counted on each post in the feed and in 'orlivectl queue'.",
-                 colors::kTextDim);
-}
-
 }  // namespace orlive::ui

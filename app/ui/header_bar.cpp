@@ -10,7 +10,7 @@ namespace {
 
 ImU32 consent_fill(Consent consent) {
     switch (consent) {
-        case Consent::None: return colors::kPanel;
+        case Consent::None: return colors::kTile;
         case Consent::Deidentified: return colors::kInfo;
         case Consent::Full: return colors::kNext;
     }
@@ -19,9 +19,9 @@ ImU32 consent_fill(Consent consent) {
 
 std::string consent_label(const CaseView& view) {
     switch (view.consent) {
-        case Consent::None: return "Consent: none (template text only)";
-        case Consent::Deidentified: return "Consent: de-identified";
-        case Consent::Full: return "Consent: full, release " + view.release_ref;
+        case Consent::None: return "Consent: none";
+        case Consent::Deidentified: return "De-identified";
+        case Consent::Full: return "Full consent " + view.release_ref;
     }
     return "";
 }
@@ -42,8 +42,8 @@ void draw_header(const SessionSnapshot& snapshot, const UiState& state, const Fo
     ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(origin.x - padding.x, origin.y - padding.y),
                                               ImVec2(origin.x + width + padding.x, origin.y + height),
                                               colors::kPanel);
-    const float tab_width = ImGui::GetFontSize() * 7.0f;
-    const float tabs_left = width - 2 * tab_width - spacing;
+    const float tab_width = ImGui::GetFontSize() * 5.4f;
+    const float tabs_left = width - 4 * tab_width - 3 * spacing;
 
     // Row 1: what is being followed. Row 2: consent, progress, connectivity, queue depth.
     ImGui::BeginGroup();
@@ -73,22 +73,36 @@ void draw_header(const SessionSnapshot& snapshot, const UiState& state, const Fo
     chip(queue, snapshot.queue.failed > 0 ? colors::kDanger : colors::kTile, colors::kText);
     ImGui::EndGroup();
 
-    // The elapsed clock, just left of the tabs, readable from across the room.
+    const float chips_end = ImGui::GetItemRectMax().x;
+
+    // The elapsed clock, just left of the tabs, readable from across the room. When the status
+    // chips need the room it moves up to the title row in a smaller size.
     if (snapshot.active) {
-        ImGui::PushFont(fonts.huge);
         std::string clock = format_elapsed_clock(snapshot.now - snapshot.active->started_at);
-        const float clock_width = ImGui::CalcTextSize(clock.c_str()).x;
-        ImGui::SetCursorScreenPos(ImVec2(origin.x + tabs_left - clock_width - spacing * 2,
-                                         origin.y + (height - padding.y - ImGui::GetFontSize()) * 0.5f));
+        ImGui::PushFont(fonts.huge);
+        float clock_x = origin.x + tabs_left - ImGui::CalcTextSize(clock.c_str()).x - spacing * 2;
+        float clock_y = origin.y + (height - padding.y - ImGui::GetFontSize()) * 0.5f;
+        if (clock_x < chips_end + spacing) {
+            ImGui::PopFont();
+            ImGui::PushFont(fonts.large);
+            clock_x = origin.x + tabs_left - ImGui::CalcTextSize(clock.c_str()).x - spacing * 2;
+            clock_y = origin.y;
+        }
+        ImGui::SetCursorScreenPos(ImVec2(clock_x, clock_y));
         ImGui::TextUnformatted(clock.c_str());
         ImGui::PopFont();
     }
 
     ImGui::SetCursorScreenPos(ImVec2(origin.x + tabs_left, origin.y + (height - padding.y - touch_height()) * 0.5f));
-    if (tab("Milestones", state.screen == Screen::Coordinator, tab_width))
+    if (tab("Case", state.screen == Screen::Coordinator, tab_width))
         actions.push_back(ShowScreen{Screen::Coordinator});
     ImGui::SameLine();
     if (tab("Feed", state.screen == Screen::Feed, tab_width)) actions.push_back(ShowScreen{Screen::Feed});
+    ImGui::SameLine();
+    if (tab("Review", state.screen == Screen::Compliance, tab_width))
+        actions.push_back(ShowScreen{Screen::Compliance});
+    ImGui::SameLine();
+    if (tab("Admin", state.screen == Screen::Settings, tab_width)) actions.push_back(ShowScreen{Screen::Settings});
 
     ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + height + ImGui::GetStyle().ItemSpacing.y));
 }

@@ -21,10 +21,19 @@ void draw_header(const SessionSnapshot& snapshot, const UiState& state, const Fo
                  std::vector<Action>& actions);
 void draw_coordinator_screen(const SessionSnapshot& snapshot, CoordinatorState& state, const Fonts& fonts,
                              std::vector<Action>& actions);
-void draw_case_setup(const SessionSnapshot& snapshot, CaseSetupState& state, const Fonts& fonts,
+void draw_case_setup(const SessionSnapshot& snapshot, CoordinatorState& state, const Fonts& fonts,
                      std::vector<Action>& actions);
 void draw_feed_screen(const SessionSnapshot& snapshot, const Fonts& fonts, std::vector<Action>& actions);
-void draw_settings_screen(const SessionSnapshot& snapshot, const Fonts& fonts, std::vector<Action>& actions);
-void draw_compliance_screen(const SessionSnapshot& snapshot, const Fonts& fonts);
+void draw_gallery_screen(const SessionSnapshot& snapshot, const Fonts& fonts);
+void draw_first_run_wizard(const SessionSnapshot& snapshot, WizardState& state, const Fonts& fonts,
+                           std::vector<Action>& actions);
+void draw_hospital_status_panel(const SessionSnapshot& snapshot, CoordinatorState& state, const Fonts& fonts,
+                                std::vector<Action>& actions);
+void draw_note_picker(const SessionSnapshot& snapshot, CoordinatorState& state, const Fonts& fonts,
+                      std::vector<Action>& actions);
+void draw_settings_screen(const SessionSnapshot& snapshot, UiState& state, const Fonts& fonts,
+                          std::vector<Action>& actions);
+void draw_compliance_screen(const SessionSnapshot& snapshot, ComplianceScreenState& state, const Fonts& fonts,
+                            std::vector<Action>& actions);
 
 }  // namespace orlive::ui

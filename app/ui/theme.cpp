@@ -30,6 +30,11 @@ float ui_scale_for(float width, float height) {
     return std::clamp(scale, 0.75f, 2.5f);
 }
 
+float choose_ui_scale(float width, float height, float content_scale, float override_scale) {
+    if (override_scale > 0.0f) return std::clamp(override_scale, 0.75f, 2.5f);
+    return std::clamp(ui_scale_for(width, height) * std::max(1.0f, content_scale), 0.75f, 2.5f);
+}
+
 Fonts load_fonts(const std::filesystem::path& font_dir, float scale) {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();

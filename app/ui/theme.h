@@ -34,6 +34,9 @@ inline constexpr ImU32 kInfo = IM_COL32(40, 90, 160, 255);
 
 // The UI scale for a framebuffer: 1.0 at 1280x800, larger on bigger screens.
 float ui_scale_for(float width, float height);
+// What the app uses: the settings' override when set, else the size-based scale raised by the
+// monitor's content scale (HiDPI panels report > 1).
+float choose_ui_scale(float width, float height, float content_scale, float override_scale);
 // Loads DejaVu (regular and bold) from `font_dir` at the given scale, with the glyphs for
 // accented and Vietnamese names. Falls back to ImGui's built-in font if files are missing.
 Fonts load_fonts(const std::filesystem::path& font_dir, float scale);

@@ -36,12 +36,25 @@ void draw_ui(const SessionSnapshot& snapshot, UiState& state, const Fonts& fonts
                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
                                    ImGuiWindowFlags_NoScrollWithMouse;
     ImGui::Begin("ORLive", nullptr, flags);
+    if (snapshot.first_run && !state.wizard.dismissed && state.screen != Screen::Gallery) {
+        draw_first_run_wizard(snapshot, state.wizard, fonts, actions);
+        draw_feedback(snapshot, state.feedback);
+        ImGui::End();
+        return;
+    }
+    if (state.screen == Screen::Gallery) {
+        // A viewers' display: no header, no controls.
+        draw_gallery_screen(snapshot, fonts);
+        ImGui::End();
+        return;
+    }
     draw_header(snapshot, state, fonts, actions);
     switch (state.screen) {
         case Screen::Coordinator: draw_coordinator_screen(snapshot, state.coordinator, fonts, actions); break;
         case Screen::Feed: draw_feed_screen(snapshot, fonts, actions); break;
-        case Screen::Settings: draw_settings_screen(snapshot, fonts, actions); break;
-        case Screen::Compliance: draw_compliance_screen(snapshot, fonts); break;
+        case Screen::Settings: draw_settings_screen(snapshot, state, fonts, actions); break;
+        case Screen::Compliance: draw_compliance_screen(snapshot, state.compliance, fonts, actions); break;
+        case Screen::Gallery: break;
     }
     draw_feedback(snapshot, state.feedback);
     ImGui::End();

@@ -2,6 +2,7 @@
 // (selections, confirmations, the last feedback line). Plain data, main thread only.
 #pragma once
 
+#include <map>
 #include <string>
 
 #include "core/case_store.h"
@@ -16,9 +17,36 @@ struct CaseSetupState {
     std::string release_digits; // typed on the on-screen keypad: "REL-" + digits
 };
 
+// What covers the milestone grid, if anything.
+enum class CoordinatorPanel { None, NotePicker, Keyboard, HospitalStatus };
+
 struct CoordinatorState {
     CaseSetupState setup;
     bool confirm_end = false;
+    CoordinatorPanel panel = CoordinatorPanel::None;
+    std::string note_milestone;           // the milestone whose notes are offered
+    std::string draft;                    // free text typed on the on-screen keyboard
+    bool shift = false;
+    std::string status_update;            // the hospital-status update being filled in
+    std::map<std::string, int> status_values;
+};
+
+struct ComplianceScreenState {
+    std::string pin_digits;          // typed on the keypad, cleared after each attempt
+    std::int64_t selected_seq = 0;   // the entry whose context is shown
+};
+
+// The first-run wizard's answers so far.
+struct WizardState {
+    int step = 0;
+    bool dismissed = false;      // "Later": ask again at the next start
+    std::string hospital;
+    std::string hashtags;        // space-separated, '#' optional
+    int undo_seconds = 10;
+    std::string compliance_pin;
+    std::string admin_pin;
+    std::string pin_digits;      // the pad being typed on
+    bool shift = false;
 };
 
 struct FeedbackLine {
@@ -29,7 +57,11 @@ struct FeedbackLine {
 
 struct UiState {
     Screen screen = Screen::Coordinator;
+    std::string admin_digits;     // the admin PIN pad's digits
+    bool quit_requested = false;  // set only behind the admin PIN
     CoordinatorState coordinator;
+    ComplianceScreenState compliance;
+    WizardState wizard;
     FeedbackLine feedback;
 };
 

@@ -29,9 +29,10 @@ float touch_height() {
 }
 
 bool tile(const char* id, ImVec2 size, const TileStyle& style, const std::string& corner, const std::string& label,
-          const std::string& footer, ImFont* label_font, bool enabled) {
+          const std::string& footer, ImFont* label_font, bool enabled, ImFont* fallback_font) {
     ImVec2 origin = ImGui::GetCursorScreenPos();
     bool pressed = ImGui::InvisibleButton(id, size) && enabled;
+    ImGui::SetItemAllowOverlap();  // a smaller button drawn on the tile (e.g. "+ Note") takes its own taps
     bool hovered = enabled && ImGui::IsItemHovered();
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const float rounding = ImGui::GetFontSize() * 0.5f;
@@ -43,11 +44,16 @@ bool tile(const char* id, ImVec2 size, const TileStyle& style, const std::string
     draw->AddText(ImVec2(origin.x + pad, origin.y + pad * 0.6f), style.text, corner.c_str());
 
     const float wrap = size.x - 2 * pad;
-    // Never break inside a word ("Pneumoperitoneum"): fall back to the body font if one is too wide.
+    // Never break inside a word ("Pneumoperitoneum"): fall back to a smaller font if one is too wide.
     ImFont* font = label_font ? label_font : ImGui::GetFont();
+    if (widest_word(font, label) > wrap && fallback_font) font = fallback_font;
     if (widest_word(font, label) > wrap) font = ImGui::GetFont();
     ImVec2 label_size = font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap, label.c_str());
-    ImVec2 label_pos(origin.x + (size.x - label_size.x) * 0.5f, origin.y + (size.y - label_size.y) * 0.5f);
+    // Centre the label between the corner line and the footer strip, so neither covers it.
+    const float top = pad * 0.6f + ImGui::GetFontSize();
+    const float bottom = size.y - ImGui::GetFontSize() - pad * 1.2f;
+    const float middle = bottom > top + label_size.y ? (top + bottom) * 0.5f : size.y * 0.5f;
+    ImVec2 label_pos(origin.x + (size.x - label_size.x) * 0.5f, origin.y + middle - label_size.y * 0.5f);
     draw->AddText(font, font->FontSize, label_pos, style.text, label.c_str(), nullptr, wrap);
 
     if (!footer.empty()) {
@@ -93,6 +99,38 @@ void wrapped_text(const std::string& text, ImU32 color) {
     ImGui::TextUnformatted(text.c_str());
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
+}
+
+}  // namespace orlive::ui
+
+namespace orlive::ui {
+
+void number_picker(const char* id, const std::string& label, int& value, int min, int max, int step,
+                   const Fonts& fonts) {
+    const float key = touch_height();
+    ImGui::PushFont(fonts.bold);
+    ImGui::TextUnformatted(label.c_str());
+    ImGui::PopFont();
+    auto button = [&](const char* text, int delta) {
+        std::string button_id = std::string(text) + "##" + id;
+        if (big_button(button_id.c_str(), ImVec2(key * 1.4f, key), colors::kTile, colors::kText))
+            value = std::clamp(value + delta, min, max);
+        ImGui::SameLine();
+    };
+    button("-10", -step * 10);
+    button("-", -step);
+    ImGui::PushFont(fonts.huge);
+    ImGui::AlignTextToFramePadding();
+    const std::string shown = std::to_string(value);
+    const float width = key * 2.5f;
+    const float text_width = ImGui::CalcTextSize(shown.c_str()).x;
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (width - text_width) * 0.5f);
+    ImGui::TextUnformatted(shown.c_str());
+    ImGui::PopFont();
+    ImGui::SameLine();
+    button("+", step);
+    button("+10", step * 10);
+    ImGui::NewLine();
 }
 
 }  // namespace orlive::ui

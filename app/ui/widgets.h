@@ -6,6 +6,8 @@
 
 #include <imgui.h>
 
+#include "ui/theme.h"
+
 namespace orlive::ui {
 
 struct TileStyle {
@@ -17,7 +19,7 @@ struct TileStyle {
 // A large tappable tile: `corner` top-left (small), `label` centred (large), `footer` bottom.
 // Returns true when tapped (and `enabled`).
 bool tile(const char* id, ImVec2 size, const TileStyle& style, const std::string& corner, const std::string& label,
-          const std::string& footer, ImFont* label_font, bool enabled = true);
+          const std::string& footer, ImFont* label_font, bool enabled = true, ImFont* fallback_font = nullptr);
 
 // A button at least `min_height` tall in the given colours.
 bool big_button(const char* label, ImVec2 size, ImU32 fill, ImU32 text, bool enabled = true);
@@ -25,6 +27,10 @@ bool big_button(const char* label, ImVec2 size, ImU32 fill, ImU32 text, bool ena
 // A rounded label with a coloured background, drawn at the cursor.
 void chip(const std::string& text, ImU32 fill, ImU32 text_color);
 float chip_width(const std::string& text);
+
+// A number picked without typing: large -10 / - / + / +10 buttons around the value.
+void number_picker(const char* id, const std::string& label, int& value, int min, int max, int step,
+                   const Fonts& fonts);
 
 // Minimum touch target height: at least 64 px at 1280x800.
 float touch_height();

@@ -9,8 +9,9 @@ if [[ -z "${ORLIVE_BENCH_IN_XVFB:-}" ]]; then
   exec xvfb-run -a -s "-screen 0 1280x800x24" bash "$0" "$@"
 fi
 work=$(mktemp -d); trap 'kill $pid 2>/dev/null; rm -rf "$work"' EXIT
+printf '{"undo_seconds": 10}' > "$work/config.json"
 "$ctl" --data-dir "$work" case start --procedure lap-chole >/dev/null
-"$app" --data-dir "$work" --size 1280x800 & pid=$!
+"$app" --data-dir "$work" --config "$work/config.json" --size 1280x800 & pid=$!
 sleep 3  # startup and the first frames are not idle
 ticks=$(getconf CLK_TCK)
 cpu() { awk '{print $14 + $15}' "/proc/$pid/stat"; }

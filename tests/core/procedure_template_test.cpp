@@ -92,6 +92,29 @@ TEST(TemplateValidation, RejectsBrokenJsonAndMismatchedId) {
     EXPECT_NE(problems[0].reason.find("must match the file name"), std::string::npos);
 }
 
+// Found by fuzz_template_parser: 1e999 threw past the parse_error handler, a string "step"
+// threw from json::value(), and 2^32 + 20 minutes wrapped into range.
+TEST(TemplateValidation, OutOfRangeAndMistypedNumbersAreProblemsNotCrashes) {
+    TempDir dir;
+    std::vector<TemplateProblem> problems;
+    EXPECT_FALSE(load_template_file(write(dir, "huge.json", R"({"id": "huge", "update_minutes": 1e999})"), problems));
+    ASSERT_EQ(problems.size(), 1u);
+    EXPECT_NE(problems[0].reason.find("not valid JSON"), std::string::npos);
+
+    problems.clear();
+    EXPECT_FALSE(load_template_file(write(dir, "wrap.json", R"({"id":"wrap","name":"W","hashtags":[],
+        "update_minutes": 4294967316, "milestones":[{"id":"m","label":"M","text":"t"}]})"), problems));
+    ASSERT_EQ(problems.size(), 1u);
+    EXPECT_NE(problems[0].reason.find("update_minutes"), std::string::npos);
+
+    problems.clear();
+    EXPECT_FALSE(load_template_file(write(dir, "status.json", R"({"id":"status","name":"S","kind":"status",
+        "hashtags":[],"milestones":[{"id":"beds","label":"Beds","text":"{beds} beds",
+        "fields":[{"id":"beds","label":"Beds","min":0,"max":99,"step":"one"}]}]})"), problems));
+    ASSERT_FALSE(problems.empty());
+    EXPECT_NE(problems[0].reason.find("integer \"step\"/\"default\""), std::string::npos);
+}
+
 TEST(TemplateRendering, ExpandsEveryStandardPlaceholder) {
     RenderValues v;
     v.procedure = "TKA";

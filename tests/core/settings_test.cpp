@@ -55,5 +55,48 @@ TEST(Settings, ErrorsNameTheProblemButNeverTheSecret) {
     EXPECT_FALSE(parse_settings("{not json").ok());
 }
 
+// Found by fuzz_settings: a number too large for a double threw past the parse_error handler,
+// and one too large for an int wrapped into the 0..300 range (2^32 + 10 read as 10).
+TEST(Settings, OutOfRangeNumbersAreErrorsNotCrashesOrWrapArounds) {
+    auto huge = parse_settings(R"({"undo_seconds": 1e999})");
+    ASSERT_FALSE(huge.ok());
+    EXPECT_NE(huge.error().message.find("not valid JSON"), std::string::npos);
+    EXPECT_FALSE(parse_settings(R"({"undo_seconds": 4294967306})").ok());
+    EXPECT_FALSE(parse_settings(R"({"undo_seconds": 18446744073709551615})").ok());
+    EXPECT_FALSE(parse_settings(R"({"undo_seconds": 10.5})").ok());
+}
+
+}  // namespace
+}  // namespace orlive
+
+#include <sys/stat.h>
+
+namespace orlive {
+namespace {
+
+TEST(Settings, SavedSettingsReadBackAndAreMode0600) {
+    testing::TempDir dir;
+    Settings settings;
+    settings.undo_seconds = 7;
+    settings.hospital_name = "Riverside General";
+    settings.default_hashtags = {"MedEd"};
+    settings.compliance_pin = "2468";
+    settings.admin_pin = "1357";
+    settings.accounts = {Account{"main", AccountKind::Mastodon, "https://x.social", "tok", "", "", "", "", ""}};
+    const auto file = dir.path() / "conf" / "config.json";
+    ASSERT_TRUE(save_settings(settings, file).ok());
+    struct stat info {};
+    ASSERT_EQ(stat(file.c_str(), &info), 0);
+    EXPECT_EQ(info.st_mode & 0777, 0600u);
+    auto loaded = load_settings(file, false);
+    ASSERT_TRUE(loaded.ok()) << loaded.error().message;
+    EXPECT_EQ(loaded->undo_seconds, 7);
+    EXPECT_EQ(loaded->hospital_name, "Riverside General");
+    EXPECT_EQ(loaded->compliance_pin, "2468");
+    EXPECT_EQ(loaded->admin_pin, "1357");
+    ASSERT_EQ(loaded->accounts.size(), 1u);
+    EXPECT_EQ(loaded->accounts[0].access_token, "tok");
+}
+
 }  // namespace
 }  // namespace orlive

@@ -13,7 +13,8 @@ if [[ -z "${ORLIVE_E2E_IN_XVFB:-}" ]]; then
   exec xvfb-run -a -s "-screen 0 1280x800x24" bash "$0" "$@"
 fi
 
-d=(--data-dir "$work/data")
+printf '{"undo_seconds": 10}' > "$work/config.json"
+d=(--data-dir "$work/data" --config "$work/config.json")
 "$ctl" "${d[@]}" case start --procedure lap-chole >/dev/null
 "$app" "${d[@]}" --size 1280x800 2>"$work/app.err" &
 app_pid=$!
@@ -33,7 +34,7 @@ wait_for 'any(.[]; .milestone == "anaesthesia" and .state == "pending")'
 # Tap tile 2, then UNDO at the right end of the bottom bar: that post is cancelled.
 xdotool mousemove --window "$window" 480 200 click 1
 wait_for 'any(.[]; .milestone == "time-out" and .state == "pending")'
-sleep 0.5
+sleep 1
 xdotool mousemove --window "$window" 1150 740 click 1
 wait_for 'any(.[]; .milestone == "time-out" and .state == "cancelled")'
 expect_eq "$(queue | jq '[.[] | select(.milestone == "anaesthesia")] | length')" 1 "one post per tap"

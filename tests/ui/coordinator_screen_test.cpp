@@ -169,16 +169,24 @@ TEST(CaseSetup, FullConsentNeedsAReleaseNumberFromTheKeypad) {
     EXPECT_EQ(started->release_ref, "REL-0142");
 }
 
-TEST(Header, TheFeedTabSwitchesScreens) {
-    ScreenHarness harness;
-    SessionSnapshot snapshot = case_in_progress();
-    bool switched = false;
-    for (float y = 10; y < 100 && !switched; y += 8) {
-        for (const Action& action : harness.tap(snapshot, ImVec2(1200, y))) {
-            if (auto* show = std::get_if<ShowScreen>(&action)) switched = show->screen == Screen::Feed;
+std::optional<Screen> tab_hit(ScreenHarness& harness, const SessionSnapshot& snapshot, float x) {
+    for (float y = 10; y < 100; y += 8) {
+        for (const Action& action : harness.tap(snapshot, ImVec2(x, y))) {
+            if (auto* show = std::get_if<ShowScreen>(&action)) return show->screen;
         }
     }
-    EXPECT_TRUE(switched);
+    return std::nullopt;
+}
+
+TEST(Header, TabsSwitchBetweenMilestonesFeedReviewAndAdmin) {
+    ScreenHarness harness;
+    SessionSnapshot snapshot = case_in_progress();
+    std::vector<Screen> seen;
+    for (float x = 700; x < 1280; x += 20) {
+        if (auto screen = tab_hit(harness, snapshot, x); screen && (seen.empty() || seen.back() != *screen))
+            seen.push_back(*screen);
+    }
+    EXPECT_EQ(seen, (std::vector<Screen>{Screen::Coordinator, Screen::Feed, Screen::Compliance, Screen::Settings}));
 }
 
 }  // namespace

@@ -64,7 +64,9 @@ TEST(FeedScreen, ASentPostOffersNeither) {
 TEST(SettingsScreen, TestConnectionIsAnAction) {
     ScreenHarness harness;
     harness.state.screen = Screen::Settings;
-    EXPECT_FALSE(tapped<CheckAccounts>(harness, with_failed_post()).empty());
+    auto snapshot = with_failed_post();
+    snapshot.admin.unlocked = true;  // settings sit behind the admin PIN
+    EXPECT_FALSE(tapped<CheckAccounts>(harness, snapshot).empty());
 }
 
 }  // namespace

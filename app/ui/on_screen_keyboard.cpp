@@ -1,0 +1,78 @@
+#include "ui/on_screen_keyboard.h"
+
+#include <cctype>
+
+#include "ui/widgets.h"
+
+namespace orlive::ui {
+
+namespace {
+
+constexpr std::size_t kMaxLength = 280;
+
+// Removes the last UTF-8 character (not just its last byte).
+void erase_last_character(std::string& text) {
+    while (!text.empty()) {
+        const unsigned char last = static_cast<unsigned char>(text.back());
+        text.pop_back();
+        if ((last & 0xC0) != 0x80) break;
+    }
+}
+
+}  // namespace
+
+KeyboardResult draw_on_screen_keyboard(std::string& text, bool& shift, const Fonts& fonts, const char* done_label,
+                                       const std::string& hint) {
+    const char* rows[] = {"1234567890", "qwertyuiop", "asdfghjkl'", "zxcvbnm,.?"};
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float key_width = (width - 9 * spacing) / 10.0f;
+    const float key_height = touch_height();
+
+    // The text so far, large, with a cursor mark; wraps like the post will.
+    const float text_height = ImGui::GetContentRegionAvail().y - 5 * (key_height + ImGui::GetStyle().ItemSpacing.y);
+    ImGui::BeginChild("draft", ImVec2(0, std::max(key_height, text_height)), false);
+    ImGui::PushFont(fonts.large);
+    wrapped_text(text + "|", colors::kText);
+    ImGui::PopFont();
+    wrapped_text(std::to_string(text.size()) + " / " + std::to_string(kMaxLength) + "  \u00b7  " + hint,
+                 colors::kTextDim);
+    ImGui::EndChild();
+
+    ImGui::PushFont(fonts.large);
+    for (const char* row : rows) {
+        for (const char* key = row; *key; ++key) {
+            if (key != row) ImGui::SameLine();
+            char label[8];
+            const char shown = shift ? static_cast<char>(std::toupper(static_cast<unsigned char>(*key))) : *key;
+            std::snprintf(label, sizeof label, "%c##k%c", shown, *key);
+            if (big_button(label, ImVec2(key_width, key_height), colors::kTile, colors::kText) &&
+                text.size() < kMaxLength) {
+                text += shown;
+                shift = false;
+            }
+        }
+    }
+    ImGui::PopFont();
+
+    KeyboardResult result = KeyboardResult::Typing;
+    const float wide = key_width * 2 + spacing;
+    if (big_button("Shift", ImVec2(wide, key_height), shift ? colors::kInfo : colors::kPanel, colors::kText))
+        shift = !shift;
+    ImGui::SameLine();
+    if (big_button("Space", ImVec2(key_width * 3 + 2 * spacing, key_height), colors::kTile, colors::kText) &&
+        text.size() < kMaxLength)
+        text += ' ';
+    ImGui::SameLine();
+    if (big_button("Delete", ImVec2(wide, key_height), colors::kPanel, colors::kText)) erase_last_character(text);
+    ImGui::SameLine();
+    if (big_button("Cancel", ImVec2(key_width, key_height), colors::kPanel, colors::kText)) result = KeyboardResult::Cancel;
+    ImGui::SameLine();
+    ImGui::PushFont(fonts.bold);
+    if (big_button(done_label, ImVec2(wide, key_height), colors::kNext, colors::kText, !text.empty()))
+        result = KeyboardResult::Post;
+    ImGui::PopFont();
+    return result;
+}
+
+}  // namespace orlive::ui

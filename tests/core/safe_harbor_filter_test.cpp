@@ -1,0 +1,343 @@
+// Tests for SafeHarborFilter: every Safe Harbor category, the active patient's details, and the
+// traps that must never be redacted (staff, eponyms, times, doses, vitals, hashtags).
+#include "core/phi/safe_harbor_filter.h"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <thread>
+#include <string>
+#include <vector>
+
+namespace orlive {
+namespace {
+
+class SafeHarborFilterTest : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() {
+        auto loaded = load_safe_harbor_filter(ORLIVE_SOURCE_ASSETS_DIR);
+        ASSERT_TRUE(loaded.ok()) << loaded.error().message;
+        filter_ = std::move(loaded).value().release();
+    }
+    static void TearDownTestSuite() {
+        delete filter_;
+        filter_ = nullptr;
+    }
+
+    static std::vector<PhiSpan> find(const std::string& text, const FilterContext& ctx = {}) {
+        return filter_->find(text, ctx);
+    }
+    // The redacted text, which makes expectations easy to read.
+    static std::string redact(const std::string& text, const FilterContext& ctx = {}) {
+        return apply_redactions(text, find(text, ctx));
+    }
+    static std::vector<std::string> covered(const std::string& text, const FilterContext& ctx = {}) {
+        std::vector<std::string> out;
+        for (const PhiSpan& s : find(text, ctx)) out.push_back(text.substr(s.start, s.end - s.start));
+        return out;
+    }
+    static FilterContext patient_ctx() {
+        FilterContext ctx;
+        ctx.patient.names = {"Maria Lopez"};
+        ctx.patient.mrn = "12345678";
+        ctx.patient.dob = "1958-03-05";
+        ctx.allow = {"Dr. Rivera", "Sam Okafor"};
+        return ctx;
+    }
+
+    static PhiFilter* filter_;
+};
+
+PhiFilter* SafeHarborFilterTest::filter_ = nullptr;
+
+TEST_F(SafeHarborFilterTest, SmokeNameDateMrn) {
+    EXPECT_EQ(redact("Maria Lopez (MRN 12345678) is in OR 7 with Dr. Rivera.", patient_ctx()),
+              "[NAME] (MRN [MRN]) is in OR 7 with Dr. Rivera.");
+}
+
+
+// ---- loading ----------------------------------------------------------------------------------
+
+TEST(SafeHarborFilterLoad, MissingDirectoryIsAClearError) {
+    auto loaded = load_safe_harbor_filter("/nonexistent/orlive-assets");
+    ASSERT_FALSE(loaded.ok());
+    EXPECT_NE(loaded.error().message.find("names"), std::string::npos) << loaded.error().message;
+}
+
+TEST(SafeHarborFilterLoad, CorruptListIsAClearError) {
+    const std::filesystem::path dir = std::filesystem::temp_directory_path() / "orlive_phi_corrupt";
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir / "names");
+    for (const char* f : {"first_names.txt", "surnames.txt", "common_words.txt", "clinical_stopwords.txt",
+                          "name_dominant.txt", "eponym_nouns.txt"}) {
+        std::filesystem::copy_file(std::filesystem::path(ORLIVE_SOURCE_ASSETS_DIR) / "names" / f, dir / "names" / f);
+    }
+    {
+        std::ofstream out(dir / "names" / "surnames.txt", std::ios::trunc);
+        out << "smith\n";  // truncated
+    }
+    auto truncated = load_safe_harbor_filter(dir);
+    ASSERT_FALSE(truncated.ok());
+    EXPECT_NE(truncated.error().message.find("surnames.txt"), std::string::npos) << truncated.error().message;
+    {
+        std::ofstream out(dir / "names" / "surnames.txt", std::ios::trunc | std::ios::binary);
+        for (int i = 0; i < 2000; ++i) out << "name" << i << "\n";
+        out << "bad\xff\xfe" << "\n";
+    }
+    auto corrupt = load_safe_harbor_filter(dir);
+    ASSERT_FALSE(corrupt.ok());
+    EXPECT_NE(corrupt.error().message.find("line 2001"), std::string::npos) << corrupt.error().message;
+    std::filesystem::copy_file(std::filesystem::path(ORLIVE_SOURCE_ASSETS_DIR) / "names" / "surnames.txt",
+                               dir / "names" / "surnames.txt", std::filesystem::copy_options::overwrite_existing);
+    EXPECT_TRUE(load_safe_harbor_filter(dir).ok());
+    std::filesystem::remove(dir / "names" / "eponym_nouns.txt");
+    auto missing = load_safe_harbor_filter(dir);
+    ASSERT_FALSE(missing.ok());
+    EXPECT_NE(missing.error().message.find("eponym_nouns.txt"), std::string::npos);
+    std::filesystem::remove_all(dir);
+}
+
+// ---- the active patient -----------------------------------------------------------------------
+
+TEST_F(SafeHarborFilterTest, PatientNameFullPartsCaseAndPossessive) {
+    const FilterContext ctx = patient_ctx();
+    EXPECT_EQ(redact("maria lopez to PACU", ctx), "[NAME] to PACU");
+    EXPECT_EQ(redact("LOPEZ, MARIA in OR 3", ctx), "[NAME], [NAME] in OR 3");
+    EXPECT_EQ(redact("Update for Maria's family", ctx), "Update for [NAME]'s family");
+    EXPECT_EQ(redact("Ms. Lopez is stable", ctx), "Ms. [NAME] is stable");
+    const auto spans = find("Patient Maria Lopez is asleep", ctx);
+    ASSERT_EQ(spans.size(), 1u);
+    EXPECT_TRUE(spans[0].patient_match);
+    EXPECT_EQ(spans[0].rule, "patient-name");
+    EXPECT_EQ(spans[0].category, PhiCategory::Name);
+    EXPECT_EQ(spans[0].start, 8u);
+    EXPECT_EQ(spans[0].end, 19u);
+}
+
+TEST_F(SafeHarborFilterTest, PatientNameMisspelledByOneLetter) {
+    const FilterContext ctx = patient_ctx();
+    EXPECT_EQ(redact("Mria Lopes moved to recovery", ctx), "[NAME] moved to recovery");
+    const auto spans = find("Update on Lopes", ctx);
+    ASSERT_EQ(spans.size(), 1u);
+    EXPECT_TRUE(spans[0].patient_match);
+    // Two letters off is another word, not the patient.
+    EXPECT_EQ(redact("the lobes are clear", ctx), "the lobes are clear");
+}
+
+TEST_F(SafeHarborFilterTest, PatientNameWithAccentsHasByteOffsets) {
+    FilterContext ctx;
+    ctx.patient.names = {"José Muñoz"};
+    const std::string text = "Pt José Muñoz, then Muñoz's wife; jose munoz; Mr. Munos";
+    const auto spans = find(text, ctx);
+    ASSERT_EQ(spans.size(), 4u);
+    EXPECT_EQ(text.substr(spans[0].start, spans[0].end - spans[0].start), "José Muñoz");
+    EXPECT_EQ(spans[0].start, 3u);
+    EXPECT_EQ(spans[0].end, 3u + std::string("José Muñoz").size());
+    EXPECT_EQ(text.substr(spans[1].start, spans[1].end - spans[1].start), "Muñoz");
+    EXPECT_EQ(text.substr(spans[2].start, spans[2].end - spans[2].start), "jose munoz");
+    EXPECT_EQ(text.substr(spans[3].start, spans[3].end - spans[3].start), "Munos");
+    for (const auto& s : spans) EXPECT_TRUE(s.patient_match);
+}
+
+TEST_F(SafeHarborFilterTest, PatientVietnameseName) {
+    FilterContext ctx;
+    ctx.patient.names = {"Nguyễn Thị Lan"};
+    EXPECT_EQ(redact("Nguyễn Thị Lan in OR 2", ctx), "[NAME] in OR 2");
+    EXPECT_EQ(redact("nguyen thi lan asleep", ctx), "[NAME] asleep");
+    EXPECT_EQ(redact("Mrs. Nguyễn is awake", ctx), "Mrs. [NAME] is awake");
+}
+
+TEST_F(SafeHarborFilterTest, PatientMrnInAnyFormatting) {
+    const FilterContext ctx = patient_ctx();
+    for (const std::string mrn : {"12345678", "12-345-678", "1234 5678", "12.345.678", "123-456-78"}) {
+        const std::string text = "Checked " + mrn + " at time-out";
+        const auto spans = find(text, ctx);
+        ASSERT_EQ(spans.size(), 1u) << mrn;
+        EXPECT_EQ(text.substr(spans[0].start, spans[0].end - spans[0].start), mrn);
+        EXPECT_EQ(spans[0].category, PhiCategory::Mrn);
+        EXPECT_TRUE(spans[0].patient_match);
+    }
+    // Part of a longer number is not the MRN.
+    EXPECT_TRUE(find("lot 9123456789 opened", ctx).empty() == false);  // generic id still flagged
+    FilterContext letters;
+    letters.patient.mrn = "A-00998877";
+    EXPECT_EQ(redact("wristband a 0099 8877 ok", letters), "wristband [MRN] ok");
+}
+
+TEST_F(SafeHarborFilterTest, PatientDobInEveryFormat) {
+    const FilterContext ctx = patient_ctx();  // 1958-03-05
+    for (const std::string date : {"1958-03-05", "03/05/1958", "3/5/58", "05.03.1958", "March 5, 1958",
+                                   "5 March 1958", "Mar 5th, 1958", "5th of March 1958", "05-Mar-1958",
+                                   "19580305"}) {
+        const std::string text = "DOB " + date + " verified";
+        const auto spans = find(text, ctx);
+        ASSERT_EQ(spans.size(), 1u) << date;
+        EXPECT_EQ(text.substr(spans[0].start, spans[0].end - spans[0].start), date);
+        EXPECT_EQ(spans[0].category, PhiCategory::Date);
+        EXPECT_TRUE(spans[0].patient_match) << date;
+        EXPECT_EQ(spans[0].rule, "patient-dob");
+    }
+    const auto other = find("seen on 2024-03-05", ctx);
+    ASSERT_EQ(other.size(), 1u);
+    EXPECT_FALSE(other[0].patient_match);
+}
+
+// ---- names beyond the patient -----------------------------------------------------------------
+
+TEST_F(SafeHarborFilterTest, RelativesAndKinshipCues) {
+    EXPECT_EQ(redact("The daughter, Ana, was updated."), "The daughter, [NAME], was updated.");
+    EXPECT_EQ(redact("Her husband John is waiting."), "Her husband [NAME] is waiting.");
+    EXPECT_EQ(redact("Her son Will asked for news."), "Her son [NAME] asked for news.");
+    EXPECT_EQ(redact("Dawn, the patient's sister, will drive."), "[NAME], the patient's sister, will drive.");
+    EXPECT_EQ(redact("her husband john called"), "her husband [NAME] called");
+}
+
+TEST_F(SafeHarborFilterTest, TitlesInitialsAndFullNames) {
+    EXPECT_EQ(redact("Mrs. Brown is in recovery."), "Mrs. [NAME] is in recovery.");
+    EXPECT_EQ(redact("Dr. Kelly is on call."), "Dr. [NAME] is on call.");
+    EXPECT_EQ(redact("Patient initials M.L. noted."), "Patient initials [NAME] noted.");
+    EXPECT_EQ(redact("J. Smith in bed 4."), "[NAME] in bed 4.");
+    EXPECT_EQ(redact("Spoke with Carlos Mendoza today."), "Spoke with [NAME] today.");
+    EXPECT_EQ(redact("Siobhan O'Brien is awake."), "[NAME] is awake.");
+    EXPECT_EQ(redact("Anne-Marie Dubois is first."), "[NAME] is first.");
+}
+
+TEST_F(SafeHarborFilterTest, DictionaryWordNamesNeedContext) {
+    for (const std::string text :
+         {"Will update after the frozen section.", "May the next case go well.", "Grant funding came through.",
+          "BP rose to 150/90.", "Long day in the OR.", "Bill the case to trauma.", "Brown bag lunch at noon.",
+          "Young patient, quick recovery.", "Faith in the team.", "Price check on reloads.",
+          "Hope the family is ok.", "The Mark 2 retractor is broken.", "Page the resident."}) {
+        EXPECT_EQ(redact(text), text);
+    }
+    EXPECT_EQ(redact("We thanked Grant for the flowers."), "We thanked [NAME] for the flowers.");
+    EXPECT_EQ(redact("Will Smith visited."), "[NAME] visited.");
+}
+
+TEST_F(SafeHarborFilterTest, AllowListedStaffNeverRedacted) {
+    FilterContext ctx;
+    ctx.allow = {"Dr. Rivera", "Sam Okafor", "Dr. Hope Williams"};
+    for (const std::string text : {"Dr. Rivera scrubbing in", "dr rivera closing", "RIVERA on the case",
+                                   "Sam Okafor circulating", "Rivera and Okafor done",
+                                   "Dr. Hope Williams is closing", "Dr. Williams will update"}) {
+        EXPECT_EQ(redact(text, ctx), text);
+    }
+    EXPECT_EQ(redact("Dr. Rivera and Dr. Stone", ctx), "Dr. Rivera and Dr. [NAME]");
+}
+
+TEST_F(SafeHarborFilterTest, EponymsAndProcedureWordsNeverRedacted) {
+    for (const std::string text :
+         {"Foley placed, Kocher clamp, Pfannenstiel incision.", "Nissen fundoplication then Whipple.",
+          "Reverse Trendelenburg, Mayo stand, Bovie on 30.", "Allis and Babcock clamps passed.",
+          "Crohn's disease, Apgar 8 and 9.", "Hartmann pouch, Roux-en-Y, Billroth II.",
+          "Lichtenstein repair, Hasson port, Veress needle.", "DeBakey forceps and Metzenbaum scissors.",
+          "Kelly clamp, Deaver and Richardson retractors, Balfour.", "Doppler signal present, Swan-Ganz in.",
+          "History of Cushing's, Addison's, Hodgkin lymphoma.", "Parkinson's and Alzheimer's meds given.",
+          "Glasgow 15, Gleason 7.", "Murphy's sign positive.", "Allen test normal.", "Jackson-Pratt drain.",
+          "Ivor Lewis esophagectomy.", "The Allis was swapped for a Babcock."}) {
+        EXPECT_EQ(redact(text), text);
+    }
+}
+
+TEST_F(SafeHarborFilterTest, NonPhiNumbersNeverRedacted) {
+    for (const std::string text :
+         {"OR 7 turnover done, Theatre 3 next.", "Incision 14:05, close 2:30 pm.", "Case time 2 h 10 min.",
+          "Ondansetron 4 mg, 1 g cefazolin, 5 mg morphine.", "BP 120/80, HR 72, SpO2 98%, EBL 50 mL.",
+          "Nice work #SurgEd #ORLife", "Heparin 5000 units subQ.", "3/4 of the mesh used.",
+          "Patient is a 67-year-old male.", "Patient age 45.", "Tidal volume 450 mL, PEEP 5, FiO2 50%."}) {
+        EXPECT_EQ(redact(text), text);
+    }
+}
+
+// ---- other identifiers ------------------------------------------------------------------------
+
+TEST_F(SafeHarborFilterTest, Dates) {
+    EXPECT_EQ(redact("Surgery 04/12/2024, admitted April 10, 2024."), "Surgery [DATE], admitted [DATE].");
+    EXPECT_EQ(redact("Admitted 2024-03-02, out 3/6/24."), "Admitted [DATE], out [DATE].");
+    EXPECT_EQ(redact("Follow-up Mar 5th in clinic."), "Follow-up [DATE] in clinic.");
+    EXPECT_EQ(redact("Seen 5 March 2024."), "Seen [DATE].");
+    EXPECT_EQ(redact("Born in 1931, outlived her siblings."), "Born in [DATE], outlived her siblings.");
+    EXPECT_EQ(redact("DOB: 1929 per family."), "DOB: [DATE] per family.");
+    EXPECT_EQ(redact("Ran until 1931 hours."), "Ran until 1931 hours.");
+}
+
+TEST_F(SafeHarborFilterTest, AgesOverEightyNine) {
+    EXPECT_EQ(redact("A 92-year-old woman."), "A [AGE]-year-old woman.");
+    EXPECT_EQ(redact("Patient aged 95, ASA 3."), "Patient aged [AGE], ASA 3.");
+    EXPECT_EQ(redact("age 101, frail"), "age [AGE], frail");
+    EXPECT_EQ(redact("101 y/o male"), "[AGE] y/o male");
+    EXPECT_EQ(redact("A 89-year-old man."), "A 89-year-old man.");
+}
+
+TEST_F(SafeHarborFilterTest, ContactDetails) {
+    EXPECT_EQ(redact("Call 555-201-3344 or (617) 555-0199 ext. 204."), "Call [PHONE] or [PHONE].");
+    EXPECT_EQ(redact("Fax +44 20 7946 0958 now."), "Fax [PHONE] now.");
+    EXPECT_EQ(redact("mail ana.lopez88@gmail.com"), "mail [EMAIL]");
+    EXPECT_EQ(redact("see https://portal.example.org/case/8812."), "see [URL].");
+    EXPECT_EQ(redact("host 10.14.2.201 down"), "host [IP] down");
+    EXPECT_EQ(redact("host 2001:db8:85a3::8a2e:370:7334 down"), "host [IP] down");
+    EXPECT_EQ(redact("host fe80::1 down at 14:05:30"), "host [IP] down at 14:05:30");
+}
+
+TEST_F(SafeHarborFilterTest, RecordAccountDeviceVehicleNumbers) {
+    EXPECT_EQ(redact("SSN 123-45-6789 shredded"), "SSN [SSN] shredded");
+    EXPECT_EQ(redact("MRN: 12-345-678 ok"), "MRN: [MRN] ok");
+    EXPECT_EQ(redact("medical record # 99887766 ok"), "medical record # [MRN] ok");
+    EXPECT_EQ(redact("chart no. 4455667 ok"), "chart no. [MRN] ok");
+    EXPECT_EQ(redact("Insurance member ID XJH448812907 ok"), "Insurance member ID [ACCOUNT] ok");
+    EXPECT_EQ(redact("Account number 00482291 flagged"), "Account number [ACCOUNT] flagged");
+    EXPECT_EQ(redact("Pacemaker S/N PJN4458812 checked"), "Pacemaker S/N [DEVICE_ID] checked");
+    EXPECT_EQ(redact("serial no. SN-7781-AX22 logged"), "serial no. [DEVICE_ID] logged");
+    EXPECT_EQ(redact("license plate 7XYZ123 moved"), "license plate [VEHICLE] moved");
+    EXPECT_EQ(redact("VIN 1HGCM82633A004352 logged"), "VIN [VEHICLE] logged");
+    EXPECT_EQ(redact("driver's license D1234567 found"), "driver's license [OTHER_ID] found");
+    EXPECT_EQ(redact("8-hole locking plate 3.5 mm used"), "8-hole locking plate 3.5 mm used");
+}
+
+TEST_F(SafeHarborFilterTest, Addresses) {
+    EXPECT_EQ(redact("Lives at 1423 Maple Avenue, Springfield, IL 62704."), "Lives at [ADDRESS].");
+    EXPECT_EQ(redact("Lives at 27 Elm St with his wife."), "Lives at [ADDRESS] with his wife.");
+    EXPECT_EQ(redact("Box: PO Box 7781 ok"), "Box: [ADDRESS] ok");
+    EXPECT_EQ(redact("at 88 Ocean Drive Apt 4B today"), "at [ADDRESS] today");
+    EXPECT_EQ(redact("zip code 02139-4307"), "zip code [ADDRESS]");
+    EXPECT_EQ(redact("from Ridgewood, NJ 07450 today"), "from [ADDRESS] today");
+}
+
+TEST_F(SafeHarborFilterTest, SpansAreSortedAndDisjoint) {
+    const FilterContext ctx = patient_ctx();
+    const std::string text =
+        "Maria Lopez (DOB 03/05/1958, MRN 12345678) call 555-201-3344, maria@x.org, 10.0.0.1, "
+        "her husband John, 92-year-old, 1 Main St, Boston, MA 02110";
+    const auto spans = find(text, ctx);
+    ASSERT_GE(spans.size(), 9u);
+    for (std::size_t i = 0; i < spans.size(); ++i) {
+        EXPECT_LT(spans[i].start, spans[i].end);
+        EXPECT_LE(spans[i].end, text.size());
+        if (i > 0) {
+            EXPECT_LE(spans[i - 1].end, spans[i].start);
+        }
+    }
+}
+
+TEST_F(SafeHarborFilterTest, ConcurrentCallsAgree) {
+    const FilterContext ctx = patient_ctx();
+    const std::string text = "Maria Lopez, MRN 12-345-678, DOB March 5, 1958, her son Will at 555-201-3344";
+    const std::string expected = redact(text, ctx);
+    std::vector<std::thread> threads;
+    std::atomic<int> mismatches{0};
+    for (int t = 0; t < 4; ++t) {
+        threads.emplace_back([&] {
+            for (int i = 0; i < 200; ++i) {
+                if (redact(text, ctx) != expected) ++mismatches;
+            }
+        });
+    }
+    for (auto& th : threads) th.join();
+    EXPECT_EQ(mismatches.load(), 0);
+}
+
+}  // namespace
+}  // namespace orlive
