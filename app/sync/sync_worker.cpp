@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <chrono>
+#include <fstream>
+#include <optional>
 
 #include "core/database.h"
 #include "sync/http_client.h"
@@ -63,12 +65,38 @@ std::string SyncWorker::fatal_error() const {
     return fatal_;
 }
 
-void SyncWorker::publish(const std::string& connectivity) {
+namespace {
+
+// Best effort: the status line is a courtesy to a waiting app, never worth failing delivery.
+void write_status_file(const std::filesystem::path& data_dir, const std::string& text) {
+    const std::filesystem::path file = data_dir / "sync.status";
+    const std::filesystem::path temp = data_dir / "sync.status.tmp";
+    {
+        std::ofstream out(temp, std::ios::trunc);
+        if (!out) return;
+        out << text << "\n";
+        if (!out) return;
+    }
+    std::error_code ec;
+    std::filesystem::rename(temp, file, ec);
+}
+
+std::optional<std::string> read_status_file(const std::filesystem::path& data_dir) {
+    std::ifstream in(data_dir / "sync.status");
+    std::string line;
+    if (!in || !std::getline(in, line) || line.empty()) return std::nullopt;
+    return line;
+}
+
+}  // namespace
+
+void SyncWorker::publish(const std::string& connectivity, bool delivering) {
     {
         std::lock_guard<std::mutex> lock(mutex_);
         if (connectivity == connectivity_) return;
         connectivity_ = connectivity;
     }
+    if (delivering) write_status_file(data_dir_, connectivity);
     if (on_change_) on_change_();
 }
 
@@ -98,8 +126,13 @@ void SyncWorker::run() {
             held = std::move(lock.value());
             break;
         }
-        publish(lock ? "Degraded: another ORLive process (orlivectl sync) is delivering"
-                     : "Offline: " + lock.error().message);
+        if (!lock) {
+            publish("Offline: " + lock.error().message, false);
+        } else {
+            // Another process (the orlive-sync service) delivers: show what it last said.
+            auto theirs = read_status_file(data_dir_);
+            publish(theirs ? *theirs : "Degraded: another ORLive process (orlivectl sync) is delivering", false);
+        }
         if (!sleep_until(clock.now_ms() + options_.lock_retry_ms)) return;
     }
 
@@ -120,8 +153,8 @@ void SyncWorker::run() {
         if (woken || version != seen_version || (wake_at && *wake_at <= now)) {
             seen_version = version;
             auto pass = engine.run_pass(stop_requested);
-            if (!pass) publish("Degraded: " + pass.error().message);
-            else publish(engine.connectivity());
+            if (!pass) publish("Degraded: " + pass.error().message, true);
+            else publish(engine.connectivity(), true);
             auto next = engine.next_wake();
             wake_at = next ? *next : std::optional<TimeMs>(now + options_.poll_ms);
             // Our own commits change data_version too; start from after them.

@@ -3,6 +3,9 @@
 // window is due, a wake() arrives, or (once a second) to notice posts written by another
 // connection — never a busy loop. It publishes the connectivity line and calls `on_change`
 // (the app passes Window::post_wake) when it changes; it never touches the UI.
+// Only one process delivers from a data dir (SyncLock). The one that does writes its line to
+// DATA_DIR/sync.status; a worker that waits for the lock (the app beside the orlive-sync
+// service) shows that line, so the header tells the truth either way.
 // Threading: start/stop/wake/connectivity from any thread.
 #pragma once
 
@@ -24,7 +27,8 @@ struct WorkerOptions {
     RetryPolicy retry;
     HttpTimeouts timeouts;
     TimeMs poll_ms = 1000;         // how soon writes by another connection are noticed
-    TimeMs lock_retry_ms = 5000;   // how often to ask again while another process delivers
+    TimeMs lock_retry_ms = 1000;   // how often to ask again (and re-read its status) while
+                                   // another process delivers
 };
 
 class SyncWorker {
@@ -45,7 +49,8 @@ public:
 
 private:
     void run();
-    void publish(const std::string& connectivity);
+    // `delivering`: this worker holds the lock, so its line goes to DATA_DIR/sync.status too.
+    void publish(const std::string& connectivity, bool delivering);
     // Sleeps until `until` (ms since epoch), a wake() or stop(). Returns false when stopping.
     bool sleep_until(TimeMs until, bool* woken = nullptr);
 

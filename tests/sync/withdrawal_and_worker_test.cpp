@@ -102,6 +102,33 @@ TEST_F(Withdrawal, WorkerThreadDrainsAndReportsOnline) {
     EXPECT_EQ(peer.statuses()[0].text, "from the worker");
 }
 
+// The app beside the orlive-sync service: the one waiting shows the deliverer's line.
+TEST_F(Withdrawal, AWaitingWorkerShowsTheDeliverersConnectivity) {
+    Settings settings;
+    settings.accounts.push_back(mastodon_account(peer.base_url()));
+    std::mutex mutex;
+    std::condition_variable changed;
+    auto notify = [&] { changed.notify_all(); };
+    WorkerOptions options;
+    options.timeouts = test_timeouts();
+    SyncWorker deliverer(dir.path(), settings, notify, options);
+    deliverer.start();
+    {
+        std::unique_lock<std::mutex> lock(mutex);
+        changed.wait_for(lock, std::chrono::seconds(30), [&] { return deliverer.connectivity() == "Online"; });
+    }
+    ASSERT_EQ(deliverer.connectivity(), "Online");
+    SyncWorker waiting(dir.path(), settings, notify, options);
+    waiting.start();
+    {
+        std::unique_lock<std::mutex> lock(mutex);
+        changed.wait_for(lock, std::chrono::seconds(30), [&] { return waiting.connectivity() == "Online"; });
+    }
+    EXPECT_EQ(waiting.connectivity(), "Online");
+    waiting.stop();
+    deliverer.stop();
+}
+
 TEST_F(Withdrawal, AWorkerWaitsWhileAnotherProcessDelivers) {
     auto held = SyncLock::try_acquire(dir.path());
     ASSERT_TRUE(held.ok() && *held);
