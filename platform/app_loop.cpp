@@ -31,11 +31,15 @@ double seconds_until_next_visible_change(Session& session, const ui::UiState& st
     return std::max(0.0, static_cast<double>(due - now) / 1000.0);
 }
 
-void draw_frame(Session& session, Window& window, ui::UiState& state, const ui::Fonts& fonts) {
+void draw_frame(Session& session, Window& window, ui::UiState& state, const ui::Fonts& fonts,
+                const LoopOptions& options) {
     window.begin_frame();
     std::vector<ui::Action> actions;
     ui::draw_ui(session.snapshot(), state, fonts, actions);
     window.park_pointer_after_release();
+    for (const ui::Action& action : actions) {
+        if (std::holds_alternative<ui::CheckAccounts>(action) && options.check_accounts) options.check_accounts();
+    }
     if (!actions.empty()) ui::apply_actions(session, state, actions, session.snapshot().now);
 }
 
@@ -46,7 +50,7 @@ int run_app(Session& session, Window& window, ui::UiState& state, const ui::Font
     if (options.screenshot) {
         for (int i = 0; i < kScreenshotFrames; ++i) {
             window.wait_events(0);
-            draw_frame(session, window, state, fonts);
+            draw_frame(session, window, state, fonts, options);
             const bool last = i == kScreenshotFrames - 1;
             window.end_frame(!last);
         }
@@ -60,6 +64,7 @@ int run_app(Session& session, Window& window, ui::UiState& state, const ui::Font
 
     int frames_left = kFramesAfterChange;
     long long shown_second = -1;
+    int last_unsent = -1;
     for (;;) {
         if (state.quit_requested) break;
         if (window.should_close()) {
@@ -75,15 +80,21 @@ int run_app(Session& session, Window& window, ui::UiState& state, const ui::Font
         // Woken before the deadline: input or a cross-thread wake-up arrived.
         if (timeout > 0 && waited + 0.002 < timeout) frames_left = std::max(frames_left, kFramesAfterChange);
 
+        // The worker wakes us (Window::post_wake) when its status changes; it never draws.
+        if (options.connectivity) session.set_connectivity(options.connectivity());
         if (session.tick()) frames_left = std::max(frames_left, 1);
         const SessionSnapshot& snapshot = session.snapshot();
+        if (snapshot.queue.unsent != last_unsent) {
+            last_unsent = snapshot.queue.unsent;
+            if (options.outbox_changed) options.outbox_changed();
+        }
         const long long second = snapshot.now / 1000;
         const bool clock_visible = snapshot.active || snapshot.undoable;
         if ((clock_visible && second != shown_second) || snapshot.now < ui::feedback_expires_at(state) + 1000)
             frames_left = std::max(frames_left, 1);
         if (frames_left == 0) continue;
 
-        draw_frame(session, window, state, fonts);
+        draw_frame(session, window, state, fonts, options);
         window.end_frame(true);
         shown_second = second;
         --frames_left;

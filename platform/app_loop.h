@@ -3,7 +3,9 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <optional>
+#include <string>
 
 #include "core/session.h"
 #include "platform/window.h"
@@ -15,6 +17,12 @@ namespace orlive::platform {
 struct LoopOptions {
     std::optional<std::filesystem::path> screenshot;  // render until settled, save, return
     bool kiosk = false;  // window-close requests are ignored: quitting needs the admin PIN
+    // The sync worker's connectivity line; called on the main thread, returns a copy.
+    std::function<std::string()> connectivity;
+    // Called when the number of unsent deliveries changed (a post was queued): wake the worker.
+    std::function<void()> outbox_changed;
+    // The settings screen's "Test connection": verify credentials without posting.
+    std::function<void()> check_accounts;
 };
 
 // Returns the process exit status.

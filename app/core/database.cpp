@@ -15,7 +15,7 @@ namespace fs = std::filesystem;
 namespace {
 
 // Migration N takes the schema from version N to N+1. Never edit a shipped entry: append.
-const std::array<const char*, 2> kMigrations = {
+const std::array<const char*, 3> kMigrations = {
     // 0 -> 1: cases, posts and their per-account deliveries.
     R"sql(
     CREATE TABLE cases (
@@ -82,6 +82,35 @@ const std::array<const char*, 2> kMigrations = {
     );
     CREATE INDEX redaction_log_by_time ON redaction_log (at);
     CREATE INDEX redaction_log_by_post ON redaction_log (post_id);
+    )sql",
+    // 2 -> 3: what delivery needs to be exactly-once and threaded (app/sync).
+    R"sql(
+    -- Bluesky: the thread needs {uri, cid}; the record key (a TID) and createdAt are chosen
+    -- before the first attempt so a retry after an unknown outcome rewrites the same record.
+    ALTER TABLE deliveries ADD COLUMN remote_cid        TEXT NOT NULL DEFAULT '';
+    ALTER TABLE deliveries ADD COLUMN record_key        TEXT NOT NULL DEFAULT '';
+    ALTER TABLE deliveries ADD COLUMN record_created_at TEXT NOT NULL DEFAULT '';
+    CREATE INDEX deliveries_by_account_post ON deliveries (account, post_id);
+
+    -- Consent withdrawal reaches the platforms: every sent post of the case is deleted there,
+    -- tracked like a delivery. The trigger makes it part of the consent change's transaction.
+    CREATE TABLE remote_deletions (
+        id              INTEGER PRIMARY KEY,
+        delivery_id     INTEGER NOT NULL UNIQUE REFERENCES deliveries(id),
+        state           TEXT    NOT NULL CHECK (state IN ('queued', 'sending', 'done', 'failed')),
+        attempts        INTEGER NOT NULL DEFAULT 0,
+        last_error      TEXT    NOT NULL DEFAULT '',
+        next_attempt_at INTEGER NOT NULL DEFAULT 0,
+        updated_at      INTEGER NOT NULL
+    );
+    CREATE TRIGGER consent_withdrawal_deletes_remote AFTER UPDATE OF consent ON cases
+    WHEN OLD.consent <> 'none' AND NEW.consent = 'none'
+    BEGIN
+        INSERT OR IGNORE INTO remote_deletions (delivery_id, state, updated_at)
+        SELECT d.id, 'queued', CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)
+        FROM deliveries d JOIN posts p ON p.id = d.post_id
+        WHERE p.case_id = NEW.id AND d.state IN ('sent', 'sending');
+    END;
     )sql",
 };
 

@@ -301,4 +301,41 @@ Result<std::optional<TimeMs>> next_release_at(Database& db) {
     }
 }
 
+namespace {
+
+Result<int> decide_deliveries(Database& db, std::int64_t post_id, const std::string& account, TimeMs now,
+                              const char* assignments, const char* from_states, const char* verb) {
+    try {
+        std::string sql = std::string("UPDATE deliveries SET ") + assignments +
+                          ", updated_at = ? WHERE post_id = ? AND state IN (" + from_states + ")" +
+                          (account.empty() ? "" : " AND account = ?");
+        SQLite::Statement update(db.sql(), sql);
+        update.bind(1, static_cast<std::int64_t>(now));
+        update.bind(2, post_id);
+        if (!account.empty()) update.bind(3, account);
+        int changed = update.exec();
+        if (changed == 0) {
+            return make_error("post " + std::to_string(post_id) + (account.empty() ? "" : " to '" + account + "'") +
+                              " has no delivery to " + verb + " (only failed or waiting deliveries can be)");
+        }
+        return changed;
+    } catch (const SQLite::Exception& e) {
+        return db_error("cannot change the delivery", e);
+    }
+}
+
+}  // namespace
+
+Result<int> retry_deliveries(Database& db, std::int64_t post_id, const std::string& account, TimeMs now) {
+    // A retry of a failed delivery is a new decision: the old error stays visible until it goes.
+    return decide_deliveries(db, post_id, account, now, "state = 'queued', next_attempt_at = 0",
+                             "'failed', 'queued'", "retry");
+}
+
+Result<int> discard_deliveries(Database& db, std::int64_t post_id, const std::string& account, TimeMs now) {
+    return decide_deliveries(db, post_id, account, now,
+                             "state = 'cancelled', last_error = 'discarded: ' || last_error",
+                             "'failed', 'queued'", "discard");
+}
+
 }  // namespace orlive

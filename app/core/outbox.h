@@ -94,4 +94,11 @@ Result<QueueStats> queue_stats(Database& db);
 // The earliest release time of a pending post, so a loop can sleep until then.
 Result<std::optional<TimeMs>> next_release_at(Database& db);
 
+// A person's decision on deliveries that need one (state failed, or queued and backing off):
+// retry sends them again at once; discard gives them up (state cancelled, nothing is sent).
+// `account` empty means every such delivery of the post. Returns how many changed; refuses
+// when none could.
+Result<int> retry_deliveries(Database& db, std::int64_t post_id, const std::string& account, TimeMs now);
+Result<int> discard_deliveries(Database& db, std::int64_t post_id, const std::string& account, TimeMs now);
+
 }  // namespace orlive

@@ -92,6 +92,18 @@ Feedback Session::end_case() {
     return id ? Feedback{true, "Case ended"} : failed(id.error());
 }
 
+Feedback Session::retry_delivery(std::int64_t post_id) {
+    auto changed = retry_deliveries(*db_, post_id, "", clock_.now_ms());
+    dirty_ = true;
+    return changed ? Feedback{true, "Sending again"} : failed(changed.error());
+}
+
+Feedback Session::discard_delivery(std::int64_t post_id) {
+    auto changed = discard_deliveries(*db_, post_id, "", clock_.now_ms());
+    dirty_ = true;
+    return changed ? Feedback{true, "Delivery given up: it will not be sent"} : failed(changed.error());
+}
+
 Feedback Session::unlock_compliance(const std::string& pin) {
     Status status = compliance_.unlock(pin);
     dirty_ = true;

@@ -110,6 +110,9 @@ public:
     Feedback discard(std::int64_t post_id);
     Feedback start_case(const std::string& procedure_id, Consent consent, const std::string& release_ref);
     Feedback end_case();
+    // Failed deliveries of a post: send again now, or give them up.
+    Feedback retry_delivery(std::int64_t post_id);
+    Feedback discard_delivery(std::int64_t post_id);
 
     // The compliance screen, behind its PIN.
     Feedback unlock_compliance(const std::string& pin);

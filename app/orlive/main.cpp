@@ -9,6 +9,7 @@
 #include "core/data_paths.h"
 #include "core/session.h"
 #include "platform/app_loop.h"
+#include "sync/sync_worker.h"
 #include "platform/window.h"
 #include "ui/theme.h"
 
@@ -105,6 +106,7 @@ int main(int argc, char** argv) {
 
     const float override_scale = settings->ui_scale;
     SystemClock clock;
+    const Settings sync_settings = settings.value();  // the worker keeps its own copy
     Session session(std::move(db.value()), std::move(catalog), std::move(filter.value()), std::move(settings.value()),
                     clock);
 
@@ -122,7 +124,17 @@ int main(int argc, char** argv) {
     platform::LoopOptions loop;
     if (auto screenshot = args.get("screenshot")) loop.screenshot = *screenshot;
     loop.kiosk = window_options.fullscreen;
+    // Delivery runs on its own thread with its own connection; a screenshot run stays offline.
+    SyncWorker worker(args.get("data-dir").value_or(default_data_dir().string()), sync_settings,
+                      [] { platform::Window::post_wake(); });
+    if (!loop.screenshot) {
+        worker.start();
+        loop.connectivity = [&worker] { return worker.connectivity(); };
+        loop.outbox_changed = [&worker] { worker.wake(); };
+        loop.check_accounts = [&worker] { worker.check_accounts(); };
+    }
     int status = platform::run_app(session, *owned, state, fonts, loop);
+    worker.stop();  // before the window goes: the worker's callback posts to it
     owned.reset();
     curl_global_cleanup();
     return status;

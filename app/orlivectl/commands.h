@@ -15,5 +15,7 @@ int run_redact(CommandContext& context, const Args& args);
 int run_log(CommandContext& context, const Args& args);
 int run_backup(CommandContext& context, const Args& args);
 int run_restore(CommandContext& context, const Args& args);
+int run_sync(CommandContext& context, const Args& args);
+int run_delivery_decision(CommandContext& context, const Args& args);  // retry | discard-delivery
 
 }  // namespace orlive::cli

@@ -27,6 +27,11 @@ Commands:
   backup FILE                                      the database, device key and log head as one file
   restore FILE                                     replace the database with a backup (the current one is
                                                    kept aside as DIR/orlive.db.before-restore-TIME)
+  sync [--once] [--timeout S]                      deliver the outbox; --once: what can go now
+                                                   (waiting up to S s, default 30, for retries),
+                                                   then exit 0 when nothing is left to send
+  retry POST_ID [--account NAME]                   send failed deliveries of a post again now
+  discard-delivery POST_ID [--account NAME]        give up failed deliveries of a post
 
 Common flags:
   --data-dir DIR   database and device key (default $XDG_DATA_HOME/orlive)
@@ -64,5 +69,7 @@ int main(int argc, char** argv) {
     if (command == "log") return run_log(context, args);
     if (command == "backup") return run_backup(context, args);
     if (command == "restore") return run_restore(context, args);
+    if (command == "sync") return run_sync(context, args);
+    if (command == "retry" || command == "discard-delivery") return run_delivery_decision(context, args);
     return usage_error("unknown command '" + command + "'");
 }

@@ -21,6 +21,12 @@ struct HttpRequest {
     long total_timeout_ms = 20000;
 };
 
+// What a publisher gives each request: connect, and the whole exchange.
+struct HttpTimeouts {
+    long connect_ms = 5000;
+    long total_ms = 20000;
+};
+
 struct HttpResponse {
     long status = 0;
     std::map<std::string, std::string> headers;  // names lower-cased

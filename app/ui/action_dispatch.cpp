@@ -21,6 +21,11 @@ void apply_actions(Session& session, UiState& state, const std::vector<Action>& 
                     return result;
                 }
                 if constexpr (std::is_same_v<T, EndCase>) return session.end_case();
+                if constexpr (std::is_same_v<T, RetryDelivery>) return session.retry_delivery(a.post_id);
+                if constexpr (std::is_same_v<T, DiscardDelivery>) return session.discard_delivery(a.post_id);
+                // The loop hands this one to the sync worker (the session has no network).
+                if constexpr (std::is_same_v<T, CheckAccounts>)
+                    return Feedback{true, "Checking every account's sign-in; nothing is posted"};
                 if constexpr (std::is_same_v<T, ShowScreen>) {
                     // Leaving the compliance screen locks it: no way back in without the PIN.
                     if (a.screen != Screen::Compliance) session.lock_compliance();

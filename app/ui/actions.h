@@ -41,6 +41,13 @@ struct StartCase {
     std::string release_ref;
 };
 struct EndCase {};
+// A person's decision on a post's failed deliveries (all accounts that failed).
+struct RetryDelivery {
+    std::int64_t post_id = 0;
+};
+struct DiscardDelivery {
+    std::int64_t post_id = 0;
+};
 struct ShowScreen {
     Screen screen = Screen::Coordinator;
 };
@@ -64,7 +71,11 @@ struct CompleteFirstRun {
     Settings settings;
 };
 
+// Verify every account's credentials now, without posting (the result shows as connectivity).
+struct CheckAccounts {};
+
 using Action = std::variant<TapMilestone, PostFreeText, PostStatus, UndoPost, ApproveHeld, DiscardHeld, StartCase, EndCase, ShowScreen,
-                            UnlockCompliance, LockCompliance, SetLogFilter, VerifyLog, SignOffLog, ExportLog, UnlockAdmin, QuitApp, CompleteFirstRun>;
+                            UnlockCompliance, LockCompliance, SetLogFilter, VerifyLog, SignOffLog, ExportLog, UnlockAdmin, QuitApp, CompleteFirstRun,
+                            RetryDelivery, DiscardDelivery, CheckAccounts>;
 
 }  // namespace orlive::ui

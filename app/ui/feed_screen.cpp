@@ -39,7 +39,7 @@ StateChip delivery_chip(const PostRecord& post, TimeMs now) {
 
 }  // namespace
 
-void draw_feed_screen(const SessionSnapshot& snapshot, const Fonts& fonts) {
+void draw_feed_screen(const SessionSnapshot& snapshot, const Fonts& fonts, std::vector<Action>& actions) {
     if (snapshot.feed.empty()) {
         ImGui::PushFont(fonts.large);
         wrapped_text(snapshot.active ? "No posts yet. Tap a milestone to post the first update."
@@ -72,9 +72,20 @@ void draw_feed_screen(const SessionSnapshot& snapshot, const Fonts& fonts) {
         ImGui::PushTextWrapPos(top.x + width - pad - ImGui::GetWindowPos().x);
         ImGui::TextUnformatted(post.text.c_str());
         ImGui::PopTextWrapPos();
+        bool any_failed = false;
         for (const DeliveryRecord& d : post.deliveries) {
             if (d.state != "failed") continue;
+            any_failed = true;
             wrapped_text(d.account + ": " + d.last_error, colors::kDangerText);
+        }
+        if (any_failed) {
+            // Touch-sized: a person decides what happens to a delivery the platform refused.
+            const ImVec2 size(ImGui::GetFontSize() * 7, ImGui::GetFontSize() * 2.4f);
+            ImGui::PushID(static_cast<int>(post.id));
+            if (big_button("Retry", size, colors::kNext, colors::kText)) actions.push_back(RetryDelivery{post.id});
+            ImGui::SameLine();
+            if (big_button("Discard", size, colors::kTile, colors::kText)) actions.push_back(DiscardDelivery{post.id});
+            ImGui::PopID();
         }
         if (post.state == PostState::Blocked && !post.reason.empty()) wrapped_text(post.reason, colors::kDangerText);
         ImGui::EndGroup();

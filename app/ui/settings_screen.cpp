@@ -25,6 +25,13 @@ void draw_settings_screen(const SessionSnapshot& snapshot, UiState& state, const
         wrapped_text("None configured: posts stay in the local feed on this device.", colors::kTextDim);
     }
     for (const std::string& account : snapshot.accounts) ImGui::BulletText("%s", account.c_str());
+    if (!snapshot.accounts.empty()) {
+        wrapped_text("Connection: " + snapshot.connectivity, colors::kTextDim);
+        // Verifies credentials without posting; the answer comes back as the connection line.
+        if (big_button("Test connection", ImVec2(ImGui::GetFontSize() * 11, touch_height()), colors::kTile,
+                       colors::kText))
+            actions.push_back(CheckAccounts{});
+    }
     ImGui::Spacing();
     wrapped_text("Settings are read from the config file (see README, 'Settings file'); IT edits them there.",
                  colors::kTextDim);

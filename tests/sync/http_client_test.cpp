@@ -1,6 +1,5 @@
 #include "sync/http_client.h"
 
-#include <curl/curl.h>
 #include <httplib.h>
 
 #include <thread>
@@ -87,11 +86,3 @@ TEST(HttpClient, TimeoutsAndRefusedConnectionsAreTransportErrors) {
 
 }  // namespace
 }  // namespace orlive
-
-int main(int argc, char** argv) {
-    curl_global_init(CURL_GLOBAL_DEFAULT);  // once, before any thread, as in the app
-    ::testing::InitGoogleTest(&argc, argv);
-    int status = RUN_ALL_TESTS();
-    curl_global_cleanup();
-    return status;
-}

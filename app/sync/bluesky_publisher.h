@@ -1,0 +1,61 @@
+// BlueskyPublisher: posts app.bsky.feed.post records to an AT Protocol PDS. Signs in once with
+// the app password (com.atproto.server.createSession) and keeps the tokens in memory only;
+// a call answered 400 ExpiredToken refreshes them (refreshSession) and is made again — it
+// never signs in per post, because sign-ins are rate-limited. The record key (a TID) and
+// createdAt come from the delivery row, so every retry writes the identical record: the first
+// attempt uses createRecord, any later one putRecord at the same key (same key and record, no
+// duplicate). Threading: one thread, like its HttpClient.
+#pragma once
+
+#include <optional>
+
+#include <nlohmann/json.hpp>
+
+#include "core/settings.h"
+#include "sync/http_client.h"
+#include "sync/publisher.h"
+
+namespace orlive {
+
+class BlueskyPublisher final : public Publisher {
+public:
+    static constexpr std::size_t kMaxGraphemes = 300;
+    static constexpr std::size_t kMaxBytes = 3000;
+
+    BlueskyPublisher(const Account& account, HttpClient& http, HttpTimeouts timeouts = {});
+
+    PublishOutcome check(TimeMs now) override;
+    PublishOutcome publish(const OutgoingPost& post, TimeMs now) override;
+    PublishOutcome remove(const RemoteRef& remote, TimeMs now) override;
+
+    // The record a post becomes (text, createdAt, langs, facets, reply).
+    static nlohmann::json record_for(const OutgoingPost& post);
+
+private:
+    struct Session {
+        std::string access_jwt;
+        std::string refresh_jwt;
+        std::string did;
+    };
+    struct Call {
+        std::optional<HttpResponse> response;  // set when the server answered
+        std::optional<PublishOutcome> failed;  // set when it did not, or signing in failed
+    };
+
+    // Signs in when there is no session; an outcome when that failed.
+    std::optional<PublishOutcome> ensure_session(TimeMs now);
+    std::optional<PublishOutcome> refresh(TimeMs now);
+    // POST /xrpc/NSID with the access token; refreshes once on 400 ExpiredToken.
+    Call procedure(const std::string& nsid, const nlohmann::json& body, TimeMs now);
+    HttpRequest xrpc(const std::string& nsid, const std::string& body, const std::string& token) const;
+    PublishOutcome failure(const HttpResponse& response, TimeMs now) const;
+
+    std::string service_;
+    std::string identifier_;
+    std::string app_password_;
+    HttpClient& http_;
+    HttpTimeouts timeouts_;
+    std::optional<Session> session_;
+};
+
+}  // namespace orlive

@@ -1,0 +1,80 @@
+// Publisher: one platform account behind one small interface. The engine hands it one post (or
+// one deletion) at a time and records the outcome; a publisher never touches the database.
+// Threading: a publisher belongs to the one thread that runs its engine.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "core/clock.h"
+#include "core/outbox.h"
+
+namespace orlive {
+
+// Where an earlier post of the thread lives on the platform.
+struct RemoteRef {
+    std::string id;   // Mastodon status id, webhook message id
+    std::string uri;  // Bluesky at:// uri, or a web URL
+    std::string cid;  // Bluesky content id
+    bool empty() const { return id.empty() && uri.empty(); }
+};
+
+// One delivery, claimed by the engine and marked `sending` before the first byte goes out.
+struct OutgoingPost {
+    std::int64_t delivery_id = 0;
+    std::int64_t post_id = 0;
+    std::optional<std::int64_t> case_id;
+    std::string account;
+    PostKind kind = PostKind::Milestone;
+    std::string milestone_id;
+    std::string text;
+    TimeMs created_at = 0;
+    int attempt = 1;                   // this attempt's number
+    bool outcome_unknown = false;      // an earlier attempt may have arrived (crash, timeout)
+    TimeMs previous_attempt_at = 0;    // when the row last changed before this claim (0: first)
+    std::string idempotency_key;       // stable for the delivery row
+    std::string record_key;            // Bluesky rkey (TID), chosen before the first attempt
+    std::string record_created_at;     // Bluesky createdAt, identical on every attempt
+    RemoteRef root;                    // the thread's first post; empty when this one starts it
+    RemoteRef parent;                  // the post this one replies to
+};
+
+struct PublishOutcome {
+    enum class Kind { Sent, Transient, Permanent };
+    Kind kind = Kind::Transient;
+    RemoteRef remote;                  // when Sent
+    std::string error;                 // the platform's own words, never a secret
+    std::optional<TimeMs> retry_at;    // the platform said when (Retry-After, rate-limit reset)
+    bool account_wide = false;         // offline, rate-limited: pause the whole account
+    std::optional<TimeMs> pause_until; // set even on success when the rate limit is used up
+
+    static PublishOutcome sent(RemoteRef remote) {
+        PublishOutcome o;
+        o.kind = Kind::Sent;
+        o.remote = std::move(remote);
+        return o;
+    }
+    static PublishOutcome transient(std::string error) {
+        PublishOutcome o;
+        o.error = std::move(error);
+        return o;
+    }
+    static PublishOutcome permanent(std::string error) {
+        PublishOutcome o;
+        o.kind = Kind::Permanent;
+        o.error = std::move(error);
+        return o;
+    }
+};
+
+class Publisher {
+public:
+    virtual ~Publisher() = default;
+    // Verifies credentials without posting. Webhooks cannot, and say so with Sent.
+    virtual PublishOutcome check(TimeMs now) = 0;
+    virtual PublishOutcome publish(const OutgoingPost& post, TimeMs now) = 0;
+    // Deletes an earlier post. A post that is already gone counts as deleted.
+    virtual PublishOutcome remove(const RemoteRef& remote, TimeMs now) = 0;
+};
+
+}  // namespace orlive

@@ -1,0 +1,23 @@
+#include "sync/publisher_factory.h"
+
+#include "sync/bluesky_publisher.h"
+#include "sync/mastodon_publisher.h"
+#include "sync/webhook_publisher.h"
+
+namespace orlive {
+
+std::vector<NamedPublisher> make_publishers(const Settings& settings, HttpClient& http, HttpTimeouts timeouts) {
+    std::vector<NamedPublisher> publishers;
+    for (const Account& account : settings.accounts) {
+        std::unique_ptr<Publisher> publisher;
+        switch (account.kind) {
+            case AccountKind::Mastodon: publisher = std::make_unique<MastodonPublisher>(account, http, timeouts); break;
+            case AccountKind::Webhook: publisher = std::make_unique<WebhookPublisher>(account, http, timeouts); break;
+            case AccountKind::Bluesky: publisher = std::make_unique<BlueskyPublisher>(account, http, timeouts); break;
+        }
+        if (publisher) publishers.push_back({account.name, std::move(publisher)});
+    }
+    return publishers;
+}
+
+}  // namespace orlive

@@ -1,0 +1,164 @@
+#include "sync/sync_engine.h"
+
+#include <algorithm>
+
+namespace orlive {
+
+SyncEngine::SyncEngine(Database& db, std::vector<NamedPublisher> publishers, const Clock& clock, RetryPolicy retry)
+    : queue_(db), publishers_(std::move(publishers)), clock_(clock), retry_(retry), rng_(std::random_device{}()) {
+    for (const NamedPublisher& target : publishers_) health_[target.account] = Health{};
+}
+
+void SyncEngine::note_account_trouble(Health& health, const PublishOutcome& outcome, TimeMs retry_at) {
+    health.problem = outcome.error;
+    health.paused_until = std::max(health.paused_until, retry_at);
+    // 429 and 503 are answers: the account is reachable but not taking posts right now.
+    health.offline = outcome.error.rfind("no answer", 0) == 0;
+}
+
+Result<PassResult> SyncEngine::run_pass(const std::function<bool()>& stop) {
+    PassResult result;
+    if (auto released = queue_.release_due(clock_.now_ms()); !released) return released.error();
+    for (NamedPublisher& target : publishers_) {
+        if (stop && stop()) break;
+        Health& health = health_[target.account];
+        if (health.paused_until > clock_.now_ms()) continue;
+        if (!health.checked && health.recheck_at <= clock_.now_ms()) {
+            // Once per account per engine, so the header can say "Online" before anything is
+            // sent. A failed check does not stop delivery: the head post's own attempt then
+            // records the reason where a person looks (the queue, the feed).
+            const TimeMs now = clock_.now_ms();
+            PublishOutcome checked = target.publisher->check(now);
+            if (checked.kind == PublishOutcome::Kind::Transient) {
+                ++health.consecutive_failures;
+                health.recheck_at = retry_.next_attempt_at(health.consecutive_failures, checked.retry_at, now, rng_);
+                health.problem = checked.error;
+                health.offline = checked.error.rfind("no answer", 0) == 0;
+            } else {
+                health.checked = true;
+                health.consecutive_failures = 0;
+                health.offline = false;
+                health.problem = checked.kind == PublishOutcome::Kind::Sent ? std::string() : checked.error;
+            }
+        }
+        if (auto s = deliver_account(target, health, result, stop); !s) return s.error();
+        if (auto s = delete_for_account(target, health, result, stop); !s) return s.error();
+    }
+    return result;
+}
+
+Status SyncEngine::deliver_account(NamedPublisher& target, Health& health, PassResult& result,
+                                   const std::function<bool()>& stop) {
+    while (!(stop && stop()) && health.paused_until <= clock_.now_ms()) {
+        auto claimed = queue_.claim_next(target.account, clock_.now_ms());
+        if (!claimed) return claimed.error();
+        if (!claimed->has_value()) break;
+        const OutgoingPost& post = **claimed;
+        PublishOutcome outcome = target.publisher->publish(post, clock_.now_ms());
+        const TimeMs now = clock_.now_ms();
+        switch (outcome.kind) {
+            case PublishOutcome::Kind::Sent: {
+                if (auto s = queue_.mark_sent(post.delivery_id, outcome.remote, now); !s) return s;
+                ++result.sent;
+                health.checked = true;  // a delivered post proves the credentials
+                health.consecutive_failures = 0;
+                health.offline = false;
+                health.problem.clear();
+                if (outcome.pause_until) health.paused_until = std::max(health.paused_until, *outcome.pause_until);
+                break;
+            }
+            case PublishOutcome::Kind::Transient: {
+                const TimeMs next = retry_.next_attempt_at(post.attempt, outcome.retry_at, now, rng_);
+                if (auto s = queue_.mark_retry(post.delivery_id, outcome.error, next, now); !s) return s;
+                ++result.retrying;
+                if (outcome.account_wide) {
+                    ++health.consecutive_failures;
+                    note_account_trouble(health, outcome, next);
+                }
+                break;
+            }
+            case PublishOutcome::Kind::Permanent: {
+                if (auto s = queue_.mark_failed(post.delivery_id, outcome.error, now); !s) return s;
+                ++result.failed;
+                break;
+            }
+        }
+    }
+    return Ok{};
+}
+
+Status SyncEngine::delete_for_account(NamedPublisher& target, Health& health, PassResult& result,
+                                      const std::function<bool()>& stop) {
+    while (!(stop && stop()) && health.paused_until <= clock_.now_ms()) {
+        auto claimed = queue_.claim_deletion(target.account, clock_.now_ms());
+        if (!claimed) return claimed.error();
+        if (!claimed->has_value()) break;
+        const PendingDeletion& deletion = **claimed;
+        PublishOutcome outcome = target.publisher->remove(deletion.remote, clock_.now_ms());
+        const TimeMs now = clock_.now_ms();
+        Status recorded = Ok{};
+        if (outcome.kind == PublishOutcome::Kind::Sent) {
+            recorded = queue_.finish_deletion(deletion.id, "done", "", 0, now);
+            ++result.deleted;
+        } else if (outcome.kind == PublishOutcome::Kind::Permanent) {
+            recorded = queue_.finish_deletion(deletion.id, "failed", outcome.error, 0, now);
+            ++result.failed;
+        } else {
+            const TimeMs next = retry_.next_attempt_at(deletion.attempt, outcome.retry_at, now, rng_);
+            recorded = queue_.finish_deletion(deletion.id, "queued", outcome.error, next, now);
+            ++result.retrying;
+            if (outcome.account_wide) note_account_trouble(health, outcome, next);
+        }
+        if (!recorded) return recorded;
+    }
+    return Ok{};
+}
+
+Result<std::optional<TimeMs>> SyncEngine::next_wake() {
+    std::optional<TimeMs> wake;
+    auto earliest = [&](TimeMs at) { wake = wake ? std::min(*wake, at) : at; };
+    for (const NamedPublisher& target : publishers_) {
+        auto due = queue_.next_due_for(target.account);
+        if (!due) return due.error();
+        const Health& health = health_[target.account];
+        if (*due) earliest(std::max(**due, health.paused_until));
+        else if (!health.checked && health.recheck_at > 0) earliest(health.recheck_at);
+    }
+    auto release = queue_.next_release();
+    if (!release) return release.error();
+    if (*release) earliest(**release);
+    return wake;
+}
+
+void SyncEngine::recheck_accounts() {
+    for (auto& [name, health] : health_) {
+        health.checked = false;
+        health.recheck_at = 0;
+    }
+}
+
+Result<int> SyncEngine::unsent_count() {
+    int total = 0;
+    for (const NamedPublisher& target : publishers_) {
+        auto count = queue_.unsent_count(target.account);
+        if (!count) return count.error();
+        total += *count;
+    }
+    return total;
+}
+
+std::string SyncEngine::connectivity() const {
+    if (publishers_.empty()) return "Local feed only";
+    std::size_t offline = 0;
+    std::string first_problem;
+    for (const NamedPublisher& target : publishers_) {
+        const Health& health = health_.at(target.account);
+        if (health.offline) ++offline;
+        if (!health.problem.empty() && first_problem.empty()) first_problem = target.account + ": " + health.problem;
+    }
+    if (offline == publishers_.size()) return "Offline: " + first_problem;
+    if (!first_problem.empty()) return "Degraded: " + first_problem;
+    return "Online";
+}
+
+}  // namespace orlive

@@ -1,0 +1,78 @@
+// SyncEngine: drains the outbox to every configured account, one attempt at a time, and knows
+// when it next has something to do, so its callers sleep instead of polling. It never waits
+// itself: SyncWorker (a thread in the app, or `orlivectl sync`) and `orlivectl sync --once`
+// decide how to wait. After a crash a new engine resumes from the database alone.
+// Threading: one thread; the Database, publishers and their HttpClient belong to it.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "core/clock.h"
+#include "core/database.h"
+#include "sync/delivery_queue.h"
+#include "sync/publisher.h"
+#include "sync/retry_policy.h"
+
+namespace orlive {
+
+struct PassResult {
+    int sent = 0;
+    int retrying = 0;   // transient failures, scheduled again
+    int failed = 0;     // permanent failures, waiting for a person
+    int deleted = 0;    // consent-withdrawal deletions done
+};
+
+struct NamedPublisher {
+    std::string account;
+    std::unique_ptr<Publisher> publisher;
+};
+
+class SyncEngine {
+public:
+    SyncEngine(Database& db, std::vector<NamedPublisher> publishers, const Clock& clock, RetryPolicy retry = {});
+
+    // Does everything that is due now (checking credentials once per account first), then
+    // returns. `stop` is asked between attempts.
+    Result<PassResult> run_pass(const std::function<bool()>& stop = {});
+    // When something next becomes due; nothing when nothing waits. May be in the past.
+    Result<std::optional<TimeMs>> next_wake();
+    // "Local feed only", "Online", "Offline: …" or "Degraded: account: …" (never a secret).
+    std::string connectivity() const;
+    // The next pass verifies every account's credentials again (settings: "Test connection").
+    void recheck_accounts();
+    // Deliveries to the configured accounts still to go out (an account removed from the
+    // settings keeps its rows, untouched, until it comes back).
+    Result<int> unsent_count();
+    std::int64_t data_version() { return queue_.data_version(); }
+
+private:
+    struct Health {
+        bool checked = false;
+        bool offline = false;        // no answer at all
+        std::string problem;         // the latest account-wide trouble, empty when fine
+        TimeMs paused_until = 0;     // offline, rate-limited or told to come back later
+        TimeMs recheck_at = 0;       // when to check credentials again after a failed check
+        int consecutive_failures = 0;
+    };
+
+    Status deliver_account(NamedPublisher& target, Health& health, PassResult& result,
+                           const std::function<bool()>& stop);
+    Status delete_for_account(NamedPublisher& target, Health& health, PassResult& result,
+                              const std::function<bool()>& stop);
+    void note_account_trouble(Health& health, const PublishOutcome& outcome, TimeMs retry_at);
+
+    DeliveryQueue queue_;
+    std::vector<NamedPublisher> publishers_;
+    std::map<std::string, Health> health_;
+    const Clock& clock_;
+    RetryPolicy retry_;
+    std::mt19937_64 rng_;
+};
+
+}  // namespace orlive

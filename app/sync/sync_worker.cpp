@@ -1,0 +1,169 @@
+#include "sync/sync_worker.h"
+
+#include <algorithm>
+#include <chrono>
+#include <fstream>
+#include <optional>
+
+#include "core/database.h"
+#include "sync/http_client.h"
+#include "sync/publisher_factory.h"
+#include "sync/sync_engine.h"
+#include "sync/sync_lock.h"
+
+namespace orlive {
+
+SyncWorker::SyncWorker(std::filesystem::path data_dir, Settings settings, std::function<void()> on_change,
+                       WorkerOptions options)
+    : data_dir_(std::move(data_dir)),
+      settings_(std::move(settings)),
+      on_change_(std::move(on_change)),
+      options_(options),
+      connectivity_(settings_.accounts.empty() ? "Local feed only" : "Offline: delivery starting") {}
+
+SyncWorker::~SyncWorker() { stop(); }
+
+void SyncWorker::start() {
+    if (thread_.joinable() || settings_.accounts.empty()) return;
+    thread_ = std::thread([this] { run(); });
+}
+
+void SyncWorker::stop() {
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        stopping_ = true;
+    }
+    stop_flag_ = true;
+    cv_.notify_all();
+    if (thread_.joinable()) thread_.join();
+}
+
+void SyncWorker::wake() {
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        woken_ = true;
+    }
+    cv_.notify_all();
+}
+
+void SyncWorker::check_accounts() {
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        check_requested_ = true;
+        woken_ = true;
+    }
+    cv_.notify_all();
+}
+
+std::string SyncWorker::connectivity() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return connectivity_;
+}
+
+std::string SyncWorker::fatal_error() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return fatal_;
+}
+
+namespace {
+
+// Best effort: the status line is a courtesy to a waiting app, never worth failing delivery.
+void write_status_file(const std::filesystem::path& data_dir, const std::string& text) {
+    const std::filesystem::path file = data_dir / "sync.status";
+    const std::filesystem::path temp = data_dir / "sync.status.tmp";
+    {
+        std::ofstream out(temp, std::ios::trunc);
+        if (!out) return;
+        out << text << "\n";
+        if (!out) return;
+    }
+    std::error_code ec;
+    std::filesystem::rename(temp, file, ec);
+}
+
+std::optional<std::string> read_status_file(const std::filesystem::path& data_dir) {
+    std::ifstream in(data_dir / "sync.status");
+    std::string line;
+    if (!in || !std::getline(in, line) || line.empty()) return std::nullopt;
+    return line;
+}
+
+}  // namespace
+
+void SyncWorker::publish(const std::string& connectivity, bool delivering) {
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        if (connectivity == connectivity_) return;
+        connectivity_ = connectivity;
+    }
+    if (delivering) write_status_file(data_dir_, connectivity);
+    if (on_change_) on_change_();
+}
+
+bool SyncWorker::sleep_until(TimeMs until, bool* woken) {
+    const auto deadline = std::chrono::system_clock::time_point(std::chrono::milliseconds(until));
+    std::unique_lock<std::mutex> lock(mutex_);
+    cv_.wait_until(lock, deadline, [this] { return stopping_ || woken_; });
+    if (woken) *woken = woken_;
+    woken_ = false;
+    return !stopping_;
+}
+
+void SyncWorker::run() {
+    SystemClock clock;
+    auto db = Database::open_in(data_dir_);
+    if (!db) {
+        std::lock_guard<std::mutex> lock(mutex_);
+        fatal_ = db.error().message;
+        connectivity_ = "Offline: " + fatal_;
+        if (on_change_) on_change_();
+        return;
+    }
+    std::unique_ptr<SyncLock> held;
+    while (!held) {
+        auto lock = SyncLock::try_acquire(data_dir_);
+        if (lock && *lock) {
+            held = std::move(lock.value());
+            break;
+        }
+        if (!lock) {
+            publish("Offline: " + lock.error().message, false);
+        } else {
+            // Another process (the orlive-sync service) delivers: show what it last said.
+            auto theirs = read_status_file(data_dir_);
+            publish(theirs ? *theirs : "Degraded: another ORLive process (orlivectl sync) is delivering", false);
+        }
+        if (!sleep_until(clock.now_ms() + options_.lock_retry_ms)) return;
+    }
+
+    HttpClient http;
+    SyncEngine engine(**db, make_publishers(settings_, http, options_.timeouts), clock, options_.retry);
+    std::int64_t seen_version = -1;
+    std::optional<TimeMs> wake_at = clock.now_ms();
+    bool woken = false;
+    auto stop_requested = [this] { return stop_flag_.load(); };
+    while (!stop_flag_) {
+        const TimeMs now = clock.now_ms();
+        const std::int64_t version = engine.data_version();
+        {
+            std::lock_guard<std::mutex> lock(mutex_);
+            if (check_requested_) engine.recheck_accounts();
+            check_requested_ = false;
+        }
+        if (woken || version != seen_version || (wake_at && *wake_at <= now)) {
+            seen_version = version;
+            auto pass = engine.run_pass(stop_requested);
+            if (!pass) publish("Degraded: " + pass.error().message, true);
+            else publish(engine.connectivity(), true);
+            auto next = engine.next_wake();
+            wake_at = next ? *next : std::optional<TimeMs>(now + options_.poll_ms);
+            // Our own commits change data_version too; start from after them.
+            seen_version = engine.data_version();
+        }
+        TimeMs until = clock.now_ms() + options_.poll_ms;
+        if (wake_at) until = std::min(until, std::max(*wake_at, clock.now_ms()));
+        if (!sleep_until(until, &woken)) break;
+    }
+}
+
+}  // namespace orlive

@@ -1,0 +1,73 @@
+// SyncWorker: a thread that keeps the outbox draining: its own Database connection, its own
+// HttpClient, one SyncEngine. It sleeps on a condition variable until the next retry or undo
+// window is due, a wake() arrives, or (once a second) to notice posts written by another
+// connection — never a busy loop. It publishes the connectivity line and calls `on_change`
+// (the app passes Window::post_wake) when it changes; it never touches the UI.
+// Only one process delivers from a data dir (SyncLock). The one that does writes its line to
+// DATA_DIR/sync.status; a worker that waits for the lock (the app beside the orlive-sync
+// service) shows that line, so the header tells the truth either way.
+// Threading: start/stop/wake/connectivity from any thread.
+#pragma once
+
+#include <atomic>
+#include <condition_variable>
+#include <filesystem>
+#include <functional>
+#include <mutex>
+#include <string>
+#include <thread>
+
+#include "core/settings.h"
+#include "sync/http_client.h"
+#include "sync/retry_policy.h"
+
+namespace orlive {
+
+struct WorkerOptions {
+    RetryPolicy retry;
+    HttpTimeouts timeouts;
+    TimeMs poll_ms = 1000;         // how soon writes by another connection are noticed
+    TimeMs lock_retry_ms = 1000;   // how often to ask again (and re-read its status) while
+                                   // another process delivers
+};
+
+class SyncWorker {
+public:
+    SyncWorker(std::filesystem::path data_dir, Settings settings, std::function<void()> on_change,
+               WorkerOptions options = {});
+    ~SyncWorker();  // stops and joins
+    SyncWorker(const SyncWorker&) = delete;
+    SyncWorker& operator=(const SyncWorker&) = delete;
+
+    void start();
+    void stop();
+    void wake();  // new posts were queued: look now
+    void check_accounts();  // verify every account's credentials again, now
+    std::string connectivity() const;
+    // Set when the worker gave up (cannot open the database); empty while it runs.
+    std::string fatal_error() const;
+
+private:
+    void run();
+    // `delivering`: this worker holds the lock, so its line goes to DATA_DIR/sync.status too.
+    void publish(const std::string& connectivity, bool delivering);
+    // Sleeps until `until` (ms since epoch), a wake() or stop(). Returns false when stopping.
+    bool sleep_until(TimeMs until, bool* woken = nullptr);
+
+    std::filesystem::path data_dir_;
+    Settings settings_;
+    std::function<void()> on_change_;
+    WorkerOptions options_;
+
+    mutable std::mutex mutex_;
+    std::condition_variable cv_;
+    bool stopping_ = false;
+    bool woken_ = false;
+    bool check_requested_ = false;
+    std::string connectivity_;
+    std::string fatal_;
+    std::atomic<bool> stop_flag_{false};
+    std::thread thread_;
+};
+
+}  // namespace orlive

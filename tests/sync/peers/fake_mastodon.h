@@ -1,0 +1,89 @@
+// FakeMastodon: a Mastodon-behaving HTTP server on 127.0.0.1 for tests (cpp-httplib). It
+// checks the bearer token, keeps statuses with their reply links, honours Idempotency-Key the
+// way Mastodon does (same key, same status; a concurrent duplicate gets 503) and can be told
+// to fail the next POST /api/v1/statuses in every way a real instance fails. Some faults
+// happen after the status was created, so the client sees an unknown outcome.
+// It stops when destroyed. Test-side inspection methods are thread-safe.
+#pragma once
+
+#include <httplib.h>
+
+#include <deque>
+#include <map>
+#include <mutex>
+#include <set>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace orlive::testing {
+
+enum class MastodonFault {
+    Status500,       // before creating: "Internal server error"
+    Status503,       // before creating
+    Status429,       // before creating, with Retry-After and X-RateLimit-* headers
+    Status401,       // token rejected
+    Status422,       // validation failed
+    Timeout,         // created, then the answer comes too late
+    Reset,           // created, then the connection closes without a body
+    StallMidBody,    // created, half the body, then a stall and a close
+    GarbageJson,     // created, then 200 with a body that is not JSON
+};
+
+struct FakeStatus {
+    std::string id;
+    std::string text;
+    std::string in_reply_to_id;
+    std::string idempotency_key;
+    bool deleted = false;
+};
+
+class FakeMastodon {
+public:
+    explicit FakeMastodon(std::string token = "test-token", int port = 0);
+    ~FakeMastodon();
+    FakeMastodon(const FakeMastodon&) = delete;
+    FakeMastodon& operator=(const FakeMastodon&) = delete;
+
+    int port() const { return port_; }
+    std::string base_url() const { return "http://127.0.0.1:" + std::to_string(port_); }
+
+    void push_fault(MastodonFault fault, int times = 1);
+    void set_stall_ms(int ms) { stall_ms_ = ms; }
+    void set_latency_ms(int ms) { latency_ms_ = ms; }     // after creating, before answering
+    void set_retry_after(const std::string& value) { retry_after_ = value; }
+    void set_max_characters(int n) { max_characters_ = n; }
+    // As Mastodon does after an hour: a key seen before no longer protects a retry.
+    void forget_idempotency_keys();
+
+    std::vector<FakeStatus> statuses() const;  // creation order, deleted ones included
+    int post_requests() const;
+
+private:
+    void handle_post(const httplib::Request& request, httplib::Response& response);
+    void handle_delete(const httplib::Request& request, httplib::Response& response);
+    bool authorized(const httplib::Request& request, httplib::Response& response) const;
+    std::string status_json(const FakeStatus& status) const;
+    void set_rate_headers(httplib::Response& response, int remaining) const;
+
+    std::string token_;
+    httplib::Server server_;
+    int port_ = 0;
+    std::thread thread_;
+    std::atomic<int> stall_ms_{1500};
+    std::atomic<int> latency_ms_{0};
+    std::atomic<int> max_characters_{500};
+    std::string retry_after_ = "1";
+
+    mutable std::mutex mutex_;
+    std::deque<MastodonFault> faults_;
+    std::vector<FakeStatus> statuses_;
+    std::map<std::string, std::size_t> by_key_;   // Idempotency-Key -> index in statuses_
+    std::set<std::string> in_flight_;
+    int post_requests_ = 0;
+    int replays_ = 0;  // answered from an earlier request's Idempotency-Key
+};
+
+MastodonFault parse_mastodon_fault(const std::string& name, bool* ok);
+
+}  // namespace orlive::testing

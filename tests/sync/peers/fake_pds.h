@@ -1,0 +1,80 @@
+// FakePds: a small AT-Protocol-behaving server on 127.0.0.1 for tests (cpp-httplib): sessions
+// (createSession with an app password, refreshSession, access tokens that can be made to
+// expire: 400 ExpiredToken), app.bsky.feed.post records (createRecord refuses a key that
+// exists; putRecord of an identical record keeps its cid; deleteRecord), facet and reply
+// checks, listRecords/getRecord, and faults on the next writes, some after the record was
+// written (an unknown outcome to the client). Stops when destroyed; thread-safe.
+#pragma once
+
+#include <httplib.h>
+
+#include <deque>
+#include <map>
+#include <mutex>
+#include <set>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace orlive::testing {
+
+enum class PdsFault { Status500, Status429, ExpireTokens, ForgetSessions, TimeoutAfterWrite, ResetAfterWrite };
+
+struct PdsRecord {
+    std::string rkey;
+    std::string uri;
+    std::string cid;
+    nlohmann::json value;
+    bool deleted = false;
+    int writes = 0;  // how many createRecord/putRecord calls wrote it
+};
+
+class FakePds {
+public:
+    static constexpr const char* kDid = "did:plc:orlivetest123";
+
+    FakePds(std::string identifier = "or.test", std::string app_password = "app-pass-1234", int port = 0);
+    ~FakePds();
+    FakePds(const FakePds&) = delete;
+    FakePds& operator=(const FakePds&) = delete;
+
+    int port() const { return port_; }
+    std::string url() const { return "http://127.0.0.1:" + std::to_string(port_); }
+    void push_fault(PdsFault fault);
+    void expire_access_tokens();
+    void set_stall_ms(int ms) { stall_ms_ = ms; }
+    void set_latency_ms(int ms) { latency_ms_ = ms; }  // after writing, before answering
+
+    std::vector<PdsRecord> records() const;  // first-write order
+    int sessions_created() const;
+    int refreshes() const;
+
+private:
+    void handle_write(const httplib::Request& request, httplib::Response& response, bool put);
+    // The DID the bearer token belongs to, or an error answer already set.
+    bool authorized(const httplib::Request& request, httplib::Response& response);
+    std::string issue_tokens(nlohmann::json& into);
+    std::string check_record(const nlohmann::json& record) const;
+
+    std::string identifier_;
+    std::string app_password_;
+    httplib::Server server_;
+    int port_ = 0;
+    std::thread thread_;
+    std::atomic<int> stall_ms_{1200};
+    std::atomic<int> latency_ms_{0};
+
+    mutable std::mutex mutex_;
+    std::deque<PdsFault> faults_;
+    std::set<std::string> access_tokens_;
+    std::set<std::string> expired_tokens_;
+    std::set<std::string> refresh_tokens_;
+    std::vector<PdsRecord> records_;
+    int token_counter_ = 0;
+    int sessions_ = 0;
+    int refreshes_ = 0;
+};
+
+}  // namespace orlive::testing

@@ -1,0 +1,72 @@
+#include "sync/retry_policy.h"
+
+#include <gtest/gtest.h>
+
+#include "sync/text_length.h"
+#include "sync/tid.h"
+
+namespace orlive {
+namespace {
+
+TEST(RetryPolicy, BacksOffExponentiallyWithJitterUpToTheCap) {
+    RetryPolicy policy;
+    policy.base_ms = 1000;
+    policy.cap_ms = 8000;
+    std::mt19937_64 rng(42);
+    for (int round = 0; round < 50; ++round) {
+        TimeMs first = policy.delay_after(1, rng);
+        TimeMs third = policy.delay_after(3, rng);
+        TimeMs late = policy.delay_after(30, rng);
+        EXPECT_GE(first, 500);
+        EXPECT_LE(first, 1000);
+        EXPECT_GE(third, 2000);
+        EXPECT_LE(third, 4000);
+        EXPECT_GE(late, 4000);
+        EXPECT_LE(late, 8000);
+    }
+}
+
+TEST(RetryPolicy, NeverEarlierThanThePlatformAsked) {
+    RetryPolicy policy;
+    std::mt19937_64 rng(1);
+    const TimeMs now = 1'000'000;
+    EXPECT_GE(policy.next_attempt_at(1, now + 600'000, now, rng), now + 600'000);
+    EXPECT_LE(policy.next_attempt_at(1, std::nullopt, now, rng), now + policy.base_ms);
+}
+
+TEST(RetryPolicy, ParsesRetryAfterAndRateLimitResets) {
+    EXPECT_EQ(parse_retry_after("120", 1000), 121000);
+    EXPECT_EQ(parse_retry_after("1.5", 1000), 2500);
+    EXPECT_EQ(parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT", 0), 1445412480000);
+    EXPECT_FALSE(parse_retry_after("soon", 0));
+    EXPECT_EQ(parse_iso8601("2015-10-21T07:28:00.250Z"), 1445412480250);
+    EXPECT_EQ(parse_iso8601("2015-10-21T09:28:00+02:00"), 1445412480000);
+    EXPECT_FALSE(parse_iso8601("yesterday"));
+    EXPECT_EQ(parse_unix_seconds("1445412480"), 1445412480000);
+}
+
+TEST(RetryPolicy, ClassifiesStatuses) {
+    for (long status : {408L, 425L, 429L, 500L, 502L, 503L, 504L}) EXPECT_TRUE(is_transient_status(status)) << status;
+    for (long status : {400L, 401L, 403L, 404L, 422L}) EXPECT_FALSE(is_transient_status(status)) << status;
+}
+
+TEST(TextLength, CountsGraphemesNotBytesOrCodePoints) {
+    EXPECT_EQ(count_graphemes("abc"), 3u);
+    EXPECT_EQ(count_graphemes("café"), 4u);
+    EXPECT_EQ(count_graphemes("e\xCC\x81"), 1u);                     // e + combining acute
+    EXPECT_EQ(count_graphemes("👩‍⚕️"), 1u);                             // ZWJ sequence
+    EXPECT_EQ(count_graphemes("🇬🇧🇫🇷"), 2u);                           // two flags
+    EXPECT_EQ(mastodon_length("see https://example.org/a/very/long/path ok", 23), 4u + 23u + 3u);
+}
+
+TEST(Tid, IsThirteenSortableCharacters) {
+    std::string early = make_tid(1'700'000'000'000'000, 5);
+    std::string later = make_tid(1'700'000'000'000'001, 5);
+    EXPECT_TRUE(is_valid_tid(early));
+    EXPECT_EQ(early.size(), 13u);
+    EXPECT_LT(early, later);
+    EXPECT_NE(make_tid(1'700'000'000'000'000, 6), early);
+}
+
+}  // namespace
+}  // namespace orlive

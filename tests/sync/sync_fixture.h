@@ -1,0 +1,111 @@
+// Shared by the sync tests: a real database in a throw-away dir, posts enqueued as the pipeline
+// would, an engine on a manual clock, and a loop that drains until nothing is left.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "../core/test_support.h"
+#include "core/case_store.h"
+#include "core/database.h"
+#include "core/outbox.h"
+#include "sync/http_client.h"
+#include "sync/mastodon_publisher.h"
+#include "sync/sync_engine.h"
+
+namespace orlive::testing {
+
+// Short enough that timeout faults stay quick, long enough for a loaded CI machine.
+inline HttpTimeouts test_timeouts() { return {2000, 700}; }
+
+class SyncFixture : public ::testing::Test {
+protected:
+    void SetUp() override {
+        auto opened = Database::open_in(dir.path());
+        ASSERT_TRUE(opened.ok()) << opened.error().message;
+        db = std::move(opened.value());
+    }
+
+    std::int64_t new_case(const std::string& procedure = "lap-chole") {
+        (void)end_active_case(*db, clock.now_ms());  // none active is fine
+        CaseStart start;
+        start.procedure_id = procedure;
+        start.consent = Consent::Deidentified;
+        auto id = start_case(*db, start, clock.now_ms());
+        EXPECT_TRUE(id.ok()) << id.error().message;
+        return id.ok() ? *id : 0;
+    }
+
+    std::int64_t queue_post(std::optional<std::int64_t> case_id, const std::string& text,
+                            const std::vector<std::string>& accounts = {"main"}) {
+        NewPost post;
+        post.case_id = case_id;
+        post.kind = PostKind::Text;
+        post.text = text;
+        post.state = PostState::Queued;
+        post.created_at = clock.now_ms();
+        post.release_at = clock.now_ms();
+        auto id = enqueue_post(*db, post, accounts);
+        EXPECT_TRUE(id.ok()) << id.error().message;
+        clock.advance_ms(1);
+        return id.ok() ? *id : 0;
+    }
+
+    Account mastodon_account(const std::string& base_url, const std::string& token = "test-token") {
+        Account account;
+        account.name = "main";
+        account.kind = AccountKind::Mastodon;
+        account.base_url = base_url;
+        account.access_token = token;
+        return account;
+    }
+
+    // Closes the kept-alive connection before the peer stops, so the peer need not wait it out.
+    void TearDown() override { http.reset(); }
+
+    std::unique_ptr<SyncEngine> engine_for(std::vector<NamedPublisher> publishers) {
+        RetryPolicy retry;
+        retry.base_ms = 1000;
+        return std::make_unique<SyncEngine>(*db, std::move(publishers), clock, retry);
+    }
+
+    std::unique_ptr<SyncEngine> mastodon_engine(const std::string& base_url, const std::string& token = "test-token") {
+        std::vector<NamedPublisher> publishers;
+        publishers.push_back({"main", std::make_unique<MastodonPublisher>(mastodon_account(base_url, token), *http,
+                                                                           test_timeouts())});
+        return engine_for(std::move(publishers));
+    }
+
+    // Passes until nothing is unsent, moving the manual clock to each next wake-up. Bounded so a
+    // bug fails the test instead of hanging it.
+    void drain(SyncEngine& engine, int max_passes = 50) {
+        for (int i = 0; i < max_passes; ++i) {
+            auto pass = engine.run_pass();
+            ASSERT_TRUE(pass.ok()) << pass.error().message;
+            auto left = engine.unsent_count();
+            ASSERT_TRUE(left.ok());
+            if (*left == 0) return;
+            auto wake = engine.next_wake();
+            ASSERT_TRUE(wake.ok());
+            ASSERT_TRUE(wake->has_value()) << "unsent deliveries but nothing scheduled";
+            if (**wake > clock.now_ms()) clock.set_ms(**wake);
+        }
+        FAIL() << "still unsent after " << max_passes << " passes";
+    }
+
+    std::vector<DeliveryRecord> deliveries_of(std::int64_t post_id) {
+        auto post = find_post(*db, post_id);
+        EXPECT_TRUE(post.ok() && post->has_value());
+        return post.ok() && post->has_value() ? (*post)->deliveries : std::vector<DeliveryRecord>{};
+    }
+
+    TempDir dir;
+    std::unique_ptr<Database> db;
+    ManualClock clock{1'760'000'000'000};
+    std::unique_ptr<HttpClient> http = std::make_unique<HttpClient>();
+};
+
+}  // namespace orlive::testing
