@@ -361,6 +361,32 @@ TEST_F(SafeHarborFilterTest, ContactDetails) {
     EXPECT_EQ(redact("host fe80::1 down at 14:05:30"), "host [IP] down at 14:05:30");
 }
 
+TEST_F(SafeHarborFilterTest, InternationalAndNationalPhoneFormats) {
+    EXPECT_EQ(redact("Call +44 20 7946 0958 for updates."), "Call [PHONE] for updates.");
+    EXPECT_EQ(redact("Tel: +33 1 23 45 67 89"), "Tel: [PHONE]");
+    EXPECT_EQ(redact("Ring 0044 20 7946 0958 please"), "Ring [PHONE] please");
+    EXPECT_EQ(redact("Phone +44 (0)20 7946 0958"), "Phone [PHONE]");
+    EXPECT_EQ(redact("Her son is on 020 7946 0958 today"), "Her son is on [PHONE] today");
+    EXPECT_EQ(redact("daughter 07700 900 123, home 0961-7596216"), "daughter [PHONE], home [PHONE]");
+    EXPECT_EQ(redact("mobile +91 98765 43210"), "mobile [PHONE]");
+    EXPECT_EQ(redact("reach her at (08) 8747 6301 or (71) 4233-6306"), "reach her at [PHONE] or [PHONE]");
+    EXPECT_EQ(redact("Call 555.123.4567 ext. 42"), "Call [PHONE]");
+    EXPECT_EQ(redact("Desk 555-123-4567x204, fax +1-903-140-4508x769"), "Desk [PHONE], fax [PHONE]");
+    EXPECT_EQ(redact("Phone:\n467 3395"), "Phone:\n[PHONE]");
+    EXPECT_EQ(redact("Can you call me on 9472 7916?"), "Can you call me on [PHONE]?");
+}
+
+TEST_F(SafeHarborFilterTest, PhoneRulesLeaveClinicalNumbersAlone) {
+    for (const std::string text :
+         {"Step 3 of 10, EBL 50 mL, 2 units PRBC.", "BP 120/80, HR 72, SpO2 98%, OR 7 at 14:05.",
+          "Called OR 7 at 14:05 for 5 mg morphine.", "Drain output 050 mL at 0600 and 0800.",
+          "Ratio 0.5 to 1, 0.25 mg given.", "Call the desk, 2 units given at 08:30.",
+          "Sutures 3-0 and 4-0 Vicryl, then 2-0 Prolene."}) {
+        EXPECT_EQ(redact(text), text);
+    }
+    EXPECT_EQ(redact("Seen 05.03.2024 and 05-03-24."), "Seen [DATE] and [DATE].");
+}
+
 TEST_F(SafeHarborFilterTest, RecordAccountDeviceVehicleNumbers) {
     EXPECT_EQ(redact("SSN 123-45-6789 shredded"), "SSN [SSN] shredded");
     EXPECT_EQ(redact("MRN: 12-345-678 ok"), "MRN: [MRN] ok");
