@@ -284,6 +284,45 @@ TEST_F(SafeHarborFilterTest, TitlesInitialsAndFullNames) {
     EXPECT_EQ(redact("Anne-Marie Dubois is first."), "[NAME] is first.");
 }
 
+TEST_F(SafeHarborFilterTest, UnlistedNamesInPersonContext) {
+    EXPECT_EQ(redact("my name is Zbigniew and I had surgery."), "my name is [NAME] and I had surgery.");
+    EXPECT_EQ(redact("my name is vitoria"), "my name is [NAME]");
+    EXPECT_EQ(redact("Sometimes people call me Csanád."), "Sometimes people call me [NAME].");
+    EXPECT_EQ(redact("Zbigniew, 52, was admitted overnight."), "[NAME], 52, was admitted overnight.");
+    EXPECT_EQ(redact("Update on patient Oluwaseun Adeyemi: stable."), "Update on patient [NAME]: stable.");
+    EXPECT_EQ(redact("Mr Xu is in recovery, Dr. Okonkwo is scrubbing."), "Mr [NAME] is in recovery, Dr. [NAME] is scrubbing.");
+    EXPECT_EQ(redact("After the scan, Zbigniew needs a CT."), "After the scan, [NAME] needs a CT.");
+    EXPECT_EQ(redact("Zbigniew's daughter called."), "[NAME]'s daughter called.");
+    EXPECT_EQ(redact("Irenka is awake and asking for tea."), "[NAME] is awake and asking for tea.");
+}
+
+TEST_F(SafeHarborFilterTest, UnlistedNamesNextToNames) {
+    EXPECT_EQ(redact("Maria Kowalczyk is in pre-op."), "[NAME] is in pre-op.");
+    EXPECT_EQ(redact("Usamov and Bowers visited."), "[NAME] and [NAME] visited.");
+    EXPECT_EQ(redact("They had 3: Efimiya, Mary and Ariana."), "They had 3: [NAME], [NAME] and [NAME].");
+    EXPECT_EQ(redact("Sari J. Paavolainen signed the form."), "[NAME] signed the form.");
+    EXPECT_EQ(redact("Kate M Begum called back."), "[NAME] called back.");
+    EXPECT_EQ(redact("Visitor list:\nGyala Antall"), "Visitor list:\n[NAME]");
+    EXPECT_EQ(redact("follow up with patricia desrosiers next week."), "follow up with [NAME] next week.");
+}
+
+TEST_F(SafeHarborFilterTest, PersonContextRulesLeaveClinicalWordsAlone) {
+    FilterContext ctx;
+    ctx.allow = {"Dr. Rivera", "Sam Okafor"};
+    for (const std::string text :
+         {"Xarelto was held, Kcentra given at 14:05.", "After induction, Exparel needs to be drawn up.",
+          "Exparel and Toradol given, Ligasure and Harmonic on the da Vinci Xi.",
+          "Boston bowel prep adequate, Ranson criteria 3.", "Kocher, Foley and Babcock ready; Mayo stand set.",
+          "Crohn's disease, Apgar 9, Hartmann's pouch, Lichtenstein repair.",
+          "Dr. Rivera and Sam Okafor closing, Rivera's team great.",
+          "Trendelenburg, 30 degrees, Pfannenstiel incision.", "Nissen, 2 wraps, Whipple, 6 hours.",
+          "Step 3 of 10, EBL 50 mL, 2 units PRBC, #SurgEd", "Versed 2 mg, Zofran 4 mg, Decadron 8 mg.",
+          "Stryker Neptune on, Bair Hugger warm.", "Allis, Babcock and Kelly clamps.",
+          "BP 120/80, HR 72, SpO2 98% in OR 7."}) {
+        EXPECT_EQ(redact(text, ctx), text);
+    }
+}
+
 TEST_F(SafeHarborFilterTest, DictionaryWordNamesNeedContext) {
     for (const std::string text :
          {"Will update after the frozen section.", "May the next case go well.", "Grant funding came through.",
