@@ -284,6 +284,45 @@ TEST_F(SafeHarborFilterTest, TitlesInitialsAndFullNames) {
     EXPECT_EQ(redact("Anne-Marie Dubois is first."), "[NAME] is first.");
 }
 
+TEST_F(SafeHarborFilterTest, UnlistedNamesInPersonContext) {
+    EXPECT_EQ(redact("my name is Zbigniew and I had surgery."), "my name is [NAME] and I had surgery.");
+    EXPECT_EQ(redact("my name is vitoria"), "my name is [NAME]");
+    EXPECT_EQ(redact("Sometimes people call me Csanád."), "Sometimes people call me [NAME].");
+    EXPECT_EQ(redact("Zbigniew, 52, was admitted overnight."), "[NAME], 52, was admitted overnight.");
+    EXPECT_EQ(redact("Update on patient Oluwaseun Adeyemi: stable."), "Update on patient [NAME]: stable.");
+    EXPECT_EQ(redact("Mr Xu is in recovery, Dr. Okonkwo is scrubbing."), "Mr [NAME] is in recovery, Dr. [NAME] is scrubbing.");
+    EXPECT_EQ(redact("After the scan, Zbigniew needs a CT."), "After the scan, [NAME] needs a CT.");
+    EXPECT_EQ(redact("Zbigniew's daughter called."), "[NAME]'s daughter called.");
+    EXPECT_EQ(redact("Irenka is awake and asking for tea."), "[NAME] is awake and asking for tea.");
+}
+
+TEST_F(SafeHarborFilterTest, UnlistedNamesNextToNames) {
+    EXPECT_EQ(redact("Maria Kowalczyk is in pre-op."), "[NAME] is in pre-op.");
+    EXPECT_EQ(redact("Usamov and Bowers visited."), "[NAME] and [NAME] visited.");
+    EXPECT_EQ(redact("They had 3: Efimiya, Mary and Ariana."), "They had 3: [NAME], [NAME] and [NAME].");
+    EXPECT_EQ(redact("Sari J. Paavolainen signed the form."), "[NAME] signed the form.");
+    EXPECT_EQ(redact("Kate M Begum called back."), "[NAME] called back.");
+    EXPECT_EQ(redact("Visitor list:\nGyala Antall"), "Visitor list:\n[NAME]");
+    EXPECT_EQ(redact("follow up with patricia desrosiers next week."), "follow up with [NAME] next week.");
+}
+
+TEST_F(SafeHarborFilterTest, PersonContextRulesLeaveClinicalWordsAlone) {
+    FilterContext ctx;
+    ctx.allow = {"Dr. Rivera", "Sam Okafor"};
+    for (const std::string text :
+         {"Xarelto was held, Kcentra given at 14:05.", "After induction, Exparel needs to be drawn up.",
+          "Exparel and Toradol given, Ligasure and Harmonic on the da Vinci Xi.",
+          "Boston bowel prep adequate, Ranson criteria 3.", "Kocher, Foley and Babcock ready; Mayo stand set.",
+          "Crohn's disease, Apgar 9, Hartmann's pouch, Lichtenstein repair.",
+          "Dr. Rivera and Sam Okafor closing, Rivera's team great.",
+          "Trendelenburg, 30 degrees, Pfannenstiel incision.", "Nissen, 2 wraps, Whipple, 6 hours.",
+          "Step 3 of 10, EBL 50 mL, 2 units PRBC, #SurgEd", "Versed 2 mg, Zofran 4 mg, Decadron 8 mg.",
+          "Stryker Neptune on, Bair Hugger warm.", "Allis, Babcock and Kelly clamps.",
+          "BP 120/80, HR 72, SpO2 98% in OR 7."}) {
+        EXPECT_EQ(redact(text, ctx), text);
+    }
+}
+
 TEST_F(SafeHarborFilterTest, DictionaryWordNamesNeedContext) {
     for (const std::string text :
          {"Will update after the frozen section.", "May the next case go well.", "Grant funding came through.",
@@ -359,6 +398,32 @@ TEST_F(SafeHarborFilterTest, ContactDetails) {
     EXPECT_EQ(redact("host 10.14.2.201 down"), "host [IP] down");
     EXPECT_EQ(redact("host 2001:db8:85a3::8a2e:370:7334 down"), "host [IP] down");
     EXPECT_EQ(redact("host fe80::1 down at 14:05:30"), "host [IP] down at 14:05:30");
+}
+
+TEST_F(SafeHarborFilterTest, InternationalAndNationalPhoneFormats) {
+    EXPECT_EQ(redact("Call +44 20 7946 0958 for updates."), "Call [PHONE] for updates.");
+    EXPECT_EQ(redact("Tel: +33 1 23 45 67 89"), "Tel: [PHONE]");
+    EXPECT_EQ(redact("Ring 0044 20 7946 0958 please"), "Ring [PHONE] please");
+    EXPECT_EQ(redact("Phone +44 (0)20 7946 0958"), "Phone [PHONE]");
+    EXPECT_EQ(redact("Her son is on 020 7946 0958 today"), "Her son is on [PHONE] today");
+    EXPECT_EQ(redact("daughter 07700 900 123, home 0961-7596216"), "daughter [PHONE], home [PHONE]");
+    EXPECT_EQ(redact("mobile +91 98765 43210"), "mobile [PHONE]");
+    EXPECT_EQ(redact("reach her at (08) 8747 6301 or (71) 4233-6306"), "reach her at [PHONE] or [PHONE]");
+    EXPECT_EQ(redact("Call 555.123.4567 ext. 42"), "Call [PHONE]");
+    EXPECT_EQ(redact("Desk 555-123-4567x204, fax +1-903-140-4508x769"), "Desk [PHONE], fax [PHONE]");
+    EXPECT_EQ(redact("Phone:\n467 3395"), "Phone:\n[PHONE]");
+    EXPECT_EQ(redact("Can you call me on 9472 7916?"), "Can you call me on [PHONE]?");
+}
+
+TEST_F(SafeHarborFilterTest, PhoneRulesLeaveClinicalNumbersAlone) {
+    for (const std::string text :
+         {"Step 3 of 10, EBL 50 mL, 2 units PRBC.", "BP 120/80, HR 72, SpO2 98%, OR 7 at 14:05.",
+          "Called OR 7 at 14:05 for 5 mg morphine.", "Drain output 050 mL at 0600 and 0800.",
+          "Ratio 0.5 to 1, 0.25 mg given.", "Call the desk, 2 units given at 08:30.",
+          "Sutures 3-0 and 4-0 Vicryl, then 2-0 Prolene."}) {
+        EXPECT_EQ(redact(text), text);
+    }
+    EXPECT_EQ(redact("Seen 05.03.2024 and 05-03-24."), "Seen [DATE] and [DATE].");
 }
 
 TEST_F(SafeHarborFilterTest, RecordAccountDeviceVehicleNumbers) {

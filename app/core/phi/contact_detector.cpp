@@ -41,6 +41,8 @@ std::size_t trim_url_end(std::string_view text, std::size_t s, std::size_t e) {
 }
 
 const char* kExt = "(?:[ \\t]*(?:,[ \\t]*)?(?i:x|ext\\.?|extension|ext[ \\t]*#)[ \\t]*\\d{1,6})?";
+// An extension written straight after the last digit: "555-123-4567x204".
+const char* kGluedExt = "(?:[xX]\\d{1,6})?\\b";
 
 }  // namespace
 
@@ -65,26 +67,34 @@ ContactDetector::ContactDetector() {
     ipv6_ = std::make_unique<RE2>(
         "(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|(?:\\d{1,3}\\.){3}\\d{1,3})?", o);
     phone_us_ = std::make_unique<RE2>(
-        std::string("(?:\\+?\\b1[ \\t.\\-]?)?(?:\\(\\d{3}\\)[ \\t]?|\\b\\d{3}[ \\t.\\-])\\d{3}[ \\t.\\-]\\d{4}\\b") +
+        std::string("(?:\\+?\\b1[ \\t.\\-]?)?(?:\\(\\d{3}\\)[ \\t]?|\\b\\d{3}[ \\t.\\-])\\d{3}[ \\t.\\-]\\d{4}") + kGluedExt +
             kExt,
         o);
     phone_intl_ = std::make_unique<RE2>(
-        std::string("(?:\\+|\\b00)\\d{1,3}(?:[ \\t.\\-]?\\(?\\d{1,5}\\)?){1,6}\\b") + kExt, o);
+        std::string("(?:\\+|\\b00)\\d{1,3}(?:[ \\t.\\-]?\\(?\\d{1,5}\\)?){1,6}") + kGluedExt + kExt, o);
     phone_keyword_ = std::make_unique<RE2>(
         std::string("\\b(?i:phone|ph|tel|telephone|fax|facsimile|cell|cellphone|mobile|mob|"
                     "pager|beeper|bleep|whatsapp|sms|text|call(?:ed)?|contact|reach(?:ed)?|"
-                    "number|no|home|work)\\.?(?:[ \\t]+(?i:number|no\\.?|#|at|on|is))?"
-                    "[ \\t]*[:#]?[ \\t]*(\\+?\\(?\\d[\\d \\t().\\-]{4,18}\\d)\\b") +
+                    "number|no|home|work|ring|dial|desk|office|landline)\\.?"
+                    "(?:[ \\t]+(?i:me|us|him|her|them))?"
+                    "(?:[ \\t]+(?i:number|no\\.?|#|at|on|is|via))?"
+                    "[ \\t]*[:#]?[ \\t]*\\n?[ \\t]*(\\+?\\(?\\d[\\d \\t().\\-]{4,18}\\d)") + kGluedExt +
             kExt,
         o);
     phone_loose_ = std::make_unique<RE2>("\\b\\d{2,4}(?:[ .\\-]\\d{2,4}){2,4}\\b", o);
+    // "(08) 8747 6301", "(71) 4233-6306": a bracketed area code, then two digit groups.
+    phone_area_ = std::make_unique<RE2>(
+        std::string("\\(\\d{2,5}\\)[ \\t]?\\d{2,5}[ \\t.\\-]\\d{3,5}") + kGluedExt + kExt, o);
+    // National numbers with a trunk 0: "020 7946 0958", "07700 900123", "0961-7596216".
+    phone_trunk_ = std::make_unique<RE2>(
+        std::string("\\b0\\d{1,4}(?:[ \\t.\\-]\\d{2,8}){1,3}") + kGluedExt + kExt, o);
 }
 
 ContactDetector::~ContactDetector() = default;
 
 bool ContactDetector::ok() const {
     for (const auto* re : {&email_, &url_, &domain_, &ipv4_, &ipv6_, &phone_us_, &phone_intl_,
-                           &phone_keyword_, &phone_loose_}) {
+                           &phone_keyword_, &phone_loose_, &phone_area_, &phone_trunk_}) {
         if (!(*re)->ok()) return false;
     }
     return true;
@@ -149,6 +159,30 @@ void ContactDetector::find(std::string_view text, std::vector<Candidate>& out) c
         // Not a date or a blood pressure written with slashes.
         if (number.find('/') != std::string_view::npos) return;
         add(out, s, e, PhiCategory::Phone, "phone-keyword", priority::kPhone);
+    });
+    for_each_match<1>(*phone_area_, text, [&](const auto& g) {
+        const std::size_t s = group_begin(text, g[0]), e = group_end(text, g[0]);
+        const std::size_t digits = count_digits(text.substr(s, e - s));
+        if (digits < 7 || digits > 15) return;
+        if (e < text.size() && (text[e] == '/' || text[e] == ':')) return;
+        add(out, s, e, PhiCategory::Phone, "phone-area", priority::kPhone);
+    });
+    for_each_match<1>(*phone_trunk_, text, [&](const auto& g) {
+        const std::size_t s = group_begin(text, g[0]), e = group_end(text, g[0]);
+        const std::string_view number = text.substr(s, e - s);
+        const std::size_t digits = count_digits(number);
+        // Dates ("01.02.2023", "05-03-58") have at most 8 digits; phones with a trunk 0 have 9+.
+        if (digits < 9 || digits > 15) return;
+        if (s > 0 && (text[s - 1] == '.' || text[s - 1] == '/' || text[s - 1] == ':' ||
+                      text[s - 1] == '-' || text[s - 1] == '+')) {
+            return;
+        }
+        if (e < text.size() && (text[e] == '/' || text[e] == ':' ||
+                                (text[e] == '.' && e + 1 < text.size() &&
+                                 std::isdigit(static_cast<unsigned char>(text[e + 1]))))) {
+            return;
+        }
+        add(out, s, e, PhiCategory::Phone, "phone-trunk", priority::kLoosePhone);
     });
     for_each_match<1>(*phone_loose_, text, [&](const auto& g) {
         const std::size_t s = group_begin(text, g[0]), e = group_end(text, g[0]);

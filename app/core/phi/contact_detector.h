@@ -33,6 +33,8 @@ private:
     std::unique_ptr<RE2> phone_intl_;
     std::unique_ptr<RE2> phone_keyword_;
     std::unique_ptr<RE2> phone_loose_;
+    std::unique_ptr<RE2> phone_area_;
+    std::unique_ptr<RE2> phone_trunk_;
 };
 
 }  // namespace orlive

@@ -132,6 +132,25 @@ bool is_role_word(const std::string& key) {
     return k.count(key) > 0;
 }
 
+// Verbs that, right after a clause-initial capitalised word, say it is a person ("Zbigniew said").
+bool is_person_verb(const std::string& key) {
+    static const std::unordered_set<std::string> k = {
+        "said", "says", "told", "tells", "asked", "asks", "shouted", "replied", "smiled", "laughed",
+        "cried", "thanked", "thinks", "thought", "feels", "felt", "hopes", "hoped", "wants",
+        "wanted", "loves", "loved", "lives", "lived", "died", "woke", "walked", "spent", "married",
+        "needs", "wishes", "wished", "prays", "prayed", "waved", "whispered", "insisted", "agreed",
+        "refused", "consented", "declined"};
+    return k.count(key) > 0;
+}
+
+// "X is/was <state>": states only a person is in.
+bool is_person_state(const std::string& key) {
+    static const std::unordered_set<std::string> k = {
+        "from", "born", "awake", "asleep", "resting", "recovering", "comfortable", "happy",
+        "married", "crying", "smiling", "walking", "eating", "talking", "doing", "reliable"};
+    return k.count(key) > 0;
+}
+
 // Contractions ("I've", "I'm", "we'll") are never names.
 bool is_contraction(std::string_view word) {
     for (std::string_view suffix :
@@ -268,7 +287,7 @@ void NameDetector::find(std::string_view text, const std::vector<Token>& tokens,
         if (f.handle || t.has_digit || !t.has_letter || t.letters < 2) continue;
         if (is_contraction(text.substr(t.start, t.core_end - t.start))) continue;
         const std::string& key = t.key;
-        if (is_function_word(key) || is_role_word(key)) continue;
+        if (is_function_word(key) || is_role_word(key) || is_title_key(key)) continue;
         f.stop = lex_.is_clinical_stopword(key);
         // Hyphenated words: a name if every part is a name or unknown and one part is a clear name.
         bool is_first = lex_.first_name_rank(key) != NameLexicon::kNotFound;
@@ -407,18 +426,38 @@ void NameDetector::find(std::string_view text, const std::vector<Token>& tokens,
     for (std::size_t i = 0; i + 1 < n; ++i) {
         const std::string& key = tokens[i].key;
         const bool kin = is_kin(key);
-        const bool cue = name_cues().count(key) > 0 ||
-                         (key == "name" && i + 1 < n && (tokens[i + 1].key == "is" || text[tokens[i].end] == ':'));
+        const bool call_me = (key == "call" || key == "calls" || key == "called") && i + 2 < n &&
+                             (tokens[i + 1].key == "me" || tokens[i + 1].key == "him" ||
+                              tokens[i + 1].key == "her");
+        const bool name_is = key == "name" && i + 1 < n &&
+                             (tokens[i + 1].key == "is" || text[tokens[i].end] == ':' || text[tokens[i].end] == '?');
+        const bool cue = name_cues().count(key) > 0 || name_is || call_me;
         if (!kin && !cue) continue;
-        std::size_t j = i + 1;
+        std::size_t j = call_me ? i + 2 : i + 1;
         std::size_t skipped = 0;
         while (j < n && skipped < 2 && cue_fillers().count(tokens[j].key) > 0 &&
                same_clause(text, tokens[j - 1], tokens[j])) {
             ++j;
             ++skipped;
         }
-        if (j >= n || !light_gap(text, tokens[j - 1], tokens[j])) continue;
+        if (j < n && name_is && text[tokens[i].end] == '?' && tokens[j].start - tokens[i].end <= 3) {
+            // "What's your name? Ana": the answer follows the question mark.
+        } else if (j >= n || !light_gap(text, tokens[j - 1], tokens[j])) {
+            continue;
+        }
         const Token& t = tokens[j];
+        // "my name is vitoria", "call me višeslav": an explicit naming cue takes a lowercase
+        // word that is in no word list.
+        if ((name_is || call_me || key == "named") && !t.upper_first &&
+            (info[j].kind == Kind::None || (info[j].kind == Kind::Word && !info[j].stop)) &&
+            !t.has_digit && t.letters >= 3 && !info[j].handle && !lex_.is_common_word(t.key) &&
+            !lex_.is_clinical_stopword(t.key) && !is_function_word(t.key) && !is_role_word(t.key) &&
+            !is_contraction(text.substr(t.start, t.core_end - t.start))) {
+            info[j].kind = Kind::Unknown;
+            info[j].strong = true;
+            info[j].name = true;
+            continue;
+        }
         // Patient-style cues need a capitalised name-like word; kinship accepts listed lowercase.
         if (key == "patient" || key == "pt" || key == "pts" || key == "contact" || key == "love" ||
             key == "meet" || key == "welcome" || key == "signed") {
@@ -492,7 +531,99 @@ void NameDetector::find(std::string_view text, const std::vector<Token>& tokens,
         info[i + 1].name = true;
     }
 
+    // 6c. Person-shaped contexts for a capitalised word in no list (or a name that is also a
+    // word): "Zbigniew, 52,", "Zbigniew's daughter", "Usamov and Bowers", "Zbigniew said".
+    auto unknown_cap = [&](std::size_t i) {
+        const Info& f = info[i];
+        const Token& t = tokens[i];
+        if (!can_be_named(i) || f.eponym_use || f.organisation || f.stop || title_case[i]) return false;
+        if (!t.upper_first || t.all_upper || t.letters < 2) return false;
+        if (calendar_words().count(t.key) > 0) return false;
+        return f.kind == Kind::Unknown || f.kind == Kind::Name ||
+               (f.kind == Kind::Word && (f.first || f.surname) && !lex_.is_common_word(t.key));
+    };
+    auto clause_start = [&](std::size_t i) {
+        if (i == 0 || tokens[i].sentence_start) return true;
+        for (std::size_t k = tokens[i - 1].end; k < tokens[i].start; ++k) {
+            if (text[k] == ',' || text[k] == ';' || text[k] == ':' || text[k] == '\n') return true;
+        }
+        const std::string& p = tokens[i - 1].key;
+        return p == "and" || p == "but" || p == "then" || p == "while" || p == "when" || p == "so" ||
+               p == "because" || p == "that";
+    };
+    for (std::size_t i = 0; i < n; ++i) {
+        if (info[i].name || !unknown_cap(i)) continue;
+        const Token& t = tokens[i];
+        bool person = false;
+        // Age apposition: "Zbigniew, 52, was admitted", "Zbigniew (52)".
+        if (!t.possessive && i + 1 < n && tokens[i + 1].has_digit && !tokens[i + 1].has_letter &&
+            tokens[i + 1].core_end - tokens[i + 1].start <= 3) {
+            const std::string_view gap = text.substr(t.end, tokens[i + 1].start - t.end);
+            const std::size_t e = tokens[i + 1].end;
+            const bool closes = e < text.size() && (text[e] == ',' || text[e] == ')');
+            const bool years = i + 2 < n && (tokens[i + 2].key == "yo" || tokens[i + 2].key == "y" ||
+                                             tokens[i + 2].key == "years" || tokens[i + 2].key == "yrs");
+            if ((gap == ", " && (closes || years)) || (gap == " (" && closes)) person = true;
+        }
+        // Possessive before a kinship word: "Zbigniew's daughter".
+        if (t.possessive && i + 1 < n && is_kin(tokens[i + 1].key) && joined_by_space(text, t, tokens[i + 1], 1)) {
+            person = true;
+        }
+        // Clause-initial subject of a verb only people do: "…, Zbigniew needs a lift".
+        if (!t.possessive && i + 1 < n && clause_start(i) && joined_by_space(text, t, tokens[i + 1], 1)) {
+            const std::string& v = tokens[i + 1].key;
+            if (is_person_verb(v)) person = true;
+            if ((v == "is" || v == "was") && i + 2 < n && is_person_state(tokens[i + 2].key)) person = true;
+        }
+        if (person) {
+            info[i].name = true;
+            info[i].strong = true;
+        }
+    }
+    // Coordination with a clear name: "Usamov and Bowers", "Gaetane, Hannah and Anthony".
+    for (bool changed = true; changed;) {
+        changed = false;
+        for (std::size_t i = 0; i < n; ++i) {
+            if (info[i].name || !unknown_cap(i) || info[i].kind == Kind::Word) continue;
+            auto clear_name = [&](std::size_t j) {
+                return info[j].name && !info[j].initial && tokens[j].upper_first;
+            };
+            auto coordinated = [&](std::size_t a, std::size_t b) {  // a < b
+                const std::string_view gap = text.substr(tokens[a].end, tokens[b].start - tokens[a].end);
+                return gap == ", " || gap == " & ";
+            };
+            bool ok = false;
+            if (i + 1 < n && coordinated(i, i + 1) && clear_name(i + 1)) ok = true;
+            if (i > 0 && coordinated(i - 1, i) && clear_name(i - 1)) ok = true;
+            if (i + 2 < n && tokens[i + 1].key == "and" && joined_by_space(text, tokens[i], tokens[i + 1], 1) &&
+                joined_by_space(text, tokens[i + 1], tokens[i + 2], 1) && clear_name(i + 2)) {
+                ok = true;
+            }
+            if (i >= 2 && tokens[i - 1].key == "and" && joined_by_space(text, tokens[i - 1], tokens[i], 1) &&
+                joined_by_space(text, tokens[i - 2], tokens[i - 1], 1) && clear_name(i - 2)) {
+                ok = true;
+            }
+            if (ok && !tokens[i].possessive) {
+                info[i].name = true;
+                changed = true;
+            }
+        }
+    }
+    // Two capitalised words in no list side by side: "Gyala Antall", "Ushurma Dratchev".
+    for (std::size_t i = 0; i + 1 < n; ++i) {
+        if (info[i].kind != Kind::Unknown || info[i + 1].kind != Kind::Unknown) continue;
+        if (!unknown_cap(i) || !unknown_cap(i + 1) || tokens[i].possessive) continue;
+        if (!joined_by_space(text, tokens[i], tokens[i + 1], 1)) continue;
+        if (tokens[i].letters < 3 || tokens[i + 1].letters < 3) continue;
+        if (i + 2 < n && lex_.is_eponym_noun(tokens[i + 2].key) && joined_by_space(text, tokens[i + 1], tokens[i + 2])) {
+            continue;
+        }
+        info[i].name = true;
+        info[i + 1].name = true;
+    }
+
     // 7. Neighbours of names: "Will Smith", "Maria Kreutzmann", "Vanessa P. Hertzog".
+    auto spread_to_neighbours = [&]() {
     for (bool changed = true; changed;) {
         changed = false;
         for (std::size_t i = 0; i < n; ++i) {
@@ -503,7 +634,13 @@ void NameDetector::find(std::string_view text, const std::vector<Token>& tokens,
                 if (!info[j].name || info[j].initial) return false;
                 if (!joined_by_space(text, tokens[std::min(i, j)], tokens[std::max(i, j)], 1)) return false;
                 if (tokens[i].upper_first != tokens[j].upper_first) return false;
-                if (!tokens[i].upper_first && f.kind != Kind::Name) return false;
+                if (!tokens[i].upper_first && f.kind != Kind::Name) {
+                    // "lena andersson": a listed surname (not a word) after a lowercase first name.
+                    if (!(f.surname && !neighbour_is_right && info[j].first && !f.stop &&
+                          !lex_.is_common_word(tokens[i].key))) {
+                        return false;
+                    }
+                }
                 if (neighbour_is_right && tokens[i].possessive) return false;
                 if (!neighbour_is_right && tokens[j].possessive) return false;
                 if (f.stop) {
@@ -519,12 +656,34 @@ void NameDetector::find(std::string_view text, const std::vector<Token>& tokens,
                 ok = true;
                 info[i - 1].name = true;
             }
+            // A bare middle initial: "Kate M Begum".
+            if (!ok && i >= 2 && tokens[i].upper_first && tokens[i - 1].letters == 1 &&
+                tokens[i - 1].upper_first && !tokens[i - 1].has_digit && info[i - 2].name &&
+                tokens[i - 2].upper_first && !info[i - 2].initial &&
+                joined_by_space(text, tokens[i - 2], tokens[i - 1], 1) &&
+                joined_by_space(text, tokens[i - 1], tokens[i], 1) &&
+                (f.kind == Kind::Unknown || f.first || f.surname) && !f.stop) {
+                ok = true;
+                info[i - 1].name = true;
+            }
             if (ok) {
                 f.name = true;
                 changed = true;
             }
         }
     }
+    // A bare middle initial between two names: "Kate M Begum".
+    for (std::size_t i = 1; i + 1 < n; ++i) {
+        const Token& t = tokens[i];
+        if (info[i].name || t.letters != 1 || !t.upper_first || t.has_digit || info[i].handle) continue;
+        if (t.end != t.core_end || (t.end < text.size() && text[t.end] == '.')) continue;
+        if (!info[i - 1].name || !info[i + 1].name || info[i - 1].initial) continue;
+        if (!tokens[i - 1].upper_first || !tokens[i + 1].upper_first) continue;
+        if (!joined_by_space(text, tokens[i - 1], t, 1) || !joined_by_space(text, t, tokens[i + 1], 1)) continue;
+        info[i].name = true;
+    }
+    };
+    spread_to_neighbours();
 
     // 8. Initials: "M.L.", "M. L.", "J. Smith".
     for (std::size_t i = 0; i < n; ++i) {
@@ -549,6 +708,17 @@ void NameDetector::find(std::string_view text, const std::vector<Token>& tokens,
             info[j].name = true;
         }
     }
+
+    // 8b. A capitalised word before initials that became a name: "Sari J. Paavolainen".
+    for (std::size_t i = 0; i + 1 < n; ++i) {
+        if (info[i].name || !info[i + 1].initial || !info[i + 1].name) continue;
+        if (!tokens[i].upper_first || info[i].kind == Kind::None || !can_be_named(i)) continue;
+        if (info[i].stop || info[i].eponym_use || info[i].organisation || title_case[i]) continue;
+        if (!joined_by_space(text, tokens[i], tokens[i + 1], 1)) continue;
+        if (info[i].kind == Kind::Word && !(info[i].first || info[i].surname)) continue;
+        info[i].name = true;
+    }
+    spread_to_neighbours();
 
     // 9. Allow-listed staff: drop every name run that contains an allowed token.
     std::vector<bool> keep(n, false);
