@@ -83,9 +83,10 @@ for run in "${scale_runs[@]}"; do
     end=$(date +%s%N)
     echo "orlivectl queue --json (every post, unpaged): $(( (end - start) / 1000000 )) ms"
     # The two reads the query-plan test found without an index (see Findings), timed here.
-    sqlite3 "$dir/history/orlive.db" ".timer on" \
+    printf '.timer on\n%s\n%s\n' \
       "SELECT coalesce(sum(state = 'pending'), 0), coalesce(sum(state = 'held'), 0) FROM posts WHERE state IN ('pending', 'held');" \
-      "SELECT detail FROM redaction_log WHERE action = 'sign-off' ORDER BY seq DESC LIMIT 1;" 2>&1 |
+      "SELECT detail FROM redaction_log WHERE action = 'sign-off' ORDER BY seq DESC LIMIT 1;" |
+      sqlite3 "$dir/history/orlive.db" 2>&1 |
       sed -n 's/^Run Time: real \([0-9.]*\).*/\1/p' | paste -sd' ' |
       awk '{printf "queue_stats posts scan: %.1f ms; last sign-off lookup (none signed): %.1f ms\n", $1 * 1000, $2 * 1000}'
   }
