@@ -82,7 +82,7 @@ for run in "${scale_runs[@]}"; do
     "$bin/orlivectl" --data-dir "$dir/history" queue --json >/dev/null || return 2
     end=$(date +%s%N)
     echo "orlivectl queue --json (every post, unpaged): $(( (end - start) / 1000000 )) ms"
-    # The two reads the query-plan test found without an index (see Findings), timed here.
+    # The two reads without an index (README, Proof suite: known gaps), timed here.
     printf '.timer on\n%s\n%s\n' \
       "SELECT coalesce(sum(state = 'pending'), 0), coalesce(sum(state = 'held'), 0) FROM posts WHERE state IN ('pending', 'held');" \
       "SELECT detail FROM redaction_log WHERE action = 'sign-off' ORDER BY seq DESC LIMIT 1;" |
