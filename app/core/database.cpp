@@ -7,6 +7,7 @@
 #include <SQLiteCpp/Transaction.h>
 
 #include "core/data_paths.h"
+#include "core/redaction_log.h"
 
 namespace orlive {
 
@@ -144,6 +145,7 @@ Result<std::unique_ptr<Database>> Database::open(const fs::path& file) {
                           " (it was left untouched; restore a backup or move it aside)");
     }
     if (auto migrated = database->migrate(); !migrated) return migrated.error();
+    seal_head_of_new_log(*database);
     return database;
 }
 

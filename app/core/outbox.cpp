@@ -194,7 +194,8 @@ Status undo_post(Database& db, std::int64_t post_id, TimeMs now) {
         SQLite::Statement check(db.sql(), "SELECT state, release_at FROM posts WHERE id = ?");
         check.bind(1, post_id);
         if (!check.executeStep()) return make_error("post " + std::to_string(post_id) + " does not exist");
-        if (check.getColumn(0).getString() != "pending" || check.getColumn(1).getInt64() <= now)
+        const TimeMs release_at = check.getColumn(1).getInt64();
+        if (check.getColumn(0).getString() != "pending" || release_at <= now || release_at > now + kMaxUndoWindowMs)
             return make_error("post " + std::to_string(post_id) + " is past its undo window");
     } catch (const SQLite::Exception& e) {
         return db_error("cannot read the post", e);
@@ -220,12 +221,16 @@ Result<int> release_due_posts(Database& db, TimeMs now) {
         SQLite::Transaction transaction(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
         SQLite::Statement deliveries(db.sql(),
                                      "UPDATE deliveries SET state = 'queued', updated_at = ? WHERE state = 'pending' "
-                                     "AND post_id IN (SELECT id FROM posts WHERE state = 'pending' AND release_at <= ?)");
+                                     "AND post_id IN (SELECT id FROM posts WHERE state = 'pending' AND "
+                                     "(release_at <= ? OR release_at > ?))");
         deliveries.bind(1, static_cast<std::int64_t>(now));
         deliveries.bind(2, static_cast<std::int64_t>(now));
+        deliveries.bind(3, static_cast<std::int64_t>(now + kMaxUndoWindowMs));
         deliveries.exec();
-        SQLite::Statement posts(db.sql(), "UPDATE posts SET state = 'queued' WHERE state = 'pending' AND release_at <= ?");
+        SQLite::Statement posts(db.sql(), "UPDATE posts SET state = 'queued' WHERE state = 'pending' AND "
+                                          "(release_at <= ? OR release_at > ?)");
         posts.bind(1, static_cast<std::int64_t>(now));
+        posts.bind(2, static_cast<std::int64_t>(now + kMaxUndoWindowMs));
         int released = posts.exec();
         transaction.commit();
         return released;

@@ -73,13 +73,19 @@ struct QueueStats {
 Result<std::int64_t> enqueue_post(Database& db, const NewPost& post, const std::vector<std::string>& accounts,
                                   std::vector<LogEntry> log = {});
 
+// The longest undo window there is (settings and --undo-seconds allow 0-300 s). A pending post
+// due later than this from now means the wall clock was set back (NTP correcting by hours): its
+// window counts as over, so a post is never held back, or undoable, for hours.
+inline constexpr TimeMs kMaxUndoWindowMs = 300'000;
+
 // Undo a post still in its undo window.
 Status undo_post(Database& db, std::int64_t post_id, TimeMs now);
 // Send a held post as shown: it enters the undo window (or is queued when undo_ms is 0).
 Status approve_held_post(Database& db, std::int64_t post_id, TimeMs now, TimeMs undo_ms);
 // Discard a held or pending post.
 Status discard_post(Database& db, std::int64_t post_id, TimeMs now);
-// Pending posts whose undo window has ended become queued. Returns how many.
+// Pending posts whose undo window has ended (or, after the clock was set back, ends further away
+// than kMaxUndoWindowMs) become queued. Returns how many.
 Result<int> release_due_posts(Database& db, TimeMs now);
 
 struct PostQuery {

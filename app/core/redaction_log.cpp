@@ -137,16 +137,30 @@ void seal_log_head(Database& db) {
         Head head = read_head(db.sql());
         const std::filesystem::path file = db.data_dir() / kHeadFile;
         const std::filesystem::path temp = db.data_dir() / (std::string(kHeadFile) + "." + std::to_string(getpid()));
+        std::error_code ec;
         {
             std::ofstream out(temp, std::ios::trunc);
             out << head.seq << " " << head.hash << "\n";
-            if (!out) return;
+            out.close();  // a full disk shows up at the flush: never rename a short file over the head
+            if (!out) {
+                std::filesystem::remove(temp, ec);
+                return;
+            }
         }
-        std::error_code ec;
         std::filesystem::rename(temp, file, ec);
         if (ec) std::filesystem::remove(temp, ec);
     } catch (const SQLite::Exception&) {
         // Best effort by design (see header): the next append seals again.
+    }
+}
+
+void seal_head_of_new_log(Database& db) {
+    std::error_code ec;
+    if (std::filesystem::exists(db.data_dir() / kHeadFile, ec) || ec) return;
+    try {
+        if (read_head(db.sql()).seq == 0) seal_log_head(db);
+    } catch (const SQLite::Exception&) {
+        // Best effort, as every seal: verify_log reports what is wrong.
     }
 }
 

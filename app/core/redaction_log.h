@@ -75,6 +75,10 @@ Status append_log(Database& db, const std::vector<LogEntry>& entries);
 // Writes the current head to DATA_DIR/redaction-log.head (atomically). Best effort: a head
 // file that lags the database is still consistent; only one ahead of it means truncation.
 void seal_log_head(Database& db);
+// Seals the empty log when no head file exists yet (Database::open calls it), so a crash
+// between the first logged commit and its seal leaves a head that lags, which is consistent,
+// instead of none, which verify_log must read as a deleted head.
+void seal_head_of_new_log(Database& db);
 
 struct VerifyReport {
     bool intact = true;

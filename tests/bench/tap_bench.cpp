@@ -1,7 +1,8 @@
 // tap->durable latency: the whole pipeline a tap runs (render, filter, consent policy, one
 // transaction with the post and its delivery rows) against the floor it stands on, a bare
 // one-row SQLite WAL commit with the same synchronous=FULL setting on the same disk.
-// Reports the median and p99 per iteration as counters (p50_us, p99_us).
+// Reports the median and p99 per iteration as counters (p50_us, p99_us), then one ratio line
+// per outbox size against the bare commit.
 #include <benchmark/benchmark.h>
 
 #include <unistd.h>
@@ -15,6 +16,7 @@
 
 #include "core/case_store.h"
 #include "core/post_pipeline.h"
+#include "ratio_reporter.h"
 
 namespace {
 
@@ -29,21 +31,7 @@ fs::path fresh_dir(const char* name) {
     return dir;
 }
 
-class LatencyRecorder {
-public:
-    void add(std::chrono::steady_clock::duration d) {
-        samples_.push_back(std::chrono::duration<double, std::micro>(d).count());
-    }
-    void report(benchmark::State& state) {
-        if (samples_.empty()) return;
-        std::sort(samples_.begin(), samples_.end());
-        state.counters["p50_us"] = samples_[samples_.size() / 2];
-        state.counters["p99_us"] = samples_[std::min(samples_.size() - 1, samples_.size() * 99 / 100)];
-    }
-
-private:
-    std::vector<double> samples_;
-};
+using orlive::bench::LatencyRecorder;
 
 void BM_BareWalCommit(benchmark::State& state) {
     fs::path dir = fresh_dir("bare");
@@ -70,7 +58,6 @@ void BM_BareWalCommit(benchmark::State& state) {
     }
     fs::remove_all(dir);
 }
-BENCHMARK(BM_BareWalCommit)->Unit(benchmark::kMicrosecond)->Iterations(2000);
 
 // Arg: rows already in the outbox.
 void BM_TapToDurable(benchmark::State& state) {
@@ -94,14 +81,20 @@ void BM_TapToDurable(benchmark::State& state) {
         start.patient.names = {"Maria Lopez"};
         start.patient.mrn = "12345678";
         (void)start_case(**db, start, clock.now_ms());
-        (**db).sql().exec("BEGIN");
+        // enqueue_post opens its own transaction, so it cannot run inside an outer BEGIN (it
+        // would fail and leave the outbox empty); fill without fsync instead, then restore FULL.
+        (**db).sql().exec("PRAGMA synchronous = OFF");
         for (int64_t i = 0; i < state.range(0); ++i) {
             NewPost post;
             post.text = "Existing update " + std::to_string(i);
             post.state = PostState::Queued;
-            (void)enqueue_post(**db, post, {"main", "team"});
+            if (auto id = enqueue_post(**db, post, {"main", "team"}); !id) {
+                state.SkipWithError(id.error().message.c_str());
+                return;
+            }
         }
-        (**db).sql().exec("COMMIT");
+        (**db).sql().exec("PRAGMA synchronous = FULL");
+        state.counters["outbox_rows"] = (**db).sql().execAndGet("SELECT count(*) FROM posts").getDouble();
 
         PostPipeline pipeline(**db, catalog, **filter, settings, clock);
         PostRequest request;
@@ -119,8 +112,15 @@ void BM_TapToDurable(benchmark::State& state) {
     }
     fs::remove_all(dir);
 }
-BENCHMARK(BM_TapToDurable)->Arg(0)->Arg(10000)->Unit(benchmark::kMicrosecond)->Iterations(2000);
 
 }  // namespace
 
-BENCHMARK_MAIN();
+// Registered here so ORLIVE_BENCH_ITERATIONS (the proof suite's --short) can shrink the runs.
+int main(int argc, char** argv) {
+    const benchmark::IterationCount iterations = orlive::bench::iterations_from_env(2000);
+    benchmark::RegisterBenchmark("BM_BareWalCommit", BM_BareWalCommit)
+        ->Unit(benchmark::kMicrosecond)->Iterations(iterations);
+    benchmark::RegisterBenchmark("BM_TapToDurable", BM_TapToDurable)
+        ->Arg(0)->Arg(10000)->Arg(100000)->Unit(benchmark::kMicrosecond)->Iterations(iterations);
+    return orlive::bench::run_with_ratios(argc, argv, {{"BM_TapToDurable", "BM_BareWalCommit"}});
+}
