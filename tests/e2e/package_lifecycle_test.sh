@@ -66,7 +66,7 @@ posts_before=$(sql "SELECT group_concat(id || ':' || state || ':' || text, '|') 
 # The previous release of this tree has the same schema. To see the upgrade migrate a real
 # older database, take it back to schema 1 (before the redaction log and the delivery columns),
 # as ORLive 0.0.x wrote it.
-sql "DROP TABLE redaction_log; DROP TRIGGER consent_withdrawal_deletes_remote; DROP TABLE remote_deletions;
+sql "DROP INDEX posts_open; DROP TABLE redaction_log; DROP TRIGGER consent_withdrawal_deletes_remote; DROP TABLE remote_deletions;
      DROP INDEX deliveries_by_account_post; ALTER TABLE deliveries DROP COLUMN remote_cid;
      ALTER TABLE deliveries DROP COLUMN record_key; ALTER TABLE deliveries DROP COLUMN record_created_at;
      PRAGMA user_version = 1;"
@@ -78,7 +78,7 @@ expect_eq "$(dpkg-query -W -f='${Version}' orlive)" "$version" "upgraded version
 expect_status 0 installed_ctl --version
 expect_contains "$out" "$version" "orlivectl --version"
 expect_status 0 as_orlive /usr/bin/orlivectl "${d[@]}" queue
-expect_eq "$(sql 'PRAGMA user_version')" "3" "schema migrated on first open after the upgrade"
+expect_eq "$(sql 'PRAGMA user_version')" "4" "schema migrated on first open after the upgrade"
 expect_eq "$(sql "SELECT group_concat(id || ':' || state || ':' || text, '|') FROM posts ORDER BY id")" \
   "$posts_before" "every post kept across the upgrade"
 expect_status 0 as_orlive /usr/bin/orlivectl "${d[@]}" post --milestone pneumoperitoneum --undo-seconds 0

@@ -129,3 +129,20 @@ TEST_F(QueryPlan, PostsOfOneLogEntryUseThePostIndex) {
 
 }  // namespace
 }  // namespace orlive
+
+namespace orlive {
+namespace {
+
+TEST_F(QueryPlan, HeaderCountsOfPendingAndHeldPostsUseThePartialIndex) {
+    expect_index("SELECT coalesce(sum(state = 'pending'), 0), coalesce(sum(state = 'held'), 0) FROM posts "
+                 "WHERE state IN ('pending', 'held')",
+                 "posts", "posts_open");
+}
+
+TEST_F(QueryPlan, TheLastSignOffUsesTheActionIndex) {
+    expect_index("SELECT detail FROM redaction_log WHERE action = 'sign-off' ORDER BY seq DESC LIMIT 1",
+                 "redaction_log", "redaction_log_by_action");
+}
+
+}  // namespace
+}  // namespace orlive
