@@ -101,18 +101,13 @@ step "kill -9 during post ($kill_cycles cycles)" bash tests/faults/kill_nine_tes
 step "disk full during a tap" bash tests/faults/disk_full_test.sh "$bin/orlivectl"
 step "read-only and damaged data dirs" bash tests/faults/refused_data_dirs_test.sh "$bin/orlivectl" "$bin/orlive"
 
-# ---- TODO: needs the sync engine (another branch); runs only once those files exist.
-section "Delivery (needs the sync engine)"
-if [[ -x $bin/drain_bench ]]; then
-  step "drain of 1,000 posts vs a curl loop" "$bin/drain_bench"
-else
-  note "TODO: tests/bench/drain_bench (drain 1,000 posts vs a curl-per-post loop) is not built yet."
-fi
-if [[ -f tests/e2e/privacy_egress_test.sh ]]; then
-  step "privacy egress" bash tests/e2e/privacy_egress_test.sh "$bin/orlivectl"
-else
-  note "TODO: tests/e2e/privacy_egress_test.sh does not exist yet."
-fi
+# ---- delivery: drain throughput against a curl-per-post loop, and privacy egress
+section "Delivery"
+drain_posts=1000
+((short)) && drain_posts=200
+step "drain of $drain_posts posts vs a curl-per-post loop, CPU while backing off" \
+  bash tests/bench/sync_drain_bench.sh "$bin/orlivectl" "$bin/orlive_test_peer" "$drain_posts" 20
+step "privacy egress" bash tests/e2e/privacy_egress_test.sh "$bin/orlivectl" "$bin/orlive_test_peer"
 
 # ---- the report: machine first, then every section
 mkdir -p "$(dirname "$report")"

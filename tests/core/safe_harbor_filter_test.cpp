@@ -485,3 +485,24 @@ TEST_F(SafeHarborFilterTest, ConcurrentCallsAgree) {
 
 }  // namespace
 }  // namespace orlive
+
+namespace orlive {
+namespace {
+
+// Found by the privacy-egress test: identifiers cut short or missed.
+TEST(SafeHarborFilterEgress, SerialsWithLetterGroupsAndBarePlatesAreCaughtWhole) {
+    auto filter = load_phi_filter(ORLIVE_SOURCE_ASSETS_DIR);
+    ASSERT_TRUE(filter.ok());
+    FilterContext none;
+    EXPECT_EQ(apply_redactions("Her pacemaker serial SN 4471-AB-22 was checked",
+                               (*filter)->find("Her pacemaker serial SN 4471-AB-22 was checked", none)),
+              "Her pacemaker serial [DEVICE_ID] was checked");
+    EXPECT_EQ(apply_redactions("Car with plate 7ABC123 in the lot", (*filter)->find("Car with plate 7ABC123 in the lot", none)),
+              "Car with plate [VEHICLE] in the lot");
+    for (const char* clinical : {"A 6-hole locking plate 3.5 mm was fixed", "Plate 2 of the series", "MRN check done."}) {
+        EXPECT_TRUE((*filter)->find(clinical, none).empty()) << clinical;
+    }
+}
+
+}  // namespace
+}  // namespace orlive

@@ -44,8 +44,10 @@ bool luhn_ok(std::string_view s) {
 
 // An identifier after a keyword: optional letter prefix, then digit groups separated by single
 // spaces, dashes, dots or slashes ("12-345-678", "AB 123 456", "W123456789").
+// Groups joined by "-", "." or "/" may be letters only ("4471-AB-22"); a group after a space
+// needs a digit, so the identifier does not swallow the next word.
 const std::string kId =
-    "(#?[ \\t]*(?:[A-Za-z]{1,4}[ \\t\\-]?)?\\d[0-9A-Za-z]*(?:(?:[\\-./]|[ \\t](?:[\\-][ \\t])?)"
+    "(#?[ \\t]*(?:[A-Za-z]{1,4}[ \\t\\-]?)?\\d[0-9A-Za-z]*(?:[\\-./][0-9A-Za-z]+|[ \\t](?:[\\-][ \\t])?"
     "[0-9A-Za-z]*\\d[0-9A-Za-z]*)*)";
 // Keyword tail: "number", "no.", "#", "id", ":" and "is".
 const std::string kTail =
@@ -68,6 +70,10 @@ IdentifierDetector::IdentifierDetector() {
                                   cat, name, min_digits});
     };
     punct_rule("(?i:plate|tag)[ \\t]*[:#]", PhiCategory::Vehicle, "vehicle-keyword", 1);
+    // "plate 7ABC123": a bare "plate" only before a registration-like token (upper-case letters
+    // and digits mixed), never before "3.5 mm" or "6-hole" (orthopaedic plates).
+    keyword_rules_.push_back({std::make_unique<RE2>("\\b(?i:plates?)[ \\t]+((?:[A-Z]+[0-9]|[0-9]+[A-Z])[A-Z0-9]{1,6})\\b", o),
+                              PhiCategory::Vehicle, "vehicle-keyword", 1});
     punct_rule("(?i:mr|mrn)#", PhiCategory::Mrn, "mrn-keyword", 4);
     punct_rule("(?i:ss|ssn)#", PhiCategory::Ssn, "ssn-keyword", 7);
     rule("(?i:mrn|mr|medical[ \\t]+record(?:s)?|med(?:ical)?[ \\t]*rec(?:ord)?|"
