@@ -103,10 +103,10 @@ step "read-only and damaged data dirs" bash tests/faults/refused_data_dirs_test.
 
 # ---- delivery: drain throughput against a curl-per-post loop, and privacy egress
 section "Delivery"
-drain_posts=1000
-((short)) && drain_posts=200
+drain_posts=1000 backoff_seconds=30
+((short)) && drain_posts=200 backoff_seconds=10
 step "drain of $drain_posts posts vs a curl-per-post loop, CPU while backing off" \
-  bash tests/bench/sync_drain_bench.sh "$bin/orlivectl" "$bin/orlive_test_peer" "$drain_posts" 20
+  bash tests/bench/sync_drain_bench.sh "$bin/orlivectl" "$bin/orlive_test_peer" "$drain_posts" "$backoff_seconds"
 step "privacy egress" bash tests/e2e/privacy_egress_test.sh "$bin/orlivectl" "$bin/orlive_test_peer"
 
 # ---- the report: machine first, then every section

@@ -8,6 +8,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash packaging/install-deps.sh
 bash packaging/build.sh
+# The real AT Protocol PDS test installs its npm packages once, outside the repository
+# (~/.cache/orlive); without the npm registry it skips, saying why.
+export ORLIVE_REAL_PDS_INSTALL=${ORLIVE_REAL_PDS_INSTALL:-1}
 (cd build && ctest --output-on-failure -j"$(nproc)" "$@")
 if [[ -n "${ORLIVE_QUICK_TESTS:-}" ]]; then exit 0; fi
 
