@@ -13,12 +13,7 @@ namespace orlive {
 namespace {
 
 void add(std::vector<Candidate>& out, std::size_t s, std::size_t e, const char* rule) {
-    PhiSpan span;
-    span.start = s;
-    span.end = e;
-    span.category = PhiCategory::Address;
-    span.rule = rule;
-    out.push_back({span, priority::kAddress});
+    add_candidate(out, s, e, PhiCategory::Address, rule, priority::kAddress);
 }
 
 const std::string kSuffix =

@@ -17,12 +17,7 @@ int to_int(std::string_view s) {
 }
 
 void add(std::vector<Candidate>& out, std::size_t s, std::size_t e, const char* rule) {
-    PhiSpan span;
-    span.start = s;
-    span.end = e;
-    span.category = PhiCategory::Age;
-    span.rule = rule;
-    out.push_back({span, priority::kAge});
+    add_candidate(out, s, e, PhiCategory::Age, rule, priority::kAge);
 }
 
 }  // namespace

@@ -10,21 +10,6 @@
 namespace orlive {
 namespace {
 
-void add(std::vector<Candidate>& out, std::size_t s, std::size_t e, PhiCategory cat,
-         const char* rule, int prio) {
-    PhiSpan span;
-    span.start = s;
-    span.end = e;
-    span.category = cat;
-    span.rule = rule;
-    out.push_back({span, prio});
-}
-
-std::size_t count_digits(std::string_view s) {
-    std::size_t n = 0;
-    for (char c : s) n += std::isdigit(static_cast<unsigned char>(c)) ? 1 : 0;
-    return n;
-}
 
 // Drops trailing sentence punctuation from a URL-ish match.
 std::size_t trim_url_end(std::string_view text, std::size_t s, std::size_t e) {
@@ -102,13 +87,13 @@ bool ContactDetector::ok() const {
 
 void ContactDetector::find(std::string_view text, std::vector<Candidate>& out) const {
     for_each_match<1>(*email_, text, [&](const auto& g) {
-        add(out, group_begin(text, g[0]), group_end(text, g[0]), PhiCategory::Email, "email",
+        add_candidate(out, group_begin(text, g[0]), group_end(text, g[0]), PhiCategory::Email, "email",
             priority::kEmail);
     });
     for_each_match<1>(*url_, text, [&](const auto& g) {
         const std::size_t s = group_begin(text, g[0]);
         const std::size_t e = trim_url_end(text, s, group_end(text, g[0]));
-        add(out, s, e, PhiCategory::Url, "url", priority::kUrl);
+        add_candidate(out, s, e, PhiCategory::Url, "url", priority::kUrl);
     });
     for_each_match<2>(*domain_, text, [&](const auto& g) {
         const std::size_t s = group_begin(text, g[0]);
@@ -117,7 +102,7 @@ void ContactDetector::find(std::string_view text, std::vector<Candidate>& out) c
         // Need a label of at least two characters before the TLD ("e.g." is not a domain).
         const std::size_t tld = group_begin(text, g[1]);
         if (tld < s + 3) return;
-        add(out, s, e, PhiCategory::Url, "url-domain", priority::kUrl);
+        add_candidate(out, s, e, PhiCategory::Url, "url-domain", priority::kUrl);
     });
     for_each_match<1>(*ipv4_, text, [&](const auto& g) {
         const std::size_t s = group_begin(text, g[0]), e = group_end(text, g[0]);
@@ -126,7 +111,7 @@ void ContactDetector::find(std::string_view text, std::vector<Candidate>& out) c
             std::isdigit(static_cast<unsigned char>(text[e + 1]))) {
             return;
         }
-        add(out, s, e, PhiCategory::Ip, "ipv4", priority::kIp);
+        add_candidate(out, s, e, PhiCategory::Ip, "ipv4", priority::kIp);
     });
     for_each_match<1>(*ipv6_, text, [&](const auto& g) {
         const std::size_t s = group_begin(text, g[0]), e = group_end(text, g[0]);
@@ -137,18 +122,18 @@ void ContactDetector::find(std::string_view text, std::vector<Candidate>& out) c
         if (s > 0 && std::isalnum(static_cast<unsigned char>(text[s - 1]))) return;
         in6_addr addr{};
         if (inet_pton(AF_INET6, candidate.c_str(), &addr) != 1) return;
-        add(out, s, e, PhiCategory::Ip, "ipv6", priority::kIp);
+        add_candidate(out, s, e, PhiCategory::Ip, "ipv6", priority::kIp);
     });
     for_each_match<1>(*phone_us_, text, [&](const auto& g) {
         const std::size_t s = group_begin(text, g[0]), e = group_end(text, g[0]);
         if (s > 0 && (std::isdigit(static_cast<unsigned char>(text[s - 1])) || text[s - 1] == '/')) return;
-        add(out, s, e, PhiCategory::Phone, "phone-us", priority::kPhone);
+        add_candidate(out, s, e, PhiCategory::Phone, "phone-us", priority::kPhone);
     });
     for_each_match<1>(*phone_intl_, text, [&](const auto& g) {
         const std::size_t s = group_begin(text, g[0]), e = group_end(text, g[0]);
         const std::size_t digits = count_digits(text.substr(s, e - s));
         if (digits < 8 || digits > 18) return;
-        add(out, s, e, PhiCategory::Phone, "phone-intl", priority::kPhone);
+        add_candidate(out, s, e, PhiCategory::Phone, "phone-intl", priority::kPhone);
     });
     for_each_match<2>(*phone_keyword_, text, [&](const auto& g) {
         const std::size_t s = group_begin(text, g[1]);
@@ -158,14 +143,14 @@ void ContactDetector::find(std::string_view text, std::vector<Candidate>& out) c
         if (digits < 7 || digits > 18) return;
         // Not a date or a blood pressure written with slashes.
         if (number.find('/') != std::string_view::npos) return;
-        add(out, s, e, PhiCategory::Phone, "phone-keyword", priority::kPhone);
+        add_candidate(out, s, e, PhiCategory::Phone, "phone-keyword", priority::kPhone);
     });
     for_each_match<1>(*phone_area_, text, [&](const auto& g) {
         const std::size_t s = group_begin(text, g[0]), e = group_end(text, g[0]);
         const std::size_t digits = count_digits(text.substr(s, e - s));
         if (digits < 7 || digits > 15) return;
         if (e < text.size() && (text[e] == '/' || text[e] == ':')) return;
-        add(out, s, e, PhiCategory::Phone, "phone-area", priority::kPhone);
+        add_candidate(out, s, e, PhiCategory::Phone, "phone-area", priority::kPhone);
     });
     for_each_match<1>(*phone_trunk_, text, [&](const auto& g) {
         const std::size_t s = group_begin(text, g[0]), e = group_end(text, g[0]);
@@ -182,7 +167,7 @@ void ContactDetector::find(std::string_view text, std::vector<Candidate>& out) c
                                  std::isdigit(static_cast<unsigned char>(text[e + 1]))))) {
             return;
         }
-        add(out, s, e, PhiCategory::Phone, "phone-trunk", priority::kLoosePhone);
+        add_candidate(out, s, e, PhiCategory::Phone, "phone-trunk", priority::kLoosePhone);
     });
     for_each_match<1>(*phone_loose_, text, [&](const auto& g) {
         const std::size_t s = group_begin(text, g[0]), e = group_end(text, g[0]);
@@ -191,7 +176,7 @@ void ContactDetector::find(std::string_view text, std::vector<Candidate>& out) c
         if (digits < 8 || digits > 13) return;
         if (s > 0 && (text[s - 1] == '.' || text[s - 1] == '/' || text[s - 1] == ':')) return;
         if (e < text.size() && (text[e] == '/' || text[e] == ':')) return;
-        add(out, s, e, PhiCategory::Phone, "phone-digits", priority::kLoosePhone);
+        add_candidate(out, s, e, PhiCategory::Phone, "phone-digits", priority::kLoosePhone);
     });
 }
 

@@ -8,21 +8,6 @@
 namespace orlive {
 namespace {
 
-void add(std::vector<Candidate>& out, std::size_t s, std::size_t e, PhiCategory cat,
-         const char* rule, int prio) {
-    PhiSpan span;
-    span.start = s;
-    span.end = e;
-    span.category = cat;
-    span.rule = rule;
-    out.push_back({span, prio});
-}
-
-std::size_t count_digits(std::string_view s) {
-    std::size_t n = 0;
-    for (char c : s) n += std::isdigit(static_cast<unsigned char>(c)) ? 1 : 0;
-    return n;
-}
 
 bool luhn_ok(std::string_view s) {
     int sum = 0;
@@ -129,7 +114,7 @@ void IdentifierDetector::find(std::string_view text, std::vector<Candidate>& out
             // because the keyword must come right before them.
             if (r.category == PhiCategory::Vehicle && id.size() < 3) return;
             while (s < e && (text[s] == '#' || text[s] == ' ' || text[s] == '\t')) ++s;
-            add(out, s, e, r.category, r.rule, priority::kKeywordId);
+            add_candidate(out, s, e, r.category, r.rule, priority::kKeywordId);
         });
     }
     for_each_match<1>(*ssn_, text, [&](const auto& g) {
@@ -139,31 +124,31 @@ void IdentifierDetector::find(std::string_view text, std::vector<Candidate>& out
             std::isdigit(static_cast<unsigned char>(text[e + 1]))) {
             return;
         }
-        add(out, s, e, PhiCategory::Ssn, "ssn", priority::kSsn);
+        add_candidate(out, s, e, PhiCategory::Ssn, "ssn", priority::kSsn);
     });
     for_each_match<1>(*card_, text, [&](const auto& g) {
         const std::size_t s = group_begin(text, g[0]), e = group_end(text, g[0]);
         if (!luhn_ok(text.substr(s, e - s))) return;
-        add(out, s, e, PhiCategory::Account, "payment-card", priority::kCard);
+        add_candidate(out, s, e, PhiCategory::Account, "payment-card", priority::kCard);
     });
     for_each_match<1>(*iban_, text, [&](const auto& g) {
         const std::size_t s = group_begin(text, g[0]), e = group_end(text, g[0]);
         if (count_digits(text.substr(s, e - s)) < 8) return;
-        add(out, s, e, PhiCategory::Account, "iban", priority::kCard);
+        add_candidate(out, s, e, PhiCategory::Account, "iban", priority::kCard);
     });
     for_each_match<1>(*vin_, text, [&](const auto& g) {
         const std::string_view v = group_view(g[0]);
         const std::size_t digits = count_digits(v);
         if (digits < 3 || digits > 14) return;  // need letters and digits mixed
-        add(out, group_begin(text, g[0]), group_end(text, g[0]), PhiCategory::Vehicle, "vin",
+        add_candidate(out, group_begin(text, g[0]), group_end(text, g[0]), PhiCategory::Vehicle, "vin",
             priority::kCard);
     });
     for_each_match<1>(*long_number_, text, [&](const auto& g) {
-        add(out, group_begin(text, g[0]), group_end(text, g[0]), PhiCategory::OtherId,
+        add_candidate(out, group_begin(text, g[0]), group_end(text, g[0]), PhiCategory::OtherId,
             "long-number", priority::kGenericId);
     });
     for_each_match<1>(*alnum_id_, text, [&](const auto& g) {
-        add(out, group_begin(text, g[0]), group_end(text, g[0]), PhiCategory::OtherId,
+        add_candidate(out, group_begin(text, g[0]), group_end(text, g[0]), PhiCategory::OtherId,
             "alphanumeric-id", priority::kGenericId);
     });
 }

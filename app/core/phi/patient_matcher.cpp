@@ -26,13 +26,7 @@ bool is_particle(const std::string& key) {
 }
 
 void add(std::vector<Candidate>& out, std::size_t s, std::size_t e, PhiCategory cat, const char* rule) {
-    PhiSpan span;
-    span.start = s;
-    span.end = e;
-    span.category = cat;
-    span.rule = rule;
-    span.patient_match = true;
-    out.push_back({span, priority::kPatient});
+    add_candidate(out, s, e, cat, rule, priority::kPatient, true);
 }
 
 std::vector<std::string> split_hyphens(const std::string& key) {

@@ -11,6 +11,13 @@
 
 namespace orlive {
 
+// How many ASCII digits a match holds (phones, identifiers and plates are told apart by it).
+inline std::size_t count_digits(std::string_view text) {
+    std::size_t n = 0;
+    for (char c : text) n += (c >= '0' && c <= '9') ? 1 : 0;
+    return n;
+}
+
 // Compiles a pattern that is part of the program; a bad pattern is a programming error and
 // is caught by the tests (ok() == false).
 inline RE2::Options regex_options() {

@@ -14,6 +14,18 @@ struct Candidate {
     int priority = 0;  // higher wins when candidates overlap
 };
 
+// How every detector reports a finding.
+inline void add_candidate(std::vector<Candidate>& out, std::size_t start, std::size_t end, PhiCategory category,
+                          const char* rule, int priority, bool patient_match = false) {
+    PhiSpan span;
+    span.start = start;
+    span.end = end;
+    span.category = category;
+    span.rule = rule;
+    span.patient_match = patient_match;
+    out.push_back({span, priority});
+}
+
 // Detector priorities (higher = more specific evidence).
 namespace priority {
 inline constexpr int kPatient = 100;
