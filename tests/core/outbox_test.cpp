@@ -89,3 +89,22 @@ TEST_F(OutboxTest, ListsNewestFirstAndPages) {
 
 }  // namespace
 }  // namespace orlive
+
+namespace orlive {
+namespace {
+
+TEST_F(OutboxTest, NothingDueTakesNoWriteLock) {
+    ASSERT_TRUE(enqueue_post(*db, pending_post(1000, 60000), {"main"}).ok());
+    // Another process (the sync daemon, orlivectl) holds the write lock.
+    auto other = Database::open_in(dir.path());
+    ASSERT_TRUE(other.ok());
+    (*other)->sql().exec("BEGIN IMMEDIATE");
+    db->sql().setBusyTimeout(0);
+    auto released = release_due_posts(*db, 2000);
+    ASSERT_TRUE(released.ok()) << released.error().message;
+    EXPECT_EQ(*released, 0);
+    (*other)->sql().exec("ROLLBACK");
+}
+
+}  // namespace
+}  // namespace orlive
