@@ -7,7 +7,7 @@
 #include <optional>
 #include <string>
 
-#include "core/session.h"
+#include "core/session/session.h"
 #include "platform/window.h"
 #include "ui/theme.h"
 #include "ui/ui_state.h"

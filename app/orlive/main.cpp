@@ -5,9 +5,9 @@
 #include <iostream>
 #include <memory>
 
-#include "core/cli_args.h"
-#include "core/data_paths.h"
-#include "core/session.h"
+#include "cli/cli_args.h"
+#include "core/store/data_paths.h"
+#include "core/session/session.h"
 #include "platform/app_loop.h"
 #include "sync/sync_worker.h"
 #include "platform/window.h"

@@ -2,9 +2,9 @@
 #include <iostream>
 #include <optional>
 
-#include "core/backup.h"
-#include "core/data_paths.h"
-#include "core/time_format.h"
+#include "core/store/backup.h"
+#include "core/store/data_paths.h"
+#include "core/base/time_format.h"
 #include "orlivectl/commands.h"
 
 namespace orlive::cli {

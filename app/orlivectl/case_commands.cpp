@@ -1,6 +1,6 @@
 #include <iostream>
 
-#include "core/case_store.h"
+#include "core/store/case_store.h"
 #include "orlivectl/commands.h"
 
 namespace orlive::cli {

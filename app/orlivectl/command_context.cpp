@@ -2,7 +2,7 @@
 
 #include <iostream>
 
-#include "core/data_paths.h"
+#include "core/store/data_paths.h"
 
 namespace orlive::cli {
 

@@ -4,13 +4,13 @@
 #include <filesystem>
 #include <memory>
 
-#include "core/clock.h"
-#include "core/database.h"
-#include "core/phi_filter.h"
-#include "core/result.h"
-#include "core/settings.h"
-#include "core/template_catalog.h"
-#include "core/cli_args.h"
+#include "core/base/clock.h"
+#include "core/store/database.h"
+#include "core/privacy/phi_filter.h"
+#include "core/base/result.h"
+#include "core/compose/settings.h"
+#include "core/compose/template_catalog.h"
+#include "cli/cli_args.h"
 
 namespace orlive::cli {
 

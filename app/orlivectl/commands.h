@@ -1,7 +1,7 @@
 // orlivectl's commands, one function each; they return the process exit status.
 #pragma once
 
-#include "core/cli_args.h"
+#include "cli/cli_args.h"
 #include "orlivectl/command_context.h"
 
 namespace orlive::cli {

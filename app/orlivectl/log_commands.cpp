@@ -1,9 +1,9 @@
 // orlivectl log verify | export | sign-off | find-span: the redaction log for compliance.
 #include <iostream>
 
-#include "core/log_export.h"
-#include "core/redaction_log.h"
-#include "core/time_format.h"
+#include "core/audit/log_export.h"
+#include "core/audit/redaction_log.h"
+#include "core/base/time_format.h"
 #include "orlivectl/commands.h"
 
 namespace orlive::cli {

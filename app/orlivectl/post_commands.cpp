@@ -2,9 +2,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/outbox.h"
-#include "core/post_pipeline.h"
-#include "core/time_format.h"
+#include "core/store/outbox.h"
+#include "core/compose/post_pipeline.h"
+#include "core/base/time_format.h"
 #include "orlivectl/commands.h"
 
 namespace orlive::cli {

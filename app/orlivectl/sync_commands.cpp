@@ -8,8 +8,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/outbox.h"
-#include "core/time_format.h"
+#include "core/store/outbox.h"
+#include "core/base/time_format.h"
 #include "orlivectl/commands.h"
 #include "sync/curl_global.h"
 #include "sync/http_client.h"

@@ -1,7 +1,7 @@
 #include <iostream>
 
-#include "core/data_paths.h"
-#include "core/template_catalog.h"
+#include "core/store/data_paths.h"
+#include "core/compose/template_catalog.h"
 #include "orlivectl/commands.h"
 
 namespace orlive::cli {

@@ -11,7 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/settings.h"
+#include "core/compose/settings.h"
 #include "sync/http_client.h"
 #include "sync/publisher.h"
 

@@ -3,8 +3,8 @@
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
 
-#include "core/outbox.h"
-#include "core/time_format.h"
+#include "core/store/outbox.h"
+#include "core/base/time_format.h"
 #include "sync/tid.h"
 
 namespace orlive {

@@ -8,9 +8,9 @@
 #include <optional>
 #include <string>
 
-#include "core/clock.h"
-#include "core/database.h"
-#include "core/result.h"
+#include "core/base/clock.h"
+#include "core/store/database.h"
+#include "core/base/result.h"
 #include "sync/publisher.h"
 
 namespace orlive {

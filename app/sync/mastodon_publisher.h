@@ -8,7 +8,7 @@
 
 #include <optional>
 
-#include "core/settings.h"
+#include "core/compose/settings.h"
 #include "sync/http_client.h"
 #include "sync/publisher.h"
 

@@ -6,8 +6,8 @@
 #include <optional>
 #include <string>
 
-#include "core/clock.h"
-#include "core/outbox.h"
+#include "core/base/clock.h"
+#include "core/store/outbox.h"
 
 namespace orlive {
 

@@ -3,7 +3,7 @@
 
 #include <vector>
 
-#include "core/settings.h"
+#include "core/compose/settings.h"
 #include "sync/http_client.h"
 #include "sync/sync_engine.h"
 

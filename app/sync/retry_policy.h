@@ -7,7 +7,7 @@
 #include <random>
 #include <string>
 
-#include "core/clock.h"
+#include "core/base/clock.h"
 #include "sync/http_client.h"
 #include "sync/publisher.h"
 

@@ -13,8 +13,8 @@
 #include <string>
 #include <vector>
 
-#include "core/clock.h"
-#include "core/database.h"
+#include "core/base/clock.h"
+#include "core/store/database.h"
 #include "sync/delivery_queue.h"
 #include "sync/publisher.h"
 #include "sync/retry_policy.h"

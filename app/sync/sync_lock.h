@@ -6,7 +6,7 @@
 #include <filesystem>
 #include <memory>
 
-#include "core/result.h"
+#include "core/base/result.h"
 
 namespace orlive {
 

@@ -5,7 +5,7 @@
 #include <fstream>
 #include <optional>
 
-#include "core/database.h"
+#include "core/store/database.h"
 #include "sync/http_client.h"
 #include "sync/publisher_factory.h"
 #include "sync/sync_engine.h"

@@ -17,7 +17,7 @@
 #include <string>
 #include <thread>
 
-#include "core/settings.h"
+#include "core/compose/settings.h"
 #include "sync/http_client.h"
 #include "sync/retry_policy.h"
 

@@ -2,7 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/time_format.h"
+#include "core/base/time_format.h"
 #include "sync/platform_error.h"
 #include "sync/retry_policy.h"
 #include "sync/text_length.h"

@@ -6,7 +6,7 @@
 // arrive twice. Messages cannot be deleted through a webhook. Threading: one thread.
 #pragma once
 
-#include "core/settings.h"
+#include "core/compose/settings.h"
 #include "sync/http_client.h"
 #include "sync/publisher.h"
 

@@ -7,9 +7,9 @@
 #include <string>
 #include <variant>
 
-#include "core/case_store.h"
-#include "core/compliance_desk.h"
-#include "core/settings.h"
+#include "core/store/case_store.h"
+#include "core/audit/compliance_desk.h"
+#include "core/compose/settings.h"
 
 namespace orlive::ui {
 

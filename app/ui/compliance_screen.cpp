@@ -2,7 +2,7 @@
 #include <array>
 #include <string>
 
-#include "core/time_format.h"
+#include "core/base/time_format.h"
 #include "ui/pin_pad.h"
 #include "ui/screens.h"
 #include "ui/widgets.h"

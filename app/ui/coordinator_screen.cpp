@@ -2,7 +2,7 @@
 #include <cmath>
 #include <string>
 
-#include "core/time_format.h"
+#include "core/base/time_format.h"
 #include "ui/on_screen_keyboard.h"
 #include "ui/screens.h"
 #include "ui/widgets.h"

@@ -1,6 +1,6 @@
 #include <string>
 
-#include "core/time_format.h"
+#include "core/base/time_format.h"
 #include "ui/screens.h"
 #include "ui/widgets.h"
 

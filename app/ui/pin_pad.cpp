@@ -2,7 +2,7 @@
 
 #include <array>
 
-#include "core/pin_lock.h"
+#include "core/audit/pin_lock.h"
 #include "ui/widgets.h"
 
 namespace orlive::ui {

@@ -5,7 +5,7 @@
 #include <optional>
 #include <string>
 
-#include "core/clock.h"
+#include "core/base/clock.h"
 #include "ui/theme.h"
 
 namespace orlive::ui {

@@ -15,7 +15,7 @@
 #include <vector>
 
 #include "bench/or_update_texts.h"
-#include "core/phi_filter.h"
+#include "core/privacy/phi_filter.h"
 
 namespace {
 

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "core/phi_filter.h"
+#include "core/privacy/phi_filter.h"
 
 namespace orlive::bench {
 

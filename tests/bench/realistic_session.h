@@ -9,7 +9,7 @@
 #include <stdexcept>
 #include <string>
 
-#include "core/session.h"
+#include "core/session/session.h"
 
 namespace orlive::bench {
 

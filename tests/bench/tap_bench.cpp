@@ -14,8 +14,8 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
-#include "core/case_store.h"
-#include "core/post_pipeline.h"
+#include "core/store/case_store.h"
+#include "core/compose/post_pipeline.h"
 #include "ratio_reporter.h"
 
 namespace {

@@ -1,4 +1,4 @@
-#include "core/backup.h"
+#include "core/store/backup.h"
 
 #include <fcntl.h>
 #include <sys/wait.h>
@@ -8,8 +8,8 @@
 
 #include <SQLiteCpp/Statement.h>
 
-#include "core/outbox.h"
-#include "core/redaction_log.h"
+#include "core/store/outbox.h"
+#include "core/audit/redaction_log.h"
 #include "test_support.h"
 
 namespace orlive {

@@ -1,4 +1,4 @@
-#include "core/compliance_desk.h"
+#include "core/audit/compliance_desk.h"
 
 #include <fstream>
 

@@ -1,4 +1,4 @@
-#include "core/database.h"
+#include "core/store/database.h"
 
 #include <fstream>
 #include <sstream>

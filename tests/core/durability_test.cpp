@@ -10,7 +10,7 @@
 
 #include <SQLiteCpp/Statement.h>
 
-#include "core/outbox.h"
+#include "core/store/outbox.h"
 #include "test_support.h"
 
 namespace orlive {

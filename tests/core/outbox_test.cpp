@@ -1,6 +1,6 @@
-#include "core/outbox.h"
+#include "core/store/outbox.h"
 
-#include "core/case_store.h"
+#include "core/store/case_store.h"
 #include "test_support.h"
 
 namespace orlive {

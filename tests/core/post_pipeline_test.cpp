@@ -1,6 +1,6 @@
-#include "core/post_pipeline.h"
+#include "core/compose/post_pipeline.h"
 
-#include "core/session.h"
+#include "core/session/session.h"
 #include "test_support.h"
 
 namespace orlive {

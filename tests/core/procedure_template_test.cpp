@@ -1,8 +1,8 @@
-#include "core/procedure_template.h"
+#include "core/compose/procedure_template.h"
 
 #include <fstream>
 
-#include "core/template_catalog.h"
+#include "core/compose/template_catalog.h"
 #include "test_support.h"
 
 namespace orlive {

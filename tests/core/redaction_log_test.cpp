@@ -1,11 +1,11 @@
-#include "core/redaction_log.h"
+#include "core/audit/redaction_log.h"
 
 #include <sys/stat.h>
 
 #include <SQLiteCpp/Statement.h>
 
-#include "core/case_store.h"
-#include "core/outbox.h"
+#include "core/store/case_store.h"
+#include "core/store/outbox.h"
 #include "test_support.h"
 
 namespace orlive {

@@ -1,6 +1,6 @@
 // Tests for SafeHarborFilter: every Safe Harbor category, the active patient's details, and the
 // traps that must never be redacted (staff, eponyms, times, doses, vitals, hashtags).
-#include "core/phi/safe_harbor_filter.h"
+#include "core/privacy/phi/safe_harbor_filter.h"
 
 #include <gtest/gtest.h>
 

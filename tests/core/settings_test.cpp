@@ -1,4 +1,4 @@
-#include "core/settings.h"
+#include "core/compose/settings.h"
 
 #include <fstream>
 

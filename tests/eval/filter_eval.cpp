@@ -27,8 +27,8 @@
 #include <string>
 #include <vector>
 
-#include "core/phi/safe_harbor_filter.h"
-#include "core/phi/utf8_text.h"
+#include "core/privacy/phi/safe_harbor_filter.h"
+#include "core/privacy/phi/utf8_text.h"
 
 namespace {
 

@@ -4,8 +4,8 @@
 // Runs the app's own core (Session, ManualClock), no window.
 #include <string>
 
-#include "core/outbox.h"
-#include "core/session.h"
+#include "core/store/outbox.h"
+#include "core/session/session.h"
 #include "test_support.h"
 
 namespace orlive {

@@ -13,7 +13,7 @@
 #include <string_view>
 #include <vector>
 
-#include "core/phi_filter.h"
+#include "core/privacy/phi_filter.h"
 #include "fuzz_check.h"
 
 namespace {

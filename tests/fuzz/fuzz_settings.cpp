@@ -4,7 +4,7 @@
 #include <cstdint>
 #include <string>
 
-#include "core/settings.h"
+#include "core/compose/settings.h"
 #include "fuzz_check.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

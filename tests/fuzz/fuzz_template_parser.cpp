@@ -13,7 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/procedure_template.h"
+#include "core/compose/procedure_template.h"
 #include "fuzz_check.h"
 
 namespace {

@@ -13,11 +13,11 @@
 
 #include <SQLiteCpp/Transaction.h>
 
-#include "core/case_store.h"
-#include "core/database.h"
-#include "core/device_key.h"
-#include "core/outbox.h"
-#include "core/redaction_log.h"
+#include "core/store/case_store.h"
+#include "core/store/database.h"
+#include "core/audit/device_key.h"
+#include "core/store/outbox.h"
+#include "core/audit/redaction_log.h"
 
 namespace orlive::scale {
 

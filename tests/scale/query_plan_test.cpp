@@ -7,7 +7,7 @@
 
 #include <SQLiteCpp/Statement.h>
 
-#include "core/database.h"
+#include "core/store/database.h"
 #include "test_support.h"
 
 namespace orlive {

@@ -9,9 +9,9 @@
 #include <gtest/gtest.h>
 
 #include "../core/test_support.h"
-#include "core/case_store.h"
-#include "core/database.h"
-#include "core/outbox.h"
+#include "core/store/case_store.h"
+#include "core/store/database.h"
+#include "core/store/outbox.h"
 #include "sync/http_client.h"
 #include "sync/mastodon_publisher.h"
 #include "sync/sync_engine.h"

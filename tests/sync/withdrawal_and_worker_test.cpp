@@ -6,7 +6,7 @@
 #include <condition_variable>
 #include <mutex>
 
-#include "core/settings.h"
+#include "core/compose/settings.h"
 #include "peers/fake_mastodon.h"
 #include "sync/sync_lock.h"
 #include "sync/sync_worker.h"

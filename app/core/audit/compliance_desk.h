@@ -1,0 +1,70 @@
+// ComplianceDesk: the compliance officer's side of the app, behind a PIN. Unlocking, lockout
+// after repeated wrong PINs, filtering the redaction log, verifying its chain, signing off a
+// reviewed range (itself logged) and exporting. Main thread only, on the main connection.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/base/clock.h"
+#include "core/store/database.h"
+#include "core/audit/pin_lock.h"
+#include "core/audit/redaction_log.h"
+
+namespace orlive {
+
+enum class LogRange { Today, Week, All };
+
+struct LogFilter {
+    LogRange range = LogRange::Week;
+    std::string action;    // empty: any
+    std::string category;  // empty: any
+};
+
+struct LogRow {
+    StoredLogEntry stored;
+    std::string post_text;  // the post as it went out (redacted): the entry's context
+};
+
+struct ComplianceView {
+    bool pin_configured = false;
+    bool unlocked = false;
+    int failed_attempts = 0;
+    TimeMs locked_until = 0;  // wrong-PIN lockout
+    LogFilter filter;
+    std::vector<LogRow> rows;          // newest first
+    std::optional<VerifyReport> verify;
+    TimeMs verified_at = 0;
+    std::int64_t head_seq = 0;
+    std::int64_t last_signed_off = 0;  // highest entry covered by a sign-off
+    std::string last_export;           // path of the last export
+};
+
+class ComplianceDesk {
+public:
+    static constexpr int kMaxAttempts = PinLock::kMaxAttempts;
+    static constexpr TimeMs kLockoutMs = PinLock::kLockoutMs;
+    static constexpr int kRowsShown = 200;
+
+    ComplianceDesk(Database& db, std::string pin, const Clock& clock);
+
+    // Ok, or why not: wrong PIN (attempts left), locked out, no PIN configured.
+    Status unlock(const std::string& pin);
+    void set_pin(std::string pin);  // after first-run set-up
+    void lock();
+    void set_filter(const LogFilter& filter);
+    Status verify();
+    Status sign_off_through(std::int64_t seq);
+    Result<std::string> export_csv();  // path of the written file
+
+    ComplianceView view();  // reads the page the filter selects (only while unlocked)
+
+private:
+    Database& db_;
+    PinLock pin_;
+    const Clock& clock_;
+    ComplianceView state_;
+};
+
+}  // namespace orlive

@@ -1,0 +1,85 @@
+#include "core/audit/device_key.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
+#include <openssl/rand.h>
+
+#include <cerrno>
+#include <cstring>
+
+namespace orlive {
+
+namespace {
+
+std::string to_hex(const unsigned char* data, std::size_t size) {
+    static const char* digits = "0123456789abcdef";
+    std::string out(size * 2, '0');
+    for (std::size_t i = 0; i < size; ++i) {
+        out[2 * i] = digits[data[i] >> 4];
+        out[2 * i + 1] = digits[data[i] & 0xf];
+    }
+    return out;
+}
+
+}  // namespace
+
+Result<DeviceKey> DeviceKey::load_or_create(const std::filesystem::path& data_dir) {
+    const std::filesystem::path file = data_dir / "device.key";
+    DeviceKey key;
+    int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0 && errno == ENOENT) {
+        if (RAND_bytes(key.bytes_.data(), static_cast<int>(kBytes)) != 1)
+            return make_error("cannot create the device key: no secure random numbers available");
+        const std::filesystem::path temp = data_dir / "device.key.new";
+        int out = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+        if (out < 0) return make_error("cannot create " + temp.string() + ": " + std::strerror(errno));
+        bool written = ::write(out, key.bytes_.data(), kBytes) == static_cast<ssize_t>(kBytes) && ::fsync(out) == 0;
+        ::close(out);
+        // link() refuses to replace a key another process created meanwhile; then use theirs.
+        if (!written || (::link(temp.c_str(), file.c_str()) != 0 && errno != EEXIST)) {
+            ::unlink(temp.c_str());
+            return make_error("cannot write the device key " + file.string() + ": " + std::strerror(errno));
+        }
+        ::unlink(temp.c_str());
+        fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+    }
+    if (fd < 0) return make_error("cannot read the device key " + file.string() + ": " + std::strerror(errno));
+    struct stat info {};
+    ::fstat(fd, &info);
+    ssize_t got = ::read(fd, key.bytes_.data(), kBytes);
+    char extra = 0;
+    bool longer = ::read(fd, &extra, 1) > 0;
+    ::close(fd);
+    if (got != static_cast<ssize_t>(kBytes) || longer)
+        return make_error("device key " + file.string() + " is damaged (it must be exactly 32 bytes); restore it from backup");
+    if ((info.st_mode & 077) != 0)
+        return make_error("device key " + file.string() + " is readable by other users; run: chmod 600 " + file.string());
+    return key;
+}
+
+DeviceKey DeviceKey::from_bytes(const std::array<unsigned char, kBytes>& bytes) {
+    DeviceKey key;
+    key.bytes_ = bytes;
+    return key;
+}
+
+std::string DeviceKey::hmac_hex(std::string_view message) const {
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int length = 0;
+    HMAC(EVP_sha256(), bytes_.data(), static_cast<int>(kBytes), reinterpret_cast<const unsigned char*>(message.data()),
+         message.size(), digest, &length);
+    return to_hex(digest, length);
+}
+
+std::string sha256_hex(std::string_view message) {
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int length = 0;
+    EVP_Digest(message.data(), message.size(), digest, &length, EVP_sha256(), nullptr);
+    return to_hex(digest, length);
+}
+
+}  // namespace orlive

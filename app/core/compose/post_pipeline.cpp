@@ -1,0 +1,162 @@
+#include "core/compose/post_pipeline.h"
+
+#include <algorithm>
+
+#include "core/base/time_format.h"
+
+namespace orlive {
+
+namespace {
+
+void add_unique(std::vector<std::string>& into, const std::vector<std::string>& tags) {
+    for (const std::string& tag : tags) {
+        if (std::find(into.begin(), into.end(), tag) == into.end()) into.push_back(tag);
+    }
+}
+
+std::string trimmed(const std::string& text) {
+    auto first = text.find_first_not_of(" \t\r\n");
+    if (first == std::string::npos) return "";
+    auto last = text.find_last_not_of(" \t\r\n");
+    return text.substr(first, last - first + 1);
+}
+
+}  // namespace
+
+PostPipeline::PostPipeline(Database& db, const TemplateCatalog& catalog, const PhiFilter& filter,
+                           const Settings& settings, const Clock& clock)
+    : db_(db), catalog_(catalog), filter_(filter), settings_(settings), clock_(clock) {}
+
+Result<std::string> PostPipeline::render_milestone(const CaseRecord* active, const ProcedureTemplate& tpl,
+                                                   const Milestone& milestone, const PostRequest& request) {
+    const TimeMs now = clock_.now_ms();
+    RenderValues values;
+    values.procedure = tpl.name;
+    values.time = format_local_hhmm(now);
+    values.step = tpl.step_of(milestone.id);
+    values.total = static_cast<int>(tpl.milestones.size());
+    values.hospital = settings_.hospital_name;
+    values.hashtags = tpl.hashtags;
+    add_unique(values.hashtags, settings_.default_hashtags);
+    if (active) {
+        values.elapsed = format_elapsed(now - active->started_at);
+        values.surgeon = active->surgeon;
+        add_unique(values.hashtags, active->hashtags);
+    }
+    for (const TemplateField& field : milestone.fields) {
+        auto given = request.fields.find(field.id);
+        if (given == request.fields.end()) {
+            values.fields[field.id] = std::to_string(field.default_value);
+            continue;
+        }
+        int number = 0;
+        try {
+            std::size_t used = 0;
+            number = std::stoi(given->second, &used);
+            if (used != given->second.size()) throw std::invalid_argument("trailing text");
+        } catch (const std::exception&) {
+            return make_error(field.label + " must be a whole number");
+        }
+        if (number < field.min || number > field.max)
+            return make_error(field.label + " must be between " + std::to_string(field.min) + " and " +
+                              std::to_string(field.max));
+        values.fields[field.id] = std::to_string(number);
+    }
+    auto text = render_template_text(milestone.text, values);
+    if (!text) return make_error("template " + tpl.id + "/" + milestone.id + ": " + text.error().message);
+    return text;
+}
+
+Result<ComposedPost> PostPipeline::compose(const PostRequest& request) {
+    auto active = active_case(db_);
+    if (!active) return active.error();
+    const CaseRecord* current = active->has_value() ? &active->value() : nullptr;
+
+    ComposedPost composed;
+    std::string text;
+    if (!request.milestone_id.empty()) {
+        const ProcedureTemplate* procedure = current ? catalog_.find(current->procedure_id) : nullptr;
+        const Milestone* milestone = procedure ? procedure->find_milestone(request.milestone_id) : nullptr;
+        const ProcedureTemplate* tpl = procedure;
+        if (!milestone && catalog_.status_set()) {
+            tpl = catalog_.status_set();
+            milestone = tpl->find_milestone(request.milestone_id);
+        }
+        if (!milestone) {
+            if (!current)
+                return make_error("no case is active: start one (orlivectl case start --procedure ID) before "
+                                  "posting milestone '" + request.milestone_id + "'");
+            return make_error("milestone '" + request.milestone_id + "' is not part of " +
+                              (procedure ? procedure->name : current->procedure_id) + " or the status updates");
+        }
+        auto rendered = render_milestone(current, *tpl, *milestone, request);
+        if (!rendered) return rendered.error();
+        text = std::move(rendered.value());
+        std::string note = trimmed(request.note);
+        if (!note.empty()) text += "\n" + note;
+        composed.kind = tpl->kind == TemplateKind::HospitalStatus ? PostKind::HospitalStatus : PostKind::Milestone;
+        composed.milestone_id = milestone->id;
+        if (composed.kind == PostKind::Milestone) composed.case_id = current->id;
+    } else {
+        text = trimmed(request.free_text);
+        if (text.empty()) return make_error("nothing to post: give a milestone or some text");
+        composed.kind = PostKind::Text;
+        if (current) composed.case_id = current->id;
+    }
+
+    // Every outgoing text passes the filter, template text included: the filter is the last
+    // line of defence even against a careless template or note.
+    std::vector<std::string> allow;
+    if (!settings_.hospital_name.empty()) allow.push_back(settings_.hospital_name);
+    FilterContext context = current ? current->filter_context(allow) : FilterContext{{}, allow};
+    std::vector<PhiSpan> spans = filter_.find(text, context);
+    // Status posts are not about a patient; a case's consent governs only its own posts.
+    Consent consent = composed.case_id && current ? current->consent : Consent::Deidentified;
+    composed.decision = apply_consent_policy(consent, text, spans);
+    composed.original_text = std::move(text);
+    return composed;
+}
+
+Result<PostOutcome> PostPipeline::post(const PostRequest& request) {
+    auto composed = compose(request);
+    if (!composed) return composed.error();
+    const PolicyDecision& decision = composed->decision;
+
+    const TimeMs now = clock_.now_ms();
+    const int undo_seconds = request.undo_seconds.value_or(settings_.undo_seconds);
+    if (undo_seconds < 0 || undo_seconds > 300) return make_error("the undo window must be 0 to 300 seconds");
+
+    NewPost post;
+    post.case_id = composed->case_id;
+    post.kind = composed->kind;
+    post.milestone_id = composed->milestone_id;
+    post.text = decision.text;
+    post.state = decision.state;
+    if (post.state == PostState::Pending && undo_seconds == 0) post.state = PostState::Queued;
+    post.reason = decision.reason;
+    post.redactions = static_cast<int>(decision.redacted.size());
+    post.created_at = now;
+    post.release_at = now + undo_seconds * 1000LL;
+
+    std::vector<std::string> accounts;
+    for (const Account& account : settings_.accounts) accounts.push_back(account.name);
+    const char* action = post.state == PostState::Blocked ? log_action::kBlocked : log_action::kRedacted;
+    std::vector<LogEntry> log = log_entries_for_spans(composed->original_text, decision.redacted, action,
+                                                      db_.device_key(), now);
+    std::vector<LogEntry> released = log_entries_for_spans(composed->original_text, decision.released,
+                                                           log_action::kReleased, db_.device_key(), now);
+    log.insert(log.end(), released.begin(), released.end());
+    auto id = enqueue_post(db_, post, accounts, std::move(log));
+    if (!id) return id.error();
+
+    PostOutcome outcome;
+    outcome.id = *id;
+    outcome.state = post.state;
+    outcome.text = post.text;
+    outcome.redactions = post.redactions;
+    outcome.reason = post.reason;
+    outcome.release_at = post.release_at;
+    return outcome;
+}
+
+}  // namespace orlive

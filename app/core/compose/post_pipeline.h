@@ -1,0 +1,70 @@
+// PostPipeline: exactly what a tap runs (and `orlivectl post`): render the template, run the
+// PHI filter, apply the case's consent policy, and write the post with one delivery row per
+// account in one transaction. Only a committed post is reported back.
+// Not thread-safe: one pipeline per thread, on that thread's Database.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/store/case_store.h"
+#include "core/base/clock.h"
+#include "core/privacy/consent_policy.h"
+#include "core/store/database.h"
+#include "core/store/outbox.h"
+#include "core/privacy/phi_filter.h"
+#include "core/base/result.h"
+#include "core/compose/settings.h"
+#include "core/compose/template_catalog.h"
+
+namespace orlive {
+
+struct PostRequest {
+    std::string milestone_id;                    // a milestone of the active case or a status update
+    std::string note;                            // optional text appended to the milestone's post
+    std::string free_text;                       // instead of a milestone: free text
+    std::map<std::string, std::string> fields;   // status update numbers
+    std::optional<int> undo_seconds;             // overrides the settings' undo window
+};
+
+struct ComposedPost {
+    std::optional<std::int64_t> case_id;
+    PostKind kind = PostKind::Milestone;
+    std::string milestone_id;
+    PolicyDecision decision;
+    std::string original_text;  // before redaction: for the log's fingerprints only, never stored
+};
+
+struct PostOutcome {
+    std::int64_t id = 0;
+    PostState state = PostState::Pending;
+    std::string text;
+    int redactions = 0;
+    std::string reason;
+    TimeMs release_at = 0;
+};
+
+class PostPipeline {
+public:
+    PostPipeline(Database& db, const TemplateCatalog& catalog, const PhiFilter& filter, const Settings& settings,
+                 const Clock& clock);
+
+    // What would go out, without writing anything (the redacted preview).
+    Result<ComposedPost> compose(const PostRequest& request);
+    // Compose and durably enqueue.
+    Result<PostOutcome> post(const PostRequest& request);
+
+private:
+    Result<std::string> render_milestone(const CaseRecord* active, const ProcedureTemplate& tpl,
+                                         const Milestone& milestone, const PostRequest& request);
+
+    Database& db_;
+    const TemplateCatalog& catalog_;
+    const PhiFilter& filter_;
+    const Settings& settings_;
+    const Clock& clock_;
+};
+
+}  // namespace orlive

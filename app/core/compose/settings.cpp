@@ -1,0 +1,245 @@
+#include "core/compose/settings.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <optional>
+#include <set>
+#include <sstream>
+#include <system_error>
+
+#include <nlohmann/json.hpp>
+
+#include "core/base/json_int.h"
+
+namespace orlive {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+std::string host_of(const std::string& url, std::size_t scheme_end) {
+    std::size_t start = scheme_end;
+    std::size_t end = url.find_first_of("/?#", start);
+    std::string authority = url.substr(start, end == std::string::npos ? std::string::npos : end - start);
+    if (auto at = authority.rfind('@'); at != std::string::npos) authority = authority.substr(at + 1);
+    if (!authority.empty() && authority.front() == '[') {
+        auto close = authority.find(']');
+        return close == std::string::npos ? std::string() : authority.substr(1, close - 1);
+    }
+    return authority.substr(0, authority.find(':'));
+}
+
+// localhost, ::1 or a dotted IPv4 address in 127.0.0.0/8 (not "127.0.0.1.example.com").
+bool is_loopback_host(const std::string& host) {
+    if (host == "localhost" || host == "::1") return true;
+    int octets[4];
+    char extra = 0;
+    if (std::sscanf(host.c_str(), "%d.%d.%d.%d%c", &octets[0], &octets[1], &octets[2], &octets[3], &extra) != 4)
+        return false;
+    for (int octet : octets) {
+        if (octet < 0 || octet > 255) return false;
+    }
+    return octets[0] == 127 && host.find_first_not_of("0123456789.") == std::string::npos;
+}
+
+Result<std::string> required_string(const json& object, const char* key, const std::string& where) {
+    auto it = object.find(key);
+    if (it == object.end() || !it->is_string() || it->get<std::string>().empty()) {
+        return make_error(where + ": \"" + key + "\" is required");
+    }
+    return it->get<std::string>();
+}
+
+Result<Account> parse_account(const json& entry, std::size_t index) {
+    std::string where = "account #" + std::to_string(index + 1);
+    if (!entry.is_object()) return make_error(where + " must be an object");
+    auto name = required_string(entry, "name", where);
+    if (!name) return name.error();
+    where = "account '" + *name + "'";
+    auto kind = required_string(entry, "kind", where);
+    if (!kind) return kind.error();
+
+    Account account;
+    account.name = *name;
+    auto take = [&](const char* key, std::string& into) -> Status {
+        auto value = required_string(entry, key, where);
+        if (!value) return value.error();
+        into = std::move(value.value());
+        return Ok{};
+    };
+    if (*kind == "mastodon") {
+        account.kind = AccountKind::Mastodon;
+        if (auto s = take("base_url", account.base_url); !s) return s.error();
+        if (auto s = take("access_token", account.access_token); !s) return s.error();
+        if (auto s = check_endpoint_url(account.base_url, where + " base_url"); !s) return s.error();
+    } else if (*kind == "bluesky") {
+        account.kind = AccountKind::Bluesky;
+        if (auto s = take("service", account.service); !s) return s.error();
+        if (auto s = take("identifier", account.identifier); !s) return s.error();
+        if (auto s = take("app_password", account.app_password); !s) return s.error();
+        if (auto s = check_endpoint_url(account.service, where + " service"); !s) return s.error();
+    } else if (*kind == "webhook") {
+        account.kind = AccountKind::Webhook;
+        if (auto s = take("url", account.url); !s) return s.error();
+        if (auto s = take("format", account.format); !s) return s.error();
+        static const std::set<std::string> formats = {"slack", "teams", "discord", "json"};
+        if (!formats.count(account.format))
+            return make_error(where + ": \"format\" must be slack, teams, discord or json");
+        if (auto s = check_endpoint_url(account.url, where + " url"); !s) return s.error();
+    } else {
+        return make_error(where + ": \"kind\" must be mastodon, bluesky or webhook");
+    }
+    return account;
+}
+
+}  // namespace
+
+Status check_endpoint_url(const std::string& url, const std::string& what) {
+    if (url.rfind("https://", 0) == 0) {
+        if (host_of(url, 8).empty()) return make_error(what + " has no host");
+        return Ok{};
+    }
+    if (url.rfind("http://", 0) == 0) {
+        if (is_loopback_host(host_of(url, 7))) return Ok{};
+        return make_error(what + " must use https:// (plain http:// is allowed only for loopback hosts)");
+    }
+    return make_error(what + " must start with https://");
+}
+
+Result<Settings> parse_settings(const std::string& json_text) {
+    json root;
+    try {
+        root = json::parse(json_text);
+    } catch (const json::exception& e) {  // parse_error, and out_of_range for numbers like 1e999
+        return make_error(std::string("settings are not valid JSON: ") + e.what());
+    }
+    if (!root.is_object()) return make_error("settings must be a JSON object");
+
+    Settings settings;
+    if (root.contains("undo_seconds")) {
+        const std::optional<int> undo = json_int(root["undo_seconds"]);
+        if (!undo || *undo < 0 || *undo > 300)
+            return make_error("\"undo_seconds\" must be a whole number from 0 to 300");
+        settings.undo_seconds = *undo;
+    }
+    if (root.contains("hospital_name")) {
+        if (!root["hospital_name"].is_string()) return make_error("\"hospital_name\" must be text");
+        settings.hospital_name = root["hospital_name"].get<std::string>();
+    }
+    if (root.contains("hashtags")) {
+        if (!root["hashtags"].is_array()) return make_error("\"hashtags\" must be an array of words");
+        for (const json& tag : root["hashtags"]) {
+            if (!tag.is_string() || tag.get<std::string>().empty())
+                return make_error("every entry of \"hashtags\" must be a word");
+            std::string word = tag.get<std::string>();
+            if (word.front() == '#') word.erase(0, 1);
+            settings.default_hashtags.push_back(word);
+        }
+    }
+    if (root.contains("ui_scale")) {
+        const json& scale = root["ui_scale"];
+        if (!scale.is_number() || scale.get<double>() < 0.75 || scale.get<double>() > 2.5)
+            return make_error("\"ui_scale\" must be a number from 0.75 to 2.5");
+        settings.ui_scale = scale.get<float>();
+    }
+    for (const char* key : {"compliance_pin", "admin_pin"}) {
+        if (!root.contains(key)) continue;
+        const json& pin = root[key];
+        const std::string digits = pin.is_string() ? pin.get<std::string>() : std::string();
+        if (digits.size() < 4 || digits.size() > 8 || digits.find_first_not_of("0123456789") != std::string::npos)
+            return make_error(std::string("\"") + key + "\" must be 4 to 8 digits, as text");
+        (std::string(key) == "admin_pin" ? settings.admin_pin : settings.compliance_pin) = digits;
+    }
+    if (root.contains("accounts")) {
+        if (!root["accounts"].is_array()) return make_error("\"accounts\" must be an array");
+        std::set<std::string> names;
+        for (std::size_t i = 0; i < root["accounts"].size(); ++i) {
+            auto account = parse_account(root["accounts"][i], i);
+            if (!account) return account.error();
+            if (!names.insert(account->name).second)
+                return make_error("account name '" + account->name + "' is used twice");
+            settings.accounts.push_back(std::move(account.value()));
+        }
+    }
+    return settings;
+}
+
+Result<Settings> load_settings(const fs::path& file, bool missing_is_default) {
+    std::error_code ec;
+    if (!fs::exists(file, ec)) {
+        if (missing_is_default) return Settings{};
+        return make_error("settings file " + file.string() + " does not exist");
+    }
+    std::ifstream in(file, std::ios::binary);
+    if (!in) return make_error("cannot read settings file " + file.string());
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    auto settings = parse_settings(buffer.str());
+    if (!settings) return make_error(file.string() + ": " + settings.error().message);
+    return settings;
+}
+
+}  // namespace orlive
+
+namespace orlive {
+
+namespace {
+const char* kind_name(AccountKind kind) {
+    switch (kind) {
+        case AccountKind::Mastodon: return "mastodon";
+        case AccountKind::Bluesky: return "bluesky";
+        case AccountKind::Webhook: return "webhook";
+    }
+    return "webhook";
+}
+}  // namespace
+
+Status save_settings(const Settings& settings, const fs::path& file) {
+    json root;
+    root["undo_seconds"] = settings.undo_seconds;
+    if (!settings.hospital_name.empty()) root["hospital_name"] = settings.hospital_name;
+    if (!settings.default_hashtags.empty()) root["hashtags"] = settings.default_hashtags;
+    if (!settings.compliance_pin.empty()) root["compliance_pin"] = settings.compliance_pin;
+    if (!settings.admin_pin.empty()) root["admin_pin"] = settings.admin_pin;
+    if (settings.ui_scale > 0.0f) root["ui_scale"] = settings.ui_scale;
+    root["accounts"] = json::array();
+    for (const Account& a : settings.accounts) {
+        json entry = {{"name", a.name}, {"kind", kind_name(a.kind)}};
+        if (a.kind == AccountKind::Mastodon) {
+            entry["base_url"] = a.base_url;
+            entry["access_token"] = a.access_token;
+        } else if (a.kind == AccountKind::Bluesky) {
+            entry["service"] = a.service;
+            entry["identifier"] = a.identifier;
+            entry["app_password"] = a.app_password;
+        } else {
+            entry["url"] = a.url;
+            entry["format"] = a.format;
+        }
+        root["accounts"].push_back(entry);
+    }
+    const std::string text = root.dump(2) + "\n";
+
+    std::error_code ec;
+    if (file.has_parent_path()) fs::create_directories(file.parent_path(), ec);
+    const fs::path temp = file.string() + ".new";
+    int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    if (fd < 0) return make_error("cannot write settings " + temp.string() + ": " + std::strerror(errno));
+    ::fchmod(fd, 0600);  // an existing temp file keeps its mode otherwise
+    bool written = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) && ::fsync(fd) == 0;
+    ::close(fd);
+    if (!written || ::rename(temp.c_str(), file.c_str()) != 0) {
+        ::unlink(temp.c_str());
+        return make_error("cannot write settings " + file.string() + ": " + std::strerror(errno));
+    }
+    return Ok{};
+}
+
+}  // namespace orlive

@@ -1,0 +1,319 @@
+#include "core/privacy/phi/address_detector.h"
+
+#include <cctype>
+#include <cstring>
+#include <string>
+
+#include "core/privacy/phi/name_detector.h"
+#include "core/privacy/phi/utf8_text.h"
+
+#include "core/privacy/phi/regex_scan.h"
+
+namespace orlive {
+namespace {
+
+void add(std::vector<Candidate>& out, std::size_t s, std::size_t e, const char* rule) {
+    add_candidate(out, s, e, PhiCategory::Address, rule, priority::kAddress);
+}
+
+const std::string kSuffix =
+    "(?:Street|St|Avenue|Ave|Av|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|"
+    "Terrace|Ter|Way|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Square|Sq|Trail|Trl|Loop|Row|Alley|"
+    "Crescent|Cres|Close|Plaza|Plz|Pike|Route|Rte|Expressway|Expy|Freeway|Fwy|Turnpike|"
+    "Causeway|Ridge|Run|Path|Walk|Commons|Crossing|Heights|Hts|Grove|Gardens|Mews|Hollow|"
+    "Bend|Cove|Landing|Meadows?|Trace|Estates|Manor|Vista|Knoll|Point|Park|Hill|View|Green|"
+    "Glen|Creek|Harbor|Center|Ctr)";
+const std::string kSuffixCaps =
+    "(?:STREET|ST|AVENUE|AVE|ROAD|RD|BOULEVARD|BLVD|LANE|LN|DRIVE|DR|COURT|CT|PLACE|PL|WAY|"
+    "CIRCLE|CIR|PARKWAY|PKWY|HIGHWAY|HWY|TERRACE|TRAIL|SQUARE)";
+const std::string kStateAbbr =
+    "(?:AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|"
+    "NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR)";
+const std::string kStateName =
+    "(?:Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|"
+    "Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|"
+    "Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|"
+    "New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|"
+    "Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|"
+    "West Virginia|Wisconsin|Wyoming|Puerto Rico)";
+// A capitalised street-name word, a numbered street ("42nd") or an initial.
+const std::string kStreetWord = "(?:[A-Z][\\pL'.\\-]*|\\d{1,3}(?:st|nd|rd|th))";
+const std::string kUnit =
+    "(?:,?[ \\t]*(?:#|(?i:apt|apartment|unit|suite|ste|fl|floor|bldg|building|rm|room))\\.?[ \\t]*#?"
+    "[ \\t]*[0-9A-Za-z\\-]{1,6}\\b)?";
+const std::string kCityStateZip =
+    "(?:,?[ \\t]*(?:[A-Z][\\pL.'\\-]+(?:[ \\t]+[A-Z][\\pL.'\\-]+){0,2}),?[ \\t]+(?:" + kStateAbbr +
+    "|" + kStateName + ")\\b(?:[ \\t]+\\d{5}(?:-\\d{4})?\\b)?)?";
+
+// State abbreviations that are not also common clinical abbreviations (MD, PA, OR, CT, MS, GA,
+// MI, SC, ...): accepted after "City," without a ZIP.
+const std::string kSafeStateAbbr =
+    "(?:AK|AZ|AR|CA|FL|IL|KS|KY|MN|NV|NH|NJ|NM|NY|TN|TX|VT|WA|WV|WI|WY|DC)";
+// Countries and Canadian/Australian/UK regions (public-domain names, written out here).
+const std::string kCountry =
+    "(?:United[ \\t]+States|USA|U\\.S\\.A?\\.?|United[ \\t]+Kingdom|UK|England|Scotland|Wales|"
+    "Northern[ \\t]+Ireland|Ireland|Canada|Mexico|Brazil|Argentina|Chile|Colombia|Peru|Venezuela|"
+    "Uruguay|Paraguay|Bolivia|Ecuador|Cuba|Jamaica|Haiti|Guatemala|Honduras|Nicaragua|Panama|"
+    "Costa[ \\t]+Rica|El[ \\t]+Salvador|Dominican[ \\t]+Republic|France|Germany|Spain|Portugal|Italy|"
+    "Netherlands|Belgium|Luxembourg|Switzerland|Austria|Denmark|Norway|Sweden|Finland|Iceland|"
+    "Greenland|Estonia|Latvia|Lithuania|Poland|Czechia|Czech[ \\t]+Republic|Slovakia|Hungary|"
+    "Slovenia|Croatia|Serbia|Bosnia|Romania|Bulgaria|Greece|Cyprus|Malta|Albania|Ukraine|Russia|"
+    "Belarus|Moldova|Turkey|Israel|Lebanon|Syria|Iraq|Iran|Egypt|Morocco|Algeria|Tunisia|Libya|"
+    "Nigeria|Ghana|Kenya|Ethiopia|Somalia|Uganda|Tanzania|Rwanda|Senegal|Cameroon|Zimbabwe|Zambia|"
+    "South[ \\t]+Africa|Saudi[ \\t]+Arabia|Qatar|Kuwait|Oman|Yemen|Pakistan|India|Bangladesh|"
+    "Sri[ \\t]+Lanka|Nepal|China|Japan|Korea|South[ \\t]+Korea|Taiwan|Vietnam|Thailand|Cambodia|"
+    "Laos|Myanmar|Malaysia|Singapore|Indonesia|Philippines|Australia|New[ \\t]+Zealand|"
+    "Ontario|Quebec|Québec|British[ \\t]+Columbia|Alberta|Manitoba|Saskatchewan|Nova[ \\t]+Scotia|"
+    "New[ \\t]+Brunswick|Newfoundland|Victoria|Queensland|Tasmania|New[ \\t]+South[ \\t]+Wales)";
+// A capitalised place word ("Cedar", "Saint-Jean-sur-Richelieu", "O'Fallon", "GDAŃSK").
+const std::string kPlaceWord = "\\p{Lu}[\\pL\\pM'\u2019.\\-]*";
+const std::string kPlace =
+    kPlaceWord + "(?:[ \\t]+(?:(?:de|del|della|di|da|do|dos|la|le|les|nad|am|an|im|sur|upon|on|en|van|"
+    "von|u|z|y)[ \\t]+)?" + kPlaceWord + "){0,3}";
+const std::string kPostcode =
+    "(?:\\d{4,5}(?:-\\d{3,4})?|\\d{3}[ \\t]\\d{2}|[A-Z]{1,2}\\d[A-Z\\d]?[ \\t]+\\d[A-Z]{2})";
+const std::string kUnitPart =
+    "(?i:apt|apartment|suite|ste|unit|flat|floor|fl|room|rm|bldg|building|box)\\.?[ \\t]*#?[ \\t]*"
+    "\\d[0-9A-Za-z\\-]{0,5}";
+
+// Between two parts of an address block: a comma and/or line breaks (with "> " quote marks).
+const std::string kPartSep =
+    "[ \\t]*(?:,|(?:\\r?\\n[ \\t>]*)+,?)[ \\t]*(?:\\r?\\n[ \\t>]*){0,2}";
+
+bool is_space(char c) { return c == ' ' || c == '\t'; }
+
+// A place name must not be a dictionary word on its own, a clinical word or a title.
+bool place_acceptable(std::string_view place, const NameLexicon* lex) {
+    if (lex == nullptr) return true;
+    const std::vector<Token> words = tokenize(place);
+    if (words.empty()) return false;
+    std::size_t dictionary = 0, letters = 0;
+    for (const Token& w : words) {
+        if (lex->is_clinical_stopword(w.key) || is_title_key(w.key)) return false;
+        if (w.has_digit) return false;
+        if (lex->is_common_word(w.key) && !w.all_upper) ++dictionary;
+        letters += w.letters;
+    }
+    if (letters < 3 && !(words.size() == 1 && words[0].all_upper)) return false;  // "CO", "ON"
+    // "Cedar Rapids" is fine; "Stable" or "Patient" alone is not a place.
+    return !(words.size() == 1 && dictionary == 1);
+}
+
+}  // namespace
+
+AddressDetector::AddressDetector() {
+    const RE2::Options o = regex_options();
+    street_ = std::make_unique<RE2>(
+        "\\b\\d{1,6}[A-Za-z]?(?:-\\d{1,4})?[ \\t]+(?:(?:[NSEW]|North|South|East|West)\\.?[ \\t]+)?"
+        "(?:(?:" + kStreetWord + "[ \\t]+){0,3}" + kStreetWord + "[ \\t]+(?:" + kSuffix + "|" +
+            kSuffixCaps + ")\\b\\.?)"
+        "(?:[ \\t]+(?:N|S|E|W|NE|NW|SE|SW)\\b\\.?)?" + kUnit + kCityStateZip,
+        o);
+    po_box_ = std::make_unique<RE2>(
+        "(?i:\\bp\\.?[ \\t]?o\\.?[ \\t]*box|\\bpost[ \\t]+office[ \\t]+box)[ \\t]*#?[ \\t]*\\d+" +
+            kCityStateZip,
+        o);
+    apartment_ = std::make_unique<RE2>(
+        "\\b(?i:apt|apartment)\\.?[ \\t]*#?[ \\t]*[0-9][0-9A-Za-z\\-]{0,5}\\b", o);
+    euro_suffix_ = std::make_unique<RE2>(
+        "(?:\\b\\p{Lu}[\\pL'.\\-]*[ \\t]+){0,2}[\\pL\\-]*"
+        "(?i:vägen|gatan|straße|strasse|str\\.|weg|laan|kuja|katu|vej|gade|veien|vei|allé|allee|"
+        "plein|gracht|kade|dijk|platz|utca|gasse|steeg)"
+        "[ \\t]+\\d{1,5}[A-Za-z]?\\b",
+        o);
+    euro_prefix_ = std::make_unique<RE2>(
+        "\\b(?:Rue|Via|Viale|Calle|Avenida|Rua|Piazza|Plaza|Chemin|Carrer|Paseo|Strada|Corso|"
+        "Largo|Travessa|Praça|Boulevard|Avenue|Allée|Impasse|Quai|ul\\.|ulica|Ulica|al\\.|Aleja)"
+        "(?:[ \\t]+[\\pL'.\\-]+){1,4}?,?[ \\t]+\\d{1,5}[A-Za-z]?\\b",
+        o);
+    keyword_ = std::make_unique<RE2>(
+        "\\b(?i:lives[ \\t]+at|living[ \\t]+at|resides[ \\t]+at|residing[ \\t]+at|home[ \\t]+at|"
+        "(?:home|mailing|street|postal)?[ \\t]*address(?:[ \\t]+is)?)[ \\t]*:?[ \\t]*"
+        "(\\d{1,6}[A-Za-z]?(?:[ \\t]+(?:\\p{Lu}[\\pL'.\\-]*|\\d+\\pL*)){1,5})",
+        o);
+    state_zip_ = std::make_unique<RE2>(
+        "\\b(?:" + kStateAbbr + "|" + kStateName + "),?[ \\t]+(\\d{5}(?:-\\d{4})?)\\b", o);
+    zip_keyword_ = std::make_unique<RE2>(
+        "\\b(?i:zip(?:[ \\t]*code)?|postal[ \\t]+code|post[ \\t]*code)[ \\t]*[:#]?[ \\t]*"
+        "(\\d{5}(?:-\\d{4})?)\\b",
+        o);
+    zip9_ = std::make_unique<RE2>("\\b\\d{5}-\\d{4}\\b", o);
+    military_ = std::make_unique<RE2>(
+        "\\b(?:(?:PSC|CMR|Unit)[ \\t]+\\d{3,5},?[ \\t]+Box[ \\t]+\\d{3,5}|[AFD]PO[ \\t]+A[AEP][ \\t]+\\d{5})\\b",
+        o);
+    street_unit_ = std::make_unique<RE2>(
+        "(?:\\b\\d{1,6}[ \\t]+)?(" + kPlaceWord + ")(?:[ \\t]+[\\pL\\pM'.\\-]+){0,3}[ \\t]+\\d{1,5}[A-Za-z]?\\.?"
+        ",?[ \\t]*(?:\\r?\\n[ \\t>]*)?(?i:apt|apartment|suite|ste|flat)\\.?[ \\t]*#?[ \\t]*\\d{1,5}\\b",
+        o);
+    hungarian_ = std::make_unique<RE2>(
+        "\\b\\p{Lu}[\\pL\\pM'\\-]+(?:[ \\t]+\\p{Lu}[\\pL\\pM'\\-]+)?[ \\t]+"
+        "(?:u\\.|utca|út|útja|tér|tere|körút|krt\\.|rkp\\.|fasor)[ \\t]+\\d{1,4}\\b\\.?",
+        o);
+    intl_suffix_ = std::make_unique<RE2>(
+        "\\b\\p{Lu}[\\pL\\pM\\-]*(?:tie|polku|gata|vegur|braut|stræti|straeti|vegen|vägen|torg|plads|"
+        "straat|steenweg|dreef|ulice|cesta|gränd|stig|bakke|vænget|hove)[ \\t]+\\d{1,5}[A-Za-z]?\\b",
+        o);
+    uk_postcode_ = std::make_unique<RE2>(
+        "(?:,[ \\t]*|\\b" + kPlaceWord + "[ \\t]+)([A-Z]{1,2}\\d[A-Z\\d]?[ \\t]+\\d[A-Z]{2})\\b", o);
+    next_uk_ = std::make_unique<RE2>(
+        kPartSep + "(" + kPlace + "[ \\t]+[A-Z]{1,2}\\d[A-Z\\d]?[ \\t]+\\d[A-Z]{2})\\b", o);
+    next_part_ = std::make_unique<RE2>(
+        kPartSep +
+        "((" + kUnitPart + ")|(" + kPostcode + "(?:[ \\t]+" + kPlace + ")?)|(" + kPlace +
+            ")(?:[ \\t]*\\([\\pL ]+\\))?(?:,?[ \\t]+(" + kPostcode + "))?)",
+        o);
+    next_inline_ = std::make_unique<RE2>(
+        "[ \\t]+((" + kUnitPart + ")|(" + kPostcode + "))", o);
+    city_region_ = std::make_unique<RE2>(
+        "\\b(" + kPlace + "),[ \\t]*(?:" + kSafeStateAbbr + "|" + kStateName + "|" + kCountry +
+            ")\\b(?:[ \\t]+\\d{5}(?:-\\d{4})?\\b)?",
+        o);
+    city_cue_ = std::make_unique<RE2>(
+        "\\b(?i:(?:lives|living|lived|resides|residing|resident|born|raised|moved|relocated|"
+        "visiting|travell?ed|drove|flew|came|comes|hails|originally|native|home)"
+        "(?:[ \\t]+(?:up|down|over|back|here|all[ \\t]+the[ \\t]+way|in))?[ \\t]+"
+        "(?:in|from|to|of|near|outside)|hometown(?:[ \\t]+(?:is|of))?:?|city[ \\t]*:)"
+        "[ \\t]+(" + kPlace + ")",
+        o);
+    person_from_ = std::make_unique<RE2>(
+        "\\b(?:[Pp]atient|[Pp]t|[Ff]amily|[Pp]arents|\\p{Lu}[\\pL\\pM'\\-]+)[ \\t]+from[ \\t]+(" + kPlace + ")", o);
+    city_state_zip_ = std::make_unique<RE2>(
+        "\\b[A-Z][\\pL.'\\-]+(?:[ \\t]+[A-Z][\\pL.'\\-]+){0,2},[ \\t]*(?:" + kStateAbbr + "|" +
+            kStateName + ")[ \\t]+\\d{5}(?:-\\d{4})?\\b",
+        o);
+}
+
+AddressDetector::~AddressDetector() = default;
+
+bool AddressDetector::ok() const {
+    for (const auto* re : {&street_, &po_box_, &apartment_, &euro_suffix_, &euro_prefix_,
+                           &keyword_, &state_zip_, &zip_keyword_, &zip9_, &city_state_zip_,
+                           &military_, &street_unit_, &hungarian_, &intl_suffix_, &uk_postcode_,
+                           &next_part_, &next_uk_, &next_inline_, &city_region_, &city_cue_, &person_from_}) {
+        if (!(*re)->ok()) return false;
+    }
+    return true;
+}
+
+void AddressDetector::find(std::string_view text, const NameLexicon* lexicon,
+                           std::vector<Candidate>& out) const {
+    const std::size_t first = out.size();
+    auto whole = [&](const RE2& re, const char* rule) {
+        for_each_match<1>(re, text, [&](const auto& g) {
+            add(out, group_begin(text, g[0]), group_end(text, g[0]), rule);
+        });
+    };
+    auto group1 = [&](const RE2& re, const char* rule) {
+        for_each_match<2>(re, text, [&](const auto& g) {
+            add(out, group_begin(text, g[1]), group_end(text, g[1]), rule);
+        });
+    };
+    whole(*street_, "street-address");
+    whole(*po_box_, "po-box");
+    whole(*apartment_, "apartment");
+    whole(*euro_suffix_, "street-address-intl");
+    whole(*euro_prefix_, "street-address-intl");
+    whole(*hungarian_, "street-address-intl");
+    whole(*intl_suffix_, "street-address-intl");
+    whole(*military_, "military-address");
+    group1(*keyword_, "address-keyword");
+    group1(*state_zip_, "zip-after-state");
+    group1(*zip_keyword_, "zip-keyword");
+    whole(*zip9_, "zip9");
+    whole(*city_state_zip_, "city-state-zip");
+    group1(*uk_postcode_, "uk-postcode");
+    for_each_match<2>(*street_unit_, text, [&](const auto& g) {
+        if (!place_acceptable(group_view(g[1]), lexicon)) return;
+        add(out, group_begin(text, g[0]), group_end(text, g[0]), "street-address-unit");
+    });
+
+    // The rest of an address block: unit, city, region, country and postcode parts that follow
+    // on the next lines or after commas; a house number or "Flat 3," just before it.
+    const re2::StringPiece all(text.data(), text.size());
+    const std::size_t anchors = out.size();
+    for (std::size_t c = first; c < anchors; ++c) {
+        std::size_t s = out[c].span.start, e = out[c].span.end;
+        for (int part = 0; part < 6; ++part) {
+            re2::StringPiece g[6];
+            std::size_t next = 0;
+            if (next_inline_->Match(all, e, text.size(), RE2::ANCHOR_START, g, 2) ||
+                next_uk_->Match(all, e, text.size(), RE2::ANCHOR_START, g, 2)) {
+                next = group_end(text, g[1]);
+            } else if (next_part_->Match(all, e, text.size(), RE2::ANCHOR_START, g, 6)) {
+                if (group_matched(g[4]) && !group_matched(g[5]) &&
+                    !place_acceptable(group_view(g[4]), lexicon)) {
+                    break;
+                }
+                next = group_end(text, g[1]);
+            } else {
+                break;
+            }
+            // A part ends the line, the clause or the text ("Paris." / "Paris, France").
+            std::size_t k = next;
+            while (k < text.size() && is_space(text[k])) ++k;
+            const bool postcode_first = group_matched(g[3]);  // "10115 Berlin and ..." is fine
+            if (!postcode_first && k < text.size() && std::strchr(",\n\r.;?!)", text[k]) == nullptr) break;
+            e = next;
+        }
+        for (int part = 0; part < 2; ++part) {
+            std::size_t k = s;
+            while (k > 0 && (is_space(text[k - 1]) || text[k - 1] == ',')) --k;
+            if (k == s || s >= text.size()) break;
+            std::size_t d = k;
+            while (d > 0 && text[d - 1] >= '0' && text[d - 1] <= '9' && k - d < 6) --d;
+            if (d < k && (d == 0 || std::strchr(" \t\r\n,:>", text[d - 1]) != nullptr)) {
+                s = d;  // house number before the street: "6750 Koskikatu 25"
+                continue;
+            }
+            // "Flat 3," / "Apt. 4B" before the street number.
+            if (!(text[s] >= '0' && text[s] <= '9')) break;
+            std::size_t u = k;
+            while (u > 0 && (text[u - 1] == '.' || text[u - 1] == '#' || is_space(text[u - 1]))) --u;
+            std::size_t v = u;
+            while (v > 0 && std::isalpha(static_cast<unsigned char>(text[v - 1]))) --v;
+            const std::string word = fold_plain(text.substr(v, u - v));
+            if (word == "flat" || word == "apt" || word == "apartment" || word == "unit" || word == "suite") {
+                s = v;
+                continue;
+            }
+            break;
+        }
+        if (s != out[c].span.start || e != out[c].span.end) add(out, s, e, "address-block");
+    }
+
+    // Cities: "Cedar Rapids, Iowa", "Tucson, AZ", "lives in Marblehead".
+    for_each_match<2>(*city_region_, text, [&](const auto& g) {
+        const std::size_t end = group_end(text, g[0]);
+        std::size_t k = end;
+        while (k < text.size() && is_space(text[k])) ++k;
+        if (k < text.size() && text[k] >= '0' && text[k] <= '9') return;  // "Smith, TX 7" is not a city
+        if (!place_acceptable(group_view(g[1]), lexicon)) return;
+        add(out, group_begin(text, g[1]), group_end(text, g[1]), "city-region");
+    });
+    auto cue_place = [&](const auto& g, bool strict) {
+        std::string_view place = group_view(g[1]);
+        // Stop before an organisation word: "from Mercy Hospital" is a place of care, not a home.
+        const std::vector<Token> words = tokenize(place);
+        for (const Token& w : words) {
+            static const char* const kOrg[] = {"hospital", "clinic", "medical", "health", "center",
+                                               "centre", "university", "college", "school", "inc",
+                                               "llc", "institute", "pharmacy", "memorial"};
+            for (const char* o : kOrg) {
+                if (w.key == o) return;
+            }
+        }
+        if (words.size() == 1 && words[0].all_upper) return;  // "from PACU", "to ICU"
+        if (!place_acceptable(place, lexicon)) return;
+        if (strict && lexicon != nullptr) {
+            // "X from Y" without a home/travel verb: Y must not be a known name or short code.
+            for (const Token& w : words) {
+                if (lexicon->is_name(w.key) || w.letters < 4) return;
+            }
+        }
+        add(out, group_begin(text, g[1]), group_end(text, g[1]), "city-context");
+    };
+    for_each_match<2>(*city_cue_, text, [&](const auto& g) { cue_place(g, false); });
+    for_each_match<2>(*person_from_, text, [&](const auto& g) { cue_place(g, true); });
+}
+
+}  // namespace orlive

@@ -1,0 +1,109 @@
+#include "core/privacy/phi/age_detector.h"
+
+#include <cctype>
+#include <string>
+
+#include "core/privacy/phi/regex_scan.h"
+
+namespace orlive {
+namespace {
+
+int to_int(std::string_view s) {
+    int v = 0;
+    for (char c : s) {
+        if (c >= '0' && c <= '9') v = v * 10 + (c - '0');
+    }
+    return v;
+}
+
+void add(std::vector<Candidate>& out, std::size_t s, std::size_t e, const char* rule) {
+    add_candidate(out, s, e, PhiCategory::Age, rule, priority::kAge);
+}
+
+}  // namespace
+
+AgeDetector::AgeDetector() {
+    const RE2::Options opts = regex_options();
+    number_before_ = std::make_unique<RE2>(
+        "\\b(\\d{2,3})(?:[ \\t]*-?[ \\t]*(?i:years?|yrs?|yr|y)[ \\t]*-?[ \\t]*(?i:old|of[ \\t]+age)"
+        "|[ \\t]*(?i:yo|y/o|y\\.o\\.?|yr old|yrs old))\\b",
+        opts);
+    number_after_ = std::make_unique<RE2>(
+        "\\b(?i:aged?|age[ \\t]*:|age[ \\t]+of|at[ \\t]+age)[ \\t]*(\\d{2,3})\\b", opts);
+    decade_ = std::make_unique<RE2>(
+        "\\b(?i:in[ \\t]+(?:his|her|their|the)(?:[ \\t]+(?:early|mid|late))?[ \\t]+)"
+        "((?:9\\d|1[0-2]\\d)'?s|(?i:nineties))\\b",
+        opts);
+    // "she is 97", "he's ninety-four", "turned 102": a person's age without "years old".
+    const std::string word_age =
+        "(?:ninety(?:[ \\t-]+(?:one|two|three|four|five|six|seven|eight|nine))?|"
+        "(?:one|a)[ \\t-]+hundred(?:[ \\t-]+(?:and[ \\t-]+)?(?:one|two|three|four|five|six|seven|eight|nine|ten))?)";
+    person_ = std::make_unique<RE2>(
+        "\\b(?i:(?:he|she|they|who|patient|pt|mom|mum|dad|grandma|grandpa)(?:'s|\u2019s|[ \\t]+(?:is|was|"
+        "turned|turns|will[ \\t]+be|just[ \\t]+turned))|turned|turns|turning|celebrat(?:ed|es|ing)[ \\t]+(?:her|his)"
+        "(?:[ \\t]+\\d{2,3}(?:st|nd|rd|th))?)[ \\t]+(\\d{2,3}|(?i:" + word_age + "))\\b",
+        opts);
+    words_ = std::make_unique<RE2>(
+        "\\b((?i:(?:ninety|one[ \\t-]+hundred(?:[ \\t-]+and)?|a[ \\t]+hundred(?:[ \\t-]+and)?|hundred)"
+        "(?:[ \\t-]+(?:one|two|three|four|five|six|seven|eight|nine|ten))?)"
+        "[ \\t-]+(?i:years?)[ \\t-]+(?i:old))"
+        "|\\b((?i:nonagenarian|centenarian|supercentenarian))\\b",
+        opts);
+}
+
+AgeDetector::~AgeDetector() = default;
+
+bool AgeDetector::ok() const {
+    return number_before_->ok() && number_after_->ok() && decade_->ok() && words_->ok() &&
+           person_->ok();
+}
+
+void AgeDetector::find(std::string_view text, std::vector<Candidate>& out) const {
+    auto numeric = [&](const RE2& re, const char* rule) {
+        for_each_match<2>(re, text, [&](const auto& g) {
+            const int age = to_int(group_view(g[1]));
+            if (age < 90 || age > 130) return;
+            add(out, group_begin(text, g[1]), group_end(text, g[1]), rule);
+        });
+    };
+    numeric(*number_before_, "age-over-89");
+    numeric(*number_after_, "age-over-89");
+    for_each_match<2>(*person_, text, [&](const auto& g) {
+        const std::string_view v = group_view(g[1]);
+        const std::size_t s = group_begin(text, g[1]), e = group_end(text, g[1]);
+        if (v[0] >= '0' && v[0] <= '9') {
+            const int age = to_int(v);
+            if (age < 90 || age > 130) return;
+            // "turned 90 degrees", "is 97%", "is 98.6", "is 92 kg": a measurement, not an age.
+            std::size_t k = e;
+            if (k < text.size() && (text[k] == '%' || text[k] == '.' || text[k] == '/' || text[k] == ':') &&
+                !(text[k] == '.' && (k + 1 >= text.size() || text[k + 1] == ' ' || text[k + 1] == '\n'))) {
+                return;
+            }
+            if (k < text.size() && text[k] == '%') return;
+            while (k < text.size() && (text[k] == ' ' || text[k] == '\t')) ++k;
+            std::size_t w = k;
+            while (w < text.size() && std::isalpha(static_cast<unsigned char>(text[w]))) ++w;
+            std::string unit(text.substr(k, w - k));
+            for (char& c : unit) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            static const char* const kUnits[] = {"degrees", "deg", "kg", "lb", "lbs", "mm", "cm", "ml",
+                                                 "mg", "bpm", "percent", "minutes", "min", "mins",
+                                                 "units", "mmhg", "f", "c", "g", "l", "s", "sec",
+                                                 "hours", "h", "hrs", "days", "patients", "cases"};
+            for (const char* u : kUnits) {
+                if (unit == u) return;
+            }
+            if (k < text.size() && static_cast<unsigned char>(text[k]) == 0xC2) return;  // "°"
+        }
+        add(out, s, e, "age-person");
+    });
+    for_each_match<2>(*decade_, text, [&](const auto& g) {
+        add(out, group_begin(text, g[1]), group_end(text, g[1]), "age-decade");
+    });
+    for_each_match<3>(*words_, text, [&](const auto& g) {
+        const auto& grp = group_matched(g[1]) ? g[1] : g[2];
+        add(out, group_begin(text, grp), group_end(text, grp), "age-words");
+    });
+}
+
+}  // namespace orlive

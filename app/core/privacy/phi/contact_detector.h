@@ -1,0 +1,40 @@
+// ContactDetector: phone and fax numbers (US and international, with extensions), e-mail
+// addresses, URLs and bare web domains, IPv4 and IPv6 addresses.
+// Immutable after construction; find() is const and safe from any thread.
+#pragma once
+
+#include <re2/re2.h>
+
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "core/privacy/phi/span_resolver.h"
+
+namespace orlive {
+
+class ContactDetector {
+public:
+    ContactDetector();
+    ~ContactDetector();
+    ContactDetector(const ContactDetector&) = delete;
+    ContactDetector& operator=(const ContactDetector&) = delete;
+
+    bool ok() const;
+    void find(std::string_view text, std::vector<Candidate>& out) const;
+
+private:
+    std::unique_ptr<RE2> email_;
+    std::unique_ptr<RE2> url_;
+    std::unique_ptr<RE2> domain_;
+    std::unique_ptr<RE2> ipv4_;
+    std::unique_ptr<RE2> ipv6_;
+    std::unique_ptr<RE2> phone_us_;
+    std::unique_ptr<RE2> phone_intl_;
+    std::unique_ptr<RE2> phone_keyword_;
+    std::unique_ptr<RE2> phone_loose_;
+    std::unique_ptr<RE2> phone_area_;
+    std::unique_ptr<RE2> phone_trunk_;
+};
+
+}  // namespace orlive

@@ -1,0 +1,227 @@
+#include "core/privacy/phi/patient_matcher.h"
+
+#include <cctype>
+#include <cstdio>
+#include <string>
+
+#include "core/privacy/phi/name_detector.h"
+
+namespace orlive {
+namespace {
+
+struct NamePart {
+    std::string key;          // fold_plain
+    std::u32string chars;     // key as code points
+    std::string original;     // as written in PatientDetails
+    bool particle = false;    // "de", "van", "bin": only inside a full name
+    bool short_part = false;  // one or two letters: exact, capitalised only
+    bool word = false;        // also a common word ("Will", "Rose"): capitalised only
+};
+
+bool is_particle(const std::string& key) {
+    static const std::unordered_set<std::string> k = {
+        "de", "da", "del", "della", "der", "den", "di", "do", "dos", "das", "du", "van", "von",
+        "la", "le", "y", "e", "bin", "ibn", "bint", "al", "el", "ben", "ter", "ten", "st", "mc"};
+    return k.count(key) > 0;
+}
+
+void add(std::vector<Candidate>& out, std::size_t s, std::size_t e, PhiCategory cat, const char* rule) {
+    add_candidate(out, s, e, cat, rule, priority::kPatient, true);
+}
+
+std::vector<std::string> split_hyphens(const std::string& key) {
+    std::vector<std::string> parts;
+    std::size_t p = 0;
+    while (p <= key.size()) {
+        std::size_t q = key.find('-', p);
+        if (q == std::string::npos) q = key.size();
+        if (q > p) parts.push_back(key.substr(p, q - p));
+        p = q + 1;
+    }
+    return parts;
+}
+
+bool is_alnum_byte(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
+
+}  // namespace
+
+void PatientMatcher::find(std::string_view text, const std::vector<Token>& tokens,
+                          const std::vector<DateMatch>& dates, const PatientDetails& patient,
+                          const std::unordered_set<std::string>& allowed,
+                          std::vector<Candidate>& out) const {
+    find_names(text, tokens, patient, allowed, out);
+    if (!patient.mrn.empty()) find_mrn(text, patient.mrn, out);
+    if (!patient.dob.empty()) find_dob(text, dates, patient.dob, out);
+}
+
+void PatientMatcher::find_names(std::string_view text, const std::vector<Token>& tokens,
+                                const PatientDetails& patient,
+                                const std::unordered_set<std::string>& allowed,
+                                std::vector<Candidate>& out) const {
+    std::vector<NamePart> parts;
+    std::vector<std::string> initials;  // first letters of given names, folded
+    for (const std::string& full : patient.names) {
+        const std::vector<Token> name_tokens = tokenize(full);
+        for (std::size_t idx = 0; idx < name_tokens.size(); ++idx) {
+            const Token& nt = name_tokens[idx];
+            if (!nt.has_letter || is_title_key(nt.key)) continue;
+            std::vector<std::string> keys = {nt.key};
+            if (nt.key.find('-') != std::string::npos) {
+                for (auto& k : split_hyphens(nt.key)) keys.push_back(std::move(k));
+            }
+            for (const std::string& key : keys) {
+                NamePart p;
+                p.key = key;
+                p.chars = decode_utf8(key);
+                p.original = std::string(full.substr(nt.start, nt.core_end - nt.start));
+                p.particle = is_particle(key);
+                p.short_part = p.chars.size() <= 2;
+                p.word = lex_.is_common_word(key) || lex_.is_clinical_stopword(key);
+                parts.push_back(std::move(p));
+            }
+            if (idx + 1 < name_tokens.size() && !nt.key.empty()) {
+                initials.push_back(nt.key.substr(0, 1));
+            }
+        }
+    }
+    if (parts.empty()) return;
+
+    const std::size_t n = tokens.size();
+    // 0 = no match, 1 = match that stands alone, 2 = match that needs a neighbouring part.
+    std::vector<int> match(n, 0);
+    std::vector<bool> fuzzy(n, false);
+    for (std::size_t i = 0; i < n; ++i) {
+        const Token& t = tokens[i];
+        if (!t.has_letter || t.has_digit) continue;
+        std::vector<std::string> keys = {t.key};
+        if (t.key.find('-') != std::string::npos) {
+            for (auto& k : split_hyphens(t.key)) keys.push_back(std::move(k));
+        }
+        for (const NamePart& p : parts) {
+            for (const std::string& key : keys) {
+                if (key == p.key) {
+                    int m = 1;
+                    if (p.particle) {
+                        m = 2;
+                    } else if (p.short_part) {
+                        const std::string_view written = text.substr(t.start, t.core_end - t.start);
+                        m = (written == p.original && !t.sentence_start) ? 1 : 2;
+                    } else if (p.word && !t.upper_first) {
+                        m = 2;
+                    }
+                    if (match[i] == 0 || m < match[i]) match[i] = m;
+                    fuzzy[i] = false;
+                } else if (match[i] == 0 && p.chars.size() >= 4 && !p.particle) {
+                    const std::u32string chars = decode_utf8(key);
+                    if (chars.size() < 3) continue;
+                    if (edit_distance(chars, p.chars, 1) > 1) continue;
+                    // One-letter misspellings must not turn ordinary words into names.
+                    if (lex_.is_clinical_stopword(key) || allowed.count(key) > 0) continue;
+                    if (lex_.is_common_word(key) && !(t.upper_first && !t.sentence_start)) continue;
+                    match[i] = 1;
+                    fuzzy[i] = true;
+                }
+            }
+        }
+    }
+    // Parts that need a neighbour: keep them when next to another matched part.
+    for (std::size_t i = 0; i < n; ++i) {
+        if (match[i] != 2) continue;
+        const bool left = i > 0 && match[i - 1] != 0 && tokens[i].start - tokens[i - 1].end <= 2;
+        const bool right = i + 1 < n && match[i + 1] != 0 && tokens[i + 1].start - tokens[i].end <= 2;
+        if (!left && !right) match[i] = 0;
+    }
+    // Second pass so a chain of "needs neighbour" parts cannot keep itself alive alone.
+    for (std::size_t i = 0; i < n; ++i) {
+        if (match[i] != 2) continue;
+        bool anchored = false;
+        for (std::size_t k = i; k > 0 && match[k - 1] != 0 && tokens[k].start - tokens[k - 1].end <= 2; --k) {
+            if (match[k - 1] == 1) anchored = true;
+        }
+        for (std::size_t k = i + 1; k < n && match[k] != 0 && tokens[k].start - tokens[k - 1].end <= 2; ++k) {
+            if (match[k] == 1) anchored = true;
+        }
+        if (!anchored) match[i] = 0;
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+        if (match[i] == 0) continue;
+        std::size_t start = tokens[i].start;
+        // A given-name initial right before: "M. Lopez".
+        if (i > 0 && tokens[i - 1].letters == 1 && tokens[i - 1].upper_first &&
+            tokens[i - 1].end < text.size() && text[tokens[i - 1].end] == '.' &&
+            tokens[i].start - tokens[i - 1].end <= 2) {
+            for (const std::string& ini : initials) {
+                if (tokens[i - 1].key == ini) start = tokens[i - 1].start;
+            }
+        }
+        add(out, start, tokens[i].core_end, PhiCategory::Name,
+            fuzzy[i] ? "patient-name-fuzzy" : "patient-name");
+    }
+}
+
+void PatientMatcher::find_mrn(std::string_view text, const std::string& mrn,
+                              std::vector<Candidate>& out) const {
+    std::string want;
+    for (char c : mrn) {
+        if (is_alnum_byte(c)) want.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
+    }
+    if (want.size() < 4) return;
+    // Normalised text: alphanumerics only, each remembering its byte offset. Separators between
+    // alphanumerics (spaces, dashes, dots, slashes, '#', ':') are skipped; anything else breaks.
+    std::string norm;
+    std::vector<std::size_t> offset;
+    std::vector<bool> run_start;  // an alphanumeric that follows a break or separator
+    auto is_sep = [](char c) {
+        return c == ' ' || c == '-' || c == '.' || c == '/' || c == '_' || c == '#' || c == ':' || c == '\t';
+    };
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (is_alnum_byte(c)) {
+            const bool starts = i == 0 || !is_alnum_byte(text[i - 1]);
+            norm.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
+            offset.push_back(i);
+            run_start.push_back(starts);
+        } else if (!is_sep(c)) {
+            norm.push_back('\0');  // hard break
+            offset.push_back(i);
+            run_start.push_back(true);
+        }
+    }
+    std::size_t pos = 0;
+    while ((pos = norm.find(want, pos)) != std::string::npos) {
+        const std::size_t last = pos + want.size() - 1;
+        const std::size_t s = offset[pos];
+        const std::size_t e = offset[last] + 1;
+        const bool starts_ok = run_start[pos];
+        const bool ends_ok = e >= text.size() || !is_alnum_byte(text[e]);
+        if (starts_ok && ends_ok) add(out, s, e, PhiCategory::Mrn, "patient-mrn");
+        pos += 1;
+    }
+}
+
+void PatientMatcher::find_dob(std::string_view text, const std::vector<DateMatch>& dates,
+                              const std::string& dob, std::vector<Candidate>& out) const {
+    DateReading want;
+    if (!parse_iso_date(dob, want)) return;
+    for (const DateMatch& m : dates) {
+        if (date_matches(m, want)) add(out, m.start, m.end, PhiCategory::Date, "patient-dob");
+    }
+    // Compact forms without a cue: 19600305, 03051960, 05031960.
+    char buf[3][16];
+    std::snprintf(buf[0], sizeof buf[0], "%04d%02d%02d", want.year, want.month, want.day);
+    std::snprintf(buf[1], sizeof buf[1], "%02d%02d%04d", want.month, want.day, want.year);
+    std::snprintf(buf[2], sizeof buf[2], "%02d%02d%04d", want.day, want.month, want.year);
+    for (const char* form : buf) {
+        const std::string_view f(form);
+        std::size_t pos = 0;
+        while ((pos = text.find(f, pos)) != std::string_view::npos) {
+            const std::size_t e = pos + f.size();
+            const bool iso = (pos == 0 || !std::isdigit(static_cast<unsigned char>(text[pos - 1]))) &&
+                             (e == text.size() || !std::isdigit(static_cast<unsigned char>(text[e])));
+            if (iso) add(out, pos, e, PhiCategory::Date, "patient-dob");
+            pos = e;
+        }
+    }
+}
+
+}  // namespace orlive

@@ -1,0 +1,74 @@
+#include "core/privacy/phi/safe_harbor_filter.h"
+
+#include <utility>
+
+#include "core/privacy/phi/span_resolver.h"
+#include "core/privacy/phi/utf8_text.h"
+
+namespace orlive {
+namespace {
+
+bool digit_at(std::string_view t, std::size_t i) { return i < t.size() && t[i] >= '0' && t[i] <= '9'; }
+
+// End of "[ T]HH:MM[:SS]" right after an ISO date, or `end` when there is none.
+std::size_t timestamp_end(std::string_view t, std::size_t end) {
+    if (end >= t.size() || (t[end] != ' ' && t[end] != 'T')) return end;
+    std::size_t k = end + 1;
+    if (!(digit_at(t, k) && digit_at(t, k + 1) && k + 2 < t.size() && t[k + 2] == ':' &&
+          digit_at(t, k + 3) && digit_at(t, k + 4))) {
+        return end;
+    }
+    k += 5;
+    if (k + 2 < t.size() + 0 && t[k] == ':' && digit_at(t, k + 1) && digit_at(t, k + 2)) k += 3;
+    if (digit_at(t, k)) return end;
+    return k;
+}
+
+}  // namespace
+
+SafeHarborFilter::SafeHarborFilter(NameLexicon lexicon)
+    : lexicon_(std::move(lexicon)), names_(lexicon_), patient_(lexicon_) {}
+
+bool SafeHarborFilter::ok() const {
+    return dates_.ok() && ages_.ok() && contacts_.ok() && identifiers_.ok() && addresses_.ok();
+}
+
+std::vector<PhiSpan> SafeHarborFilter::find(std::string_view text,
+                                            const FilterContext& context) const {
+    if (text.empty()) return {};
+    std::vector<Candidate> candidates;
+    const std::vector<Token> tokens = tokenize(text);
+    const std::vector<DateMatch> dates = dates_.find(text);
+    const auto allowed = allow_keys(context.allow);
+
+    for (const DateMatch& d : dates) {
+        PhiSpan span;
+        span.start = d.start;
+        span.end = d.end;
+        // A timestamp's clock part belongs to its date ("2000-04-16 11:34:35"); a bare time of day
+        // elsewhere is never redacted.
+        if (std::string_view(d.rule) == "date-iso") span.end = timestamp_end(text, d.end);
+        span.category = PhiCategory::Date;
+        span.rule = d.rule;
+        candidates.push_back({span, priority::kDate});
+    }
+    ages_.find(text, candidates);
+    contacts_.find(text, candidates);
+    identifiers_.find(text, candidates);
+    addresses_.find(text, &lexicon_, candidates);
+    names_.find(text, tokens, allowed, candidates);
+    patient_.find(text, tokens, dates, context.patient, allowed, candidates);
+    return resolve_candidates(text, std::move(candidates));
+}
+
+Result<std::unique_ptr<PhiFilter>> load_safe_harbor_filter(const std::filesystem::path& assets_dir) {
+    auto lexicon = NameLexicon::load(assets_dir / "names");
+    if (!lexicon) return lexicon.error();
+    auto filter = std::make_unique<SafeHarborFilter>(std::move(lexicon).value());
+    if (!filter->ok()) {
+        return make_error("PHI filter: a built-in detection pattern failed to compile");
+    }
+    return std::unique_ptr<PhiFilter>(std::move(filter));
+}
+
+}  // namespace orlive

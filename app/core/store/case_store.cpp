@@ -1,0 +1,210 @@
+#include "core/store/case_store.h"
+
+#include "core/audit/redaction_log.h"
+
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
+#include <nlohmann/json.hpp>
+
+namespace orlive {
+
+using nlohmann::json;
+
+namespace {
+
+bool is_iso_date(const std::string& text) {
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
+    for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u}) {
+        if (text[i] < '0' || text[i] > '9') return false;
+    }
+    int month = std::stoi(text.substr(5, 2));
+    int day = std::stoi(text.substr(8, 2));
+    return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
+std::string patient_to_json(const PatientDetails& patient) {
+    return json{{"names", patient.names}, {"mrn", patient.mrn}, {"dob", patient.dob}}.dump();
+}
+
+std::vector<std::string> strings_from_json(const std::string& text);
+
+// Tolerant of a damaged row: a field of the wrong type reads as empty rather than throwing.
+PatientDetails patient_from_json(const std::string& text) {
+    PatientDetails patient;
+    json root = json::parse(text, nullptr, false);
+    if (!root.is_object()) return patient;
+    if (root.contains("names")) patient.names = strings_from_json(root["names"].dump());
+    if (root.contains("mrn") && root["mrn"].is_string()) patient.mrn = root["mrn"].get<std::string>();
+    if (root.contains("dob") && root["dob"].is_string()) patient.dob = root["dob"].get<std::string>();
+    return patient;
+}
+
+std::vector<std::string> strings_from_json(const std::string& text) {
+    json root = json::parse(text, nullptr, false);
+    if (!root.is_array()) return {};
+    std::vector<std::string> out;
+    for (const json& item : root) {
+        if (item.is_string()) out.push_back(item.get<std::string>());
+    }
+    return out;
+}
+
+CaseRecord read_case(SQLite::Statement& row) {
+    CaseRecord record;
+    record.id = row.getColumn(0).getInt64();
+    record.procedure_id = row.getColumn(1).getString();
+    record.consent = parse_consent(row.getColumn(2).getString()).value_or(Consent::None);
+    record.release_ref = row.getColumn(3).getString();
+    record.patient = patient_from_json(row.getColumn(4).getString());
+    record.staff = strings_from_json(row.getColumn(5).getString());
+    record.hashtags = strings_from_json(row.getColumn(6).getString());
+    record.surgeon = row.getColumn(7).getString();
+    record.started_at = row.getColumn(8).getInt64();
+    if (!row.getColumn(9).isNull()) record.ended_at = row.getColumn(9).getInt64();
+    return record;
+}
+
+constexpr const char* kCaseColumns =
+    "id, procedure_id, consent, release_ref, patient_json, staff_json, hashtags_json, surgeon, "
+    "started_at, ended_at";
+
+Result<std::optional<CaseRecord>> query_case(Database& db, const std::string& where, std::int64_t id) {
+    try {
+        SQLite::Statement row(db.sql(), std::string("SELECT ") + kCaseColumns + " FROM cases WHERE " + where);
+        if (where.find('?') != std::string::npos) row.bind(1, id);
+        if (!row.executeStep()) return std::optional<CaseRecord>();
+        return std::optional<CaseRecord>(read_case(row));
+    } catch (const SQLite::Exception& e) {
+        return make_error(std::string("cannot read cases: ") + e.getErrorStr());
+    }
+}
+
+}  // namespace
+
+std::string_view consent_name(Consent consent) {
+    switch (consent) {
+        case Consent::None: return "none";
+        case Consent::Deidentified: return "deidentified";
+        case Consent::Full: return "full";
+    }
+    return "none";
+}
+
+std::optional<Consent> parse_consent(std::string_view text) {
+    if (text == "none") return Consent::None;
+    if (text == "deidentified") return Consent::Deidentified;
+    if (text == "full") return Consent::Full;
+    return std::nullopt;
+}
+
+FilterContext CaseRecord::filter_context(const std::vector<std::string>& extra_allow) const {
+    FilterContext context;
+    context.patient = patient;
+    context.allow = staff;
+    if (!surgeon.empty()) context.allow.push_back(surgeon);
+    context.allow.insert(context.allow.end(), extra_allow.begin(), extra_allow.end());
+    return context;
+}
+
+Result<std::int64_t> start_case(Database& db, const CaseStart& start, TimeMs now) {
+    if (start.procedure_id.empty()) return make_error("a case needs a procedure");
+    if (start.consent == Consent::Full && start.release_ref.empty())
+        return make_error("full consent needs a release reference (the signed media release form's number)");
+    if (!start.patient.dob.empty() && !is_iso_date(start.patient.dob))
+        return make_error("date of birth must be YYYY-MM-DD, got '" + start.patient.dob + "'");
+    try {
+        SQLite::Transaction transaction(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
+        SQLite::Statement active(db.sql(), "SELECT id FROM cases WHERE ended_at IS NULL");
+        if (active.executeStep()) {
+            return make_error("case " + std::to_string(active.getColumn(0).getInt64()) +
+                              " is still active; end it first");
+        }
+        SQLite::Statement insert(db.sql(),
+                                 "INSERT INTO cases (procedure_id, consent, release_ref, patient_json, staff_json, "
+                                 "hashtags_json, surgeon, started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+        insert.bind(1, start.procedure_id);
+        insert.bind(2, std::string(consent_name(start.consent)));
+        insert.bind(3, start.release_ref);
+        insert.bind(4, patient_to_json(start.patient));
+        insert.bind(5, json(start.staff).dump());
+        insert.bind(6, json(start.hashtags).dump());
+        insert.bind(7, start.surgeon);
+        insert.bind(8, static_cast<std::int64_t>(now));
+        insert.exec();
+        std::int64_t id = db.sql().getLastInsertRowid();
+        transaction.commit();
+        return id;
+    } catch (const SQLite::Exception& e) {
+        return make_error(std::string("cannot start the case: ") + e.getErrorStr());
+    }
+}
+
+Result<std::int64_t> end_active_case(Database& db, TimeMs now) {
+    try {
+        SQLite::Statement update(db.sql(), "UPDATE cases SET ended_at = ? WHERE ended_at IS NULL RETURNING id");
+        update.bind(1, static_cast<std::int64_t>(now));
+        if (!update.executeStep()) return make_error("no case is active");
+        return update.getColumn(0).getInt64();
+    } catch (const SQLite::Exception& e) {
+        return make_error(std::string("cannot end the case: ") + e.getErrorStr());
+    }
+}
+
+Result<std::optional<CaseRecord>> active_case(Database& db) {
+    return query_case(db, "ended_at IS NULL", 0);
+}
+
+Result<std::optional<CaseRecord>> find_case(Database& db, std::int64_t case_id) {
+    return query_case(db, "id = ?", case_id);
+}
+
+Result<int> change_consent(Database& db, Consent consent, const std::string& release_ref, TimeMs now) {
+    if (consent == Consent::Full && release_ref.empty())
+        return make_error("full consent needs a release reference (the signed media release form's number)");
+    try {
+        SQLite::Transaction transaction(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
+        SQLite::Statement find(db.sql(), "SELECT id, consent FROM cases WHERE ended_at IS NULL");
+        if (!find.executeStep()) return make_error("no case is active");
+        std::int64_t case_id = find.getColumn(0).getInt64();
+        const std::string previous = find.getColumn(1).getString();
+
+        SQLite::Statement update(db.sql(), "UPDATE cases SET consent = ?, release_ref = ? WHERE id = ?");
+        update.bind(1, std::string(consent_name(consent)));
+        update.bind(2, consent == Consent::Full ? release_ref : std::string());
+        update.bind(3, case_id);
+        update.exec();
+
+        int cancelled = 0;
+        if (consent == Consent::None) {
+            SQLite::Statement deliveries(db.sql(),
+                                         "UPDATE deliveries SET state = 'cancelled', updated_at = ?, "
+                                         "last_error = 'consent withdrawn' WHERE state IN ('pending', 'queued', "
+                                         "'failed') AND post_id IN (SELECT id FROM posts WHERE case_id = ?)");
+            deliveries.bind(1, static_cast<std::int64_t>(now));
+            deliveries.bind(2, case_id);
+            deliveries.exec();
+            SQLite::Statement posts(db.sql(),
+                                    "UPDATE posts SET state = 'cancelled', reason = 'consent withdrawn' "
+                                    "WHERE case_id = ? AND state IN ('pending', 'queued', 'held') AND NOT EXISTS "
+                                    "(SELECT 1 FROM deliveries d WHERE d.post_id = posts.id AND d.state IN "
+                                    "('sending', 'sent'))");
+            posts.bind(1, case_id);
+            cancelled = posts.exec();
+        }
+        LogEntry entry;
+        entry.at = now;
+        entry.case_id = case_id;
+        entry.action = log_action::kConsentChange;
+        entry.detail = previous + " -> " + std::string(consent_name(consent)) +
+                       (consent == Consent::Full ? " (release on file)" : "") + "; " + std::to_string(cancelled) +
+                       " unsent post(s) cancelled";
+        append_log_entries(db.sql(), db.device_key(), {entry});
+        transaction.commit();
+        seal_log_head(db);
+        return cancelled;
+    } catch (const SQLite::Exception& e) {
+        return make_error(std::string("cannot change consent: ") + e.getErrorStr());
+    }
+}
+
+}  // namespace orlive
