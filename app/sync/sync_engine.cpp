@@ -11,6 +11,7 @@ SyncEngine::SyncEngine(Database& db, std::vector<NamedPublisher> publishers, con
 
 void SyncEngine::note_account_trouble(Health& health, const PublishOutcome& outcome, TimeMs retry_at) {
     health.problem = outcome.error;
+    health.needs_reauthorisation = outcome.needs_reauthorisation;
     health.paused_until = std::max(health.paused_until, retry_at);
     // 429 and 503 are answers: the account is reachable but not taking posts right now.
     health.offline = outcome.error.rfind("no answer", 0) == 0;
@@ -33,6 +34,7 @@ Result<PassResult> SyncEngine::run_pass(const std::function<bool()>& stop) {
                 ++health.consecutive_failures;
                 health.recheck_at = retry_.next_attempt_at(health.consecutive_failures, checked.retry_at, now, rng_);
                 health.problem = checked.error;
+                health.needs_reauthorisation = checked.needs_reauthorisation;
                 health.offline = checked.error.rfind("no answer", 0) == 0;
             } else {
                 health.checked = true;
@@ -53,7 +55,10 @@ Status SyncEngine::deliver_account(NamedPublisher& target, Health& health, PassR
         auto claimed = queue_.claim_next(target.account, clock_.now_ms());
         if (!claimed) return claimed.error();
         if (!claimed->has_value()) break;
-        const OutgoingPost& post = **claimed;
+        OutgoingPost& post = **claimed;
+        post.save_draft = [this, id = post.delivery_id](const std::string& draft) {
+            return queue_.save_draft(id, draft);
+        };
         PublishOutcome outcome = target.publisher->publish(post, clock_.now_ms());
         const TimeMs now = clock_.now_ms();
         switch (outcome.kind) {
@@ -63,6 +68,7 @@ Status SyncEngine::deliver_account(NamedPublisher& target, Health& health, PassR
                 health.checked = true;  // a delivered post proves the credentials
                 health.consecutive_failures = 0;
                 health.offline = false;
+                health.needs_reauthorisation = false;
                 health.problem.clear();
                 if (outcome.pause_until) health.paused_until = std::max(health.paused_until, *outcome.pause_until);
                 break;
@@ -145,6 +151,15 @@ Result<int> SyncEngine::unsent_count() {
         total += *count;
     }
     return total;
+}
+
+std::vector<AccountHealth> SyncEngine::account_health() const {
+    std::vector<AccountHealth> all;
+    for (const NamedPublisher& target : publishers_) {
+        const Health& health = health_.at(target.account);
+        all.push_back({target.account, health.offline, health.needs_reauthorisation, health.problem});
+    }
+    return all;
 }
 
 std::string SyncEngine::connectivity() const {

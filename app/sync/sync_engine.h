@@ -28,6 +28,14 @@ struct PassResult {
     int deleted = 0;    // consent-withdrawal deletions done
 };
 
+// What Admin shows per account: reachable, and whether a person must sign in again.
+struct AccountHealth {
+    std::string account;
+    bool offline = false;
+    bool needs_reauthorisation = false;  // the platform refused the token as expired or revoked
+    std::string problem;                 // empty when fine
+};
+
 struct NamedPublisher {
     std::string account;
     std::unique_ptr<Publisher> publisher;
@@ -46,6 +54,7 @@ public:
     std::string connectivity() const;
     // The next pass verifies every account's credentials again (settings: "Test connection").
     void recheck_accounts();
+    std::vector<AccountHealth> account_health() const;
     // Deliveries to the configured accounts still to go out (an account removed from the
     // settings keeps its rows, untouched, until it comes back).
     Result<int> unsent_count();
@@ -59,6 +68,7 @@ private:
         TimeMs paused_until = 0;     // offline, rate-limited or told to come back later
         TimeMs recheck_at = 0;       // when to check credentials again after a failed check
         int consecutive_failures = 0;
+        bool needs_reauthorisation = false;
     };
 
     Status deliver_account(NamedPublisher& target, Health& health, PassResult& result,

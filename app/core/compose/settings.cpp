@@ -93,8 +93,27 @@ Result<Account> parse_account(const json& entry, std::size_t index) {
         if (!formats.count(account.format))
             return make_error(where + ": \"format\" must be slack, teams, discord or json");
         if (auto s = check_endpoint_url(account.url, where + " url"); !s) return s.error();
+    } else if (*kind == "facebook") {
+        account.kind = AccountKind::Facebook;
+        for (auto [key, into] : {std::pair{"graph_base", &account.graph_base}, {"api_version", &account.api_version},
+                                 {"page_id", &account.page_id}, {"page_access_token", &account.page_access_token}})
+            if (auto s = take(key, *into); !s) return s.error();
+        if (auto s = check_endpoint_url(account.graph_base, where + " graph_base"); !s) return s.error();
+    } else if (*kind == "x") {
+        account.kind = AccountKind::X;
+        for (auto [key, into] : {std::pair{"api_base", &account.api_base}, {"consumer_key", &account.consumer_key},
+                                 {"consumer_secret", &account.consumer_secret}, {"access_token", &account.access_token},
+                                 {"access_token_secret", &account.access_token_secret}})
+            if (auto s = take(key, *into); !s) return s.error();
+        if (auto s = check_endpoint_url(account.api_base, where + " api_base"); !s) return s.error();
+    } else if (*kind == "threads") {
+        account.kind = AccountKind::Threads;
+        for (auto [key, into] : {std::pair{"graph_base", &account.graph_base}, {"api_version", &account.api_version},
+                                 {"user_id", &account.user_id}, {"access_token", &account.access_token}})
+            if (auto s = take(key, *into); !s) return s.error();
+        if (auto s = check_endpoint_url(account.graph_base, where + " graph_base"); !s) return s.error();
     } else {
-        return make_error(where + ": \"kind\" must be mastodon, bluesky or webhook");
+        return make_error(where + ": \"kind\" must be mastodon, bluesky, webhook, facebook, x or threads");
     }
     return account;
 }
@@ -190,14 +209,63 @@ Result<Settings> load_settings(const fs::path& file, bool missing_is_default) {
 
 namespace orlive {
 
-namespace {
-const char* kind_name(AccountKind kind) {
+const char* account_kind_name(AccountKind kind) {
     switch (kind) {
         case AccountKind::Mastodon: return "mastodon";
         case AccountKind::Bluesky: return "bluesky";
         case AccountKind::Webhook: return "webhook";
+        case AccountKind::Facebook: return "facebook";
+        case AccountKind::X: return "x";
+        case AccountKind::Threads: return "threads";
     }
     return "webhook";
+}
+
+const char* account_display_name(AccountKind kind) {
+    switch (kind) {
+        case AccountKind::Mastodon: return "Mastodon";
+        case AccountKind::Bluesky: return "Bluesky";
+        case AccountKind::Webhook: return "webhook";
+        case AccountKind::Facebook: return "Facebook Page";
+        case AccountKind::X: return "X";
+        case AccountKind::Threads: return "Threads";
+    }
+    return "webhook";
+}
+
+namespace {
+// The settings keys of one account, secrets included (CONTRACT.md "Settings file", "More accounts").
+json account_to_json(const Account& a) {
+    json entry = {{"name", a.name}, {"kind", account_kind_name(a.kind)}};
+    switch (a.kind) {
+        case AccountKind::Mastodon:
+            entry["base_url"] = a.base_url;
+            entry["access_token"] = a.access_token;
+            break;
+        case AccountKind::Bluesky:
+            entry["service"] = a.service;
+            entry["identifier"] = a.identifier;
+            entry["app_password"] = a.app_password;
+            break;
+        case AccountKind::Webhook:
+            entry["url"] = a.url;
+            entry["format"] = a.format;
+            break;
+        case AccountKind::Facebook:
+            entry.update({{"graph_base", a.graph_base}, {"api_version", a.api_version}, {"page_id", a.page_id},
+                          {"page_access_token", a.page_access_token}});
+            break;
+        case AccountKind::X:
+            entry.update({{"api_base", a.api_base}, {"consumer_key", a.consumer_key},
+                          {"consumer_secret", a.consumer_secret}, {"access_token", a.access_token},
+                          {"access_token_secret", a.access_token_secret}});
+            break;
+        case AccountKind::Threads:
+            entry.update({{"graph_base", a.graph_base}, {"api_version", a.api_version}, {"user_id", a.user_id},
+                          {"access_token", a.access_token}});
+            break;
+    }
+    return entry;
 }
 }  // namespace
 
@@ -210,21 +278,7 @@ Status save_settings(const Settings& settings, const fs::path& file) {
     if (!settings.admin_pin.empty()) root["admin_pin"] = settings.admin_pin;
     if (settings.ui_scale > 0.0f) root["ui_scale"] = settings.ui_scale;
     root["accounts"] = json::array();
-    for (const Account& a : settings.accounts) {
-        json entry = {{"name", a.name}, {"kind", kind_name(a.kind)}};
-        if (a.kind == AccountKind::Mastodon) {
-            entry["base_url"] = a.base_url;
-            entry["access_token"] = a.access_token;
-        } else if (a.kind == AccountKind::Bluesky) {
-            entry["service"] = a.service;
-            entry["identifier"] = a.identifier;
-            entry["app_password"] = a.app_password;
-        } else {
-            entry["url"] = a.url;
-            entry["format"] = a.format;
-        }
-        root["accounts"].push_back(entry);
-    }
+    for (const Account& a : settings.accounts) root["accounts"].push_back(account_to_json(a));
     const std::string text = root.dump(2) + "\n";
 
     std::error_code ec;

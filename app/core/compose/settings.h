@@ -11,7 +11,7 @@
 
 namespace orlive {
 
-enum class AccountKind { Mastodon, Bluesky, Webhook };
+enum class AccountKind { Mastodon, Bluesky, Webhook, Facebook, X, Threads };
 
 struct Account {
     std::string name;
@@ -26,7 +26,23 @@ struct Account {
     // webhook
     std::string url;
     std::string format;  // slack | teams | discord | json
+    // facebook and threads (Graph APIs): base URL and version, e.g. "v21.0"
+    std::string graph_base;
+    std::string api_version;
+    std::string page_id;            // facebook
+    std::string page_access_token;  // facebook
+    std::string user_id;            // threads (access_token holds its token)
+    // x (OAuth 1.0a user context; access_token holds the user's token)
+    std::string api_base;
+    std::string consumer_key;
+    std::string consumer_secret;
+    std::string access_token_secret;
 };
+
+// "mastodon", "bluesky", "webhook", "facebook", "x", "threads" (CONTRACT.md `platform`).
+const char* account_kind_name(AccountKind kind);
+// For people: "Mastodon", "Bluesky", "webhook", "Facebook Page", "X", "Threads".
+const char* account_display_name(AccountKind kind);
 
 struct Settings {
     int undo_seconds = 10;

@@ -212,10 +212,7 @@ void Session::rebuild() {
     next.now = clock_.now_ms();
     next.connectivity = connectivity_;
     for (const Account& account : settings_.accounts) {
-        const char* kind = account.kind == AccountKind::Mastodon  ? "Mastodon"
-                           : account.kind == AccountKind::Bluesky ? "Bluesky"
-                                                                  : "webhook";
-        next.accounts.push_back(account.name + " (" + kind + ")");
+        next.accounts.push_back(account.name + " (" + account_display_name(account.kind) + ")");
     }
     next.undo_seconds = settings_.undo_seconds;
     next.hospital_name = settings_.hospital_name;

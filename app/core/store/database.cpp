@@ -16,7 +16,7 @@ namespace fs = std::filesystem;
 namespace {
 
 // Migration N takes the schema from version N to N+1. Never edit a shipped entry: append.
-const std::array<const char*, 4> kMigrations = {
+const std::array<const char*, 5> kMigrations = {
     // 0 -> 1: cases, posts and their per-account deliveries.
     R"sql(
     CREATE TABLE cases (
@@ -119,6 +119,19 @@ const std::array<const char*, 4> kMigrations = {
     R"sql(
     CREATE INDEX posts_open ON posts (state) WHERE state IN ('pending', 'held');
     CREATE INDEX redaction_log_by_action ON redaction_log (action, seq);
+    )sql",
+    // 4 -> 5: what two-step platforms hand out before a post is public (a Threads media
+    // container id), kept on the delivery row before the publish step so a retry after an
+    // unknown outcome asks about that container instead of making a second one; and
+    // refreshed access tokens (Threads' 60-day tokens), written before the old one is dropped.
+    R"sql(
+    ALTER TABLE deliveries ADD COLUMN draft_id TEXT NOT NULL DEFAULT '';
+    CREATE TABLE account_tokens (
+        account TEXT PRIMARY KEY,
+        access_token TEXT NOT NULL,
+        expires_at INTEGER NOT NULL,
+        refreshed_at INTEGER NOT NULL
+    );
     )sql",
 };
 

@@ -1,0 +1,68 @@
+#include "peers/platform_fault.h"
+
+#include <chrono>
+#include <map>
+#include <thread>
+
+namespace orlive::testing {
+
+std::optional<PlatformFault> parse_platform_fault(const std::string& name) {
+    static const std::map<std::string, PlatformFault> names = {
+        {"500", PlatformFault::Status500},      {"503", PlatformFault::Status503},
+        {"rate", PlatformFault::RateLimit},     {"token", PlatformFault::TokenExpired},
+        {"drop-before", PlatformFault::DropBefore}, {"drop-after", PlatformFault::DropAfter}};
+    auto it = names.find(name);
+    if (it == names.end()) return std::nullopt;
+    return it->second;
+}
+
+void FaultQueue::push(PlatformFault fault, int times) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    for (int i = 0; i < times; ++i) faults_.push_back(fault);
+}
+
+std::optional<PlatformFault> FaultQueue::pop() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (faults_.empty()) return std::nullopt;
+    PlatformFault fault = faults_.front();
+    faults_.pop_front();
+    return fault;
+}
+
+void drop_connection(httplib::Response& response) {
+    response.set_chunked_content_provider("application/json", [](size_t, httplib::DataSink&) { return false; });
+}
+
+int start_peer(httplib::Server& server, std::thread& thread, int port) {
+    server.set_keep_alive_timeout(1);  // tests end quickly even with a client connected
+    server.set_tcp_nodelay(true);
+    int bound = port == 0 ? server.bind_to_any_port("127.0.0.1")
+                          : (server.bind_to_port("127.0.0.1", port) ? port : -1);
+    thread = std::thread([&server] { server.listen_after_bind(); });
+    while (bound > 0 && !server.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    return bound;
+}
+
+void stop_peer(httplib::Server& server, std::thread& thread) {
+    server.stop();
+    if (thread.joinable()) thread.join();
+}
+
+void serve_fault_endpoint(httplib::Server& server, FaultQueue& faults) {
+    server.Post("/_peer/fault", [&faults](const httplib::Request& q, httplib::Response& r) {
+        const std::optional<PlatformFault> fault = parse_platform_fault(q.get_param_value("kind"));
+        if (!fault) {
+            r.status = 400;
+            return r.set_content(R"({"error":"unknown fault"})", "application/json");
+        }
+        int times = 1;
+        try {
+            if (q.has_param("times")) times = std::stoi(q.get_param_value("times"));
+        } catch (const std::exception&) {
+        }
+        faults.push(*fault, times);
+        r.set_content("{}", "application/json");
+    });
+}
+
+}  // namespace orlive::testing
