@@ -11,6 +11,9 @@
 namespace orlive {
 
 std::string percent_encode(std::string_view value);
+// %XX decoded (and '+' as a space when `plus_is_space`, as in form bodies); a broken escape
+// stays as it is.
+std::string percent_decode(std::string_view text, bool plus_is_space);
 // name=value&name=value, each side percent-encoded, in the order given.
 std::string form_encode(const std::vector<std::pair<std::string, std::string>>& fields);
 
