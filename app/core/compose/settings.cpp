@@ -1,6 +1,5 @@
 #include "core/compose/settings.h"
 
-
 #include <cstdio>
 #include <fstream>
 #include <optional>
