@@ -37,33 +37,33 @@ std::string field(const httplib::Request& request, const std::string& name) {
 FakeFacebook::FakeFacebook(std::string page_id, std::string token, int port)
     : page_id_(std::move(page_id)), token_(std::move(token)) {
     const std::string version = R"(/v[0-9.]+/)";
-    server_.Get(version + page_id_, [this](const httplib::Request& q, httplib::Response& r) {
+    server().Get(version + page_id_, [this](const httplib::Request& q, httplib::Response& r) {
         if (!authorized(q, r)) return;
         r.set_content(json{{"id", page_id_}, {"name", "Test Hospital"}}.dump(), "application/json");
     });
-    server_.Post(version + page_id_ + "/feed",
+    server().Post(version + page_id_ + "/feed",
                  [this](const httplib::Request& q, httplib::Response& r) { handle_create(q, r, ""); });
-    server_.Get(version + page_id_ + "/feed",
+    server().Get(version + page_id_ + "/feed",
                 [this](const httplib::Request& q, httplib::Response& r) { handle_list(q, r, ""); });
-    server_.Post(version + R"(([0-9_]+)/comments)", [this](const httplib::Request& q, httplib::Response& r) {
+    server().Post(version + R"(([0-9_]+)/comments)", [this](const httplib::Request& q, httplib::Response& r) {
         handle_create(q, r, q.matches[1]);
     });
-    server_.Get(version + R"(([0-9_]+)/comments)",
+    server().Get(version + R"(([0-9_]+)/comments)",
                 [this](const httplib::Request& q, httplib::Response& r) { handle_list(q, r, q.matches[1]); });
-    server_.Delete(version + R"(([0-9_]+))",
+    server().Delete(version + R"(([0-9_]+))",
                    [this](const httplib::Request& q, httplib::Response& r) { handle_delete(q, r); });
-    server_.Get("/_peer/objects", [this](const httplib::Request&, httplib::Response& r) {
+    server().Get("/_peer/objects", [this](const httplib::Request&, httplib::Response& r) {
         json all = json::array();
         for (const FakeGraphObject& o : objects()) {
             all.push_back({{"id", o.id}, {"text", o.message}, {"parent_id", o.parent_id}, {"deleted", o.deleted}});
         }
         r.set_content(all.dump(), "application/json");
     });
-    serve_fault_endpoint(server_, faults_);
-    port_ = start_peer(server_, thread_, port);
+    serve_fault_endpoint(server(), faults_);
+    start(port);
 }
 
-FakeFacebook::~FakeFacebook() { stop_peer(server_, thread_); }
+FakeFacebook::~FakeFacebook() { stop(); }
 
 void FakeFacebook::set_token(const std::string& token) {
     std::lock_guard<std::mutex> lock(mutex_);

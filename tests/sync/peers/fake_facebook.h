@@ -16,6 +16,7 @@
 #include <thread>
 #include <vector>
 
+#include "peers/loopback_server.h"
 #include "peers/platform_fault.h"
 
 namespace orlive::testing {
@@ -28,15 +29,13 @@ struct FakeGraphObject {
     bool deleted = false;
 };
 
-class FakeFacebook {
+class FakeFacebook final : public LoopbackServer {
 public:
     explicit FakeFacebook(std::string page_id = "1001", std::string token = "page-token", int port = 0);
     ~FakeFacebook();
     FakeFacebook(const FakeFacebook&) = delete;
     FakeFacebook& operator=(const FakeFacebook&) = delete;
 
-    int port() const { return port_; }
-    std::string base_url() const { return "http://127.0.0.1:" + std::to_string(port_); }
     void push_fault(PlatformFault fault, int times = 1) { faults_.push(fault, times); }
     // As when an admin revokes the app or the token expires: the old token now gets 190.
     void set_token(const std::string& token);
@@ -52,9 +51,6 @@ private:
 
     std::string page_id_;
     std::string token_;
-    httplib::Server server_;
-    std::thread thread_;
-    int port_ = 0;
     FaultQueue faults_;
     std::atomic<int> create_requests_{0};
     mutable std::mutex mutex_;

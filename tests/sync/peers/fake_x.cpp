@@ -54,26 +54,26 @@ std::map<std::string, std::string> oauth_header_params(const std::string& header
 }  // namespace
 
 FakeX::FakeX(OAuth1Credentials keys, int port) : keys_(std::move(keys)) {
-    server_.Post("/2/tweets", [this](const httplib::Request& q, httplib::Response& r) { handle_create(q, r); });
-    server_.Delete(R"(/2/tweets/(\d+))", [this](const httplib::Request& q, httplib::Response& r) { handle_delete(q, r); });
-    server_.Get("/2/users/me", [this](const httplib::Request& q, httplib::Response& r) {
+    server().Post("/2/tweets", [this](const httplib::Request& q, httplib::Response& r) { handle_create(q, r); });
+    server().Delete(R"(/2/tweets/(\d+))", [this](const httplib::Request& q, httplib::Response& r) { handle_delete(q, r); });
+    server().Get("/2/users/me", [this](const httplib::Request& q, httplib::Response& r) {
         if (!signed_correctly(q, r)) return;
         r.set_content(json{{"data", {{"id", kUserId}, {"name", "Test Hospital"}, {"username", "testhospital"}}}}.dump(),
                       "application/json");
     });
-    server_.Get(R"(/2/users/(\d+)/tweets)", [this](const httplib::Request& q, httplib::Response& r) { handle_list(q, r); });
-    server_.Get("/_peer/tweets", [this](const httplib::Request&, httplib::Response& r) {
+    server().Get(R"(/2/users/(\d+)/tweets)", [this](const httplib::Request& q, httplib::Response& r) { handle_list(q, r); });
+    server().Get("/_peer/tweets", [this](const httplib::Request&, httplib::Response& r) {
         json all = json::array();
         for (const FakeTweet& t : tweets()) {
             all.push_back({{"id", t.id}, {"text", t.text}, {"in_reply_to", t.in_reply_to}, {"deleted", t.deleted}});
         }
         r.set_content(all.dump(), "application/json");
     });
-    serve_fault_endpoint(server_, faults_);
-    port_ = start_peer(server_, thread_, port);
+    serve_fault_endpoint(server(), faults_);
+    start(port);
 }
 
-FakeX::~FakeX() { stop_peer(server_, thread_); }
+FakeX::~FakeX() { stop(); }
 
 std::vector<FakeTweet> FakeX::tweets() const {
     std::lock_guard<std::mutex> lock(mutex_);

@@ -15,6 +15,7 @@
 #include <thread>
 #include <vector>
 
+#include "peers/loopback_server.h"
 #include "peers/platform_fault.h"
 #include "sync/oauth1.h"
 
@@ -27,7 +28,7 @@ struct FakeTweet {
     bool deleted = false;
 };
 
-class FakeX {
+class FakeX final : public LoopbackServer {
 public:
     explicit FakeX(OAuth1Credentials keys = test_keys(), int port = 0);
     ~FakeX();
@@ -35,8 +36,6 @@ public:
     FakeX& operator=(const FakeX&) = delete;
 
     static OAuth1Credentials test_keys() { return {"consumer-key", "consumer-secret", "user-token", "user-secret"}; }
-    int port() const { return port_; }
-    std::string base_url() const { return "http://127.0.0.1:" + std::to_string(port_); }
     void push_fault(PlatformFault fault, int times = 1) { faults_.push(fault, times); }
 
     std::vector<FakeTweet> tweets() const;
@@ -50,9 +49,6 @@ private:
     bool signed_correctly(const httplib::Request& request, httplib::Response& response);
 
     OAuth1Credentials keys_;
-    httplib::Server server_;
-    std::thread thread_;
-    int port_ = 0;
     FaultQueue faults_;
     std::atomic<int> create_requests_{0};
     std::atomic<int> bad_signatures_{0};

@@ -1,8 +1,6 @@
 #include "peers/platform_fault.h"
 
-#include <chrono>
 #include <map>
-#include <thread>
 
 namespace orlive::testing {
 
@@ -31,21 +29,6 @@ std::optional<PlatformFault> FaultQueue::pop() {
 
 void drop_connection(httplib::Response& response) {
     response.set_chunked_content_provider("application/json", [](size_t, httplib::DataSink&) { return false; });
-}
-
-int start_peer(httplib::Server& server, std::thread& thread, int port) {
-    server.set_keep_alive_timeout(1);  // tests end quickly even with a client connected
-    server.set_tcp_nodelay(true);
-    int bound = port == 0 ? server.bind_to_any_port("127.0.0.1")
-                          : (server.bind_to_port("127.0.0.1", port) ? port : -1);
-    thread = std::thread([&server] { server.listen_after_bind(); });
-    while (bound > 0 && !server.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    return bound;
-}
-
-void stop_peer(httplib::Server& server, std::thread& thread) {
-    server.stop();
-    if (thread.joinable()) thread.join();
 }
 
 void serve_fault_endpoint(httplib::Server& server, FaultQueue& faults) {

@@ -10,7 +10,6 @@
 #include <mutex>
 #include <optional>
 #include <string>
-#include <thread>
 
 namespace orlive::testing {
 
@@ -39,9 +38,6 @@ private:
 
 // The connection closes after the headers, with no body: the client has no answer.
 void drop_connection(httplib::Response& response);
-// Binds to 127.0.0.1 (`port` 0: any free port) and serves on a thread until stop_peer().
-int start_peer(httplib::Server& server, std::thread& thread, int port);
-void stop_peer(httplib::Server& server, std::thread& thread);
 // POST /_peer/fault?kind=K&times=N on `server`, into `faults`.
 void serve_fault_endpoint(httplib::Server& server, FaultQueue& faults);
 
