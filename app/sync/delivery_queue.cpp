@@ -254,8 +254,12 @@ Result<std::optional<TimeMs>> DeliveryQueue::next_release() { return next_releas
 
 Result<int> DeliveryQueue::unsent_count(const std::string& account) {
     try {
+        // Deletions for a withdrawal are retried like deliveries and count until done.
         SQLite::Statement count(db_.sql(),
-                                "SELECT count(*) FROM deliveries WHERE account = ? AND state IN ('queued', 'sending')");
+                                "SELECT (SELECT count(*) FROM deliveries WHERE account = ?1 AND state IN ('queued', "
+                                "'sending')) + (SELECT count(*) FROM remote_deletions r JOIN deliveries d ON d.id = "
+                                "r.delivery_id WHERE d.account = ?1 AND d.state = 'sent' AND r.state IN ('queued', "
+                                "'sending'))");
         count.bind(1, account);
         count.executeStep();
         return count.getColumn(0).getInt();

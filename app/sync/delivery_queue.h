@@ -47,7 +47,7 @@ public:
     Result<std::optional<TimeMs>> next_due_for(const std::string& account);
     // When the next undo window ends.
     Result<std::optional<TimeMs>> next_release();
-    // Deliveries of `account` still to go out (queued or sending).
+    // Deliveries of `account` still to go out (queued or sending), and deletions still to do.
     Result<int> unsent_count(const std::string& account);
     // Changes whenever another connection commits: cheap "anything new?" polling.
     std::int64_t data_version();

@@ -37,6 +37,7 @@ public:
     FakeFacebook& operator=(const FakeFacebook&) = delete;
 
     void push_fault(PlatformFault fault, int times = 1) { faults_.push(fault, times); }
+    void set_fault_rate(double rate, unsigned seed) { faults_.set_random_rate(rate, seed); }
     // As when an admin revokes the app or the token expires: the old token now gets 190.
     void set_token(const std::string& token);
 

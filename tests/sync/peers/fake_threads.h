@@ -32,6 +32,7 @@ public:
     ~FakeThreads();
 
     void push_fault(PlatformFault fault, int times = 1) { faults_.push(fault, times); }
+    void set_fault_rate(double rate, unsigned seed) { faults_.set_random_rate(rate, seed); }
     std::vector<FakeThreadsPost> published() const;  // publish order, deleted ones included
     int containers() const;
     int publish_requests() const { return publish_requests_; }

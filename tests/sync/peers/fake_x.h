@@ -37,6 +37,7 @@ public:
 
     static OAuth1Credentials test_keys() { return {"consumer-key", "consumer-secret", "user-token", "user-secret"}; }
     void push_fault(PlatformFault fault, int times = 1) { faults_.push(fault, times); }
+    void set_fault_rate(double rate, unsigned seed) { faults_.set_random_rate(rate, seed); }
 
     std::vector<FakeTweet> tweets() const;
     int create_requests() const { return create_requests_; }

@@ -19,8 +19,25 @@ void FaultQueue::push(PlatformFault fault, int times) {
     for (int i = 0; i < times; ++i) faults_.push_back(fault);
 }
 
+void FaultQueue::set_random_rate(double rate, unsigned seed) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    rate_ = rate;
+    rng_.seed(seed);
+}
+
+int FaultQueue::random_faults() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return random_faults_;
+}
+
 std::optional<PlatformFault> FaultQueue::pop() {
     std::lock_guard<std::mutex> lock(mutex_);
+    if (faults_.empty() && rate_ > 0 && std::uniform_real_distribution<double>(0, 1)(rng_) < rate_) {
+        static const PlatformFault quick[] = {PlatformFault::Status500, PlatformFault::Status503,
+                                              PlatformFault::DropBefore, PlatformFault::DropAfter};
+        ++random_faults_;
+        return quick[std::uniform_int_distribution<int>(0, 3)(rng_)];
+    }
     if (faults_.empty()) return std::nullopt;
     PlatformFault fault = faults_.front();
     faults_.pop_front();
@@ -45,6 +62,9 @@ void serve_fault_endpoint(httplib::Server& server, FaultQueue& faults) {
         }
         faults.push(*fault, times);
         r.set_content("{}", "application/json");
+    });
+    server.Get("/_peer/faults", [&faults](const httplib::Request&, httplib::Response& r) {
+        r.set_content("{\"random_faults\":" + std::to_string(faults.random_faults()) + "}", "application/json");
     });
 }
 

@@ -9,6 +9,7 @@
 #include <deque>
 #include <mutex>
 #include <optional>
+#include <random>
 #include <string>
 
 namespace orlive::testing {
@@ -26,14 +27,21 @@ enum class PlatformFault {
 std::optional<PlatformFault> parse_platform_fault(const std::string& name);
 
 // A queue of faults, thread-safe: tests and the /_peer/fault endpoint push, handlers pop.
+// With a random rate, an empty queue still gives a fault that often: 500, 503 or a dropped
+// connection before or after creating (the ones that need no waiting for a clock).
 class FaultQueue {
 public:
     void push(PlatformFault fault, int times = 1);
     std::optional<PlatformFault> pop();
+    void set_random_rate(double rate, unsigned seed);
+    int random_faults() const;
 
 private:
-    std::mutex mutex_;
+    mutable std::mutex mutex_;
     std::deque<PlatformFault> faults_;
+    double rate_ = 0.0;
+    std::mt19937 rng_;
+    int random_faults_ = 0;
 };
 
 // The connection closes after the headers, with no body: the client has no answer.
