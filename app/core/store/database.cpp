@@ -122,16 +122,9 @@ const std::array<const char*, 5> kMigrations = {
     )sql",
     // 4 -> 5: what two-step platforms hand out before a post is public (a Threads media
     // container id), kept on the delivery row before the publish step so a retry after an
-    // unknown outcome asks about that container instead of making a second one; and
-    // refreshed access tokens (Threads' 60-day tokens), written before the old one is dropped.
+    // unknown outcome asks about that container instead of making a second one.
     R"sql(
     ALTER TABLE deliveries ADD COLUMN draft_id TEXT NOT NULL DEFAULT '';
-    CREATE TABLE account_tokens (
-        account TEXT PRIMARY KEY,
-        access_token TEXT NOT NULL,
-        expires_at INTEGER NOT NULL,
-        refreshed_at INTEGER NOT NULL
-    );
     )sql",
 };
 
