@@ -6,12 +6,11 @@
 namespace orlive {
 namespace {
 
-class PipelineTest : public ::testing::Test {
+class PipelineTest : public testing::DatabaseTest {
 protected:
     void SetUp() override {
-        auto opened = Database::open_in(dir.path());
-        ASSERT_TRUE(opened.ok());
-        db = std::move(opened.value());
+        DatabaseTest::SetUp();
+        if (HasFatalFailure()) return;
         std::vector<TemplateProblem> problems;
         catalog = TemplateCatalog::load(testing::source_assets() / "templates", problems);
         ASSERT_TRUE(problems.empty());
@@ -38,8 +37,6 @@ protected:
         EXPECT_TRUE(outcome.ok()) << outcome.error().message;
         return outcome.ok() ? outcome.value() : PostOutcome{};
     }
-    testing::TempDir dir;
-    std::unique_ptr<Database> db;
     TemplateCatalog catalog;
     std::unique_ptr<PhiFilter> filter;
     Settings settings;
@@ -138,7 +135,9 @@ TEST_F(PipelineTest, SessionSnapshotMarksDoneAndNextMilestones) {
     ASSERT_TRUE(opened.ok());
     Session session(std::move(opened.value()), TemplateCatalog::load(testing::source_assets() / "templates", problems),
                     std::move(filter), settings, clock);
-    EXPECT_TRUE(session.tap_milestone("time-out", "").ok);
+    PostRequest tap;
+    tap.milestone_id = "time-out";
+    EXPECT_TRUE(session.post(tap).ok);
     const SessionSnapshot& snapshot = session.snapshot();
     ASSERT_TRUE(snapshot.active);
     const auto& milestones = snapshot.active->milestones;
