@@ -59,7 +59,7 @@ TEST_F(SafeHarborFilterTest, SmokeNameDateMrn) {
 }
 
 
-// ---- filter2: address blocks, cities, ages stated about a person ------------------------------
+// ---- address blocks, cities, ages stated about a person ------------------------------
 
 TEST_F(SafeHarborFilterTest, AddressBlockTakesUnitCityCountryAndPostcodeLines) {
     EXPECT_EQ(redact("Send it to 6750 Koskikatu 25 Apt. 864\nArtilleros\n, CO\n Uruguay 64677\nThanks"),
@@ -239,8 +239,16 @@ TEST_F(SafeHarborFilterTest, PatientMrnInAnyFormatting) {
         EXPECT_EQ(spans[0].category, PhiCategory::Mrn);
         EXPECT_TRUE(spans[0].patient_match);
     }
-    // Part of a longer number is not the MRN.
-    EXPECT_TRUE(find("lot 9123456789 opened", ctx).empty() == false);  // generic id still flagged
+    // Part of a longer number is not the MRN: the longer number is still flagged as an
+    // identifier, but neither as this patient's MRN nor cut down to the MRN's digits inside it.
+    const std::string longer = "lot 9123456789 opened";
+    const auto longer_spans = find(longer, ctx);
+    ASSERT_FALSE(longer_spans.empty()) << "the long number is an identifier too";
+    for (const PhiSpan& span : longer_spans) {
+        const std::string caught = longer.substr(span.start, span.end - span.start);
+        EXPECT_FALSE(span.patient_match) << "'" << caught << "' taken for the patient's MRN";
+        EXPECT_EQ(caught, "9123456789") << "the span is the whole number, not the MRN inside it";
+    }
     FilterContext letters;
     letters.patient.mrn = "A-00998877";
     EXPECT_EQ(redact("wristband a 0099 8877 ok", letters), "wristband [MRN] ok");
