@@ -1,6 +1,7 @@
 // orlivectl: the headless companion. Same core, same database, no display.
 #include <iostream>
 
+#include "orlive/version.h"
 #include "orlivectl/commands.h"
 
 namespace {
@@ -50,7 +51,7 @@ int main(int argc, char** argv) {
         return kExitOk;
     }
     if (args.has("version")) {
-        std::cout << "orlivectl " << ORLIVE_VERSION << "\n";
+        std::cout << "orlivectl " << kVersion << "\n";
         return kExitOk;
     }
     if (auto error = args.error()) return usage_error(error->message);

@@ -1,5 +1,7 @@
 #include "sync/http_client.h"
 
+#include "orlive/version.h"
+
 #include <curl/curl.h>
 
 #include <algorithm>
@@ -63,7 +65,8 @@ Result<HttpResponse> HttpClient::perform(const HttpRequest& request) {
     curl_easy_setopt(curl, CURLOPT_WRITEDATA, &response.body);
     curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, collect_header);
     curl_easy_setopt(curl, CURLOPT_HEADERDATA, &response.headers);
-    curl_easy_setopt(curl, CURLOPT_USERAGENT, "ORLive/" ORLIVE_SYNC_VERSION);
+    static const std::string user_agent = std::string("ORLive/") + kVersion;
+    curl_easy_setopt(curl, CURLOPT_USERAGENT, user_agent.c_str());
 
     CURLcode code = curl_easy_perform(curl);
     curl_slist_free_all(headers);

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/base/time_format.h"
+#include "core/base/undo_window.h"
 
 namespace orlive {
 
@@ -124,7 +125,8 @@ Result<PostOutcome> PostPipeline::post(const PostRequest& request) {
 
     const TimeMs now = clock_.now_ms();
     const int undo_seconds = request.undo_seconds.value_or(settings_.undo_seconds);
-    if (undo_seconds < 0 || undo_seconds > 300) return make_error("the undo window must be 0 to 300 seconds");
+    if (undo_seconds < 0 || undo_seconds > kMaxUndoSeconds)
+        return make_error("the undo window must be 0 to " + std::to_string(kMaxUndoSeconds) + " seconds");
 
     NewPost post;
     post.case_id = composed->case_id;

@@ -16,6 +16,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/base/json_int.h"
+#include "core/base/undo_window.h"
 
 namespace orlive {
 
@@ -125,8 +126,8 @@ Result<Settings> parse_settings(const std::string& json_text) {
     Settings settings;
     if (root.contains("undo_seconds")) {
         const std::optional<int> undo = json_int(root["undo_seconds"]);
-        if (!undo || *undo < 0 || *undo > 300)
-            return make_error("\"undo_seconds\" must be a whole number from 0 to 300");
+        if (!undo || *undo < 0 || *undo > kMaxUndoSeconds)
+            return make_error("\"undo_seconds\" must be a whole number from 0 to " + std::to_string(kMaxUndoSeconds));
         settings.undo_seconds = *undo;
     }
     if (root.contains("hospital_name")) {
