@@ -1,4 +1,4 @@
-// orlivectl redact: the filter as a JSON Lines filter (CONTRACT.md). One output line per input
+// orlivectl redact: the filter as a JSON Lines filter (README, "The contract"). One output line per input
 // line, in order; a bad line gets an error object and the rest go on.
 #include <fstream>
 #include <iostream>

@@ -201,7 +201,7 @@ Policy number {HMO-4471-2291|ACCOUNT}, group {88123|ACCOUNT}.
 Team huddle at 06:45, three cases, two robots, one Bovie down.
 """
 
-# Held-out sentences (written before the filter2 changes, never tuned on). Emitted only with
+# Held-out sentences (written before the address, city and age rules were added, never tuned on). Emitted only with
 # --heldout into or_updates_heldout.jsonl; not part of the gated or_updates_gold.jsonl.
 HELDOUT = r"""
 @ctx {"allow": ["Dr. Okafor", "Nurse Dana Whitfield"]}
