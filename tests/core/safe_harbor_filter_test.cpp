@@ -506,3 +506,32 @@ TEST(SafeHarborFilterEgress, SerialsWithLetterGroupsAndBarePlatesAreCaughtWhole)
 
 }  // namespace
 }  // namespace orlive
+
+namespace orlive {
+namespace {
+
+// ---- Unicode: the detectors read a normalised text, findings point at the original bytes ----
+
+TEST_F(SafeHarborFilterTest, UnicodeTricksAreNormalisedAndMappedBack) {
+    // Full-width letters and digits, a Cyrillic look-alike, a zero-width space and a soft hyphen.
+    EXPECT_EQ(redact("MRN \xEF\xBC\x99\xEF\xBC\x98\xEF\xBC\x97\xEF\xBC\x96\xEF\xBC\x95\xEF\xBC\x94\xEF\xBC\x93\xEF\xBC\x92 on the band"),
+              "MRN [MRN] on the band");
+    EXPECT_EQ(redact("Mrs. \xD0\xA1ollins in bay 2"), "Mrs. [NAME] in bay 2");
+    EXPECT_EQ(redact("Tom\xE2\x80\x8B" "as Rib\xC2\xAD" "eiro is awake"), "[NAME] is awake");
+    EXPECT_EQ(redact("Plain text stays plain: BP 120/80."), "Plain text stays plain: BP 120/80.");
+}
+
+TEST_F(SafeHarborFilterTest, BidiControlsAndMixedScriptsAreHeldForReview) {
+    const std::string bidi = "Closing now \xE2\x80\xAE" "ecnedifnoc\xE2\x80\xAC done";
+    bool review = false;
+    for (const PhiSpan& s : find(bidi)) review = review || s.rule == "review-bidi-control";
+    EXPECT_TRUE(review);
+    const std::string mixed = "Foley in, \xD1\x81" "atheter flushed";  // Cyrillic 'с' inside a word
+    review = false;
+    for (const PhiSpan& s : find(mixed)) review = review || s.rule == "review-mixed-script";
+    EXPECT_TRUE(review);
+    for (const PhiSpan& s : find("Foley in, catheter flushed")) EXPECT_NE(s.rule.rfind("review-", 0), 0u);
+}
+
+}  // namespace
+}  // namespace orlive
