@@ -535,3 +535,20 @@ TEST_F(SafeHarborFilterTest, BidiControlsAndMixedScriptsAreHeldForReview) {
 
 }  // namespace
 }  // namespace orlive
+
+namespace orlive {
+namespace {
+
+TEST_F(SafeHarborFilterTest, AllowListProtectsOnlyItsOwnPeople) {
+    FilterContext ctx;
+    ctx.allow = {"Dr. Tobias Whitcombe", "Lena Farrow", "Saint Brigid Hospital"};
+    // Their own occurrences: the whole name, the surname alone or after a title.
+    EXPECT_EQ(redact("Tobias Whitcombe and Lena Farrow in OR 4, Dr. Whitcombe closing.", ctx),
+              "Tobias Whitcombe and Lena Farrow in OR 4, Dr. Whitcombe closing.");
+    // Someone else sharing a first name or the hospital's word is still a person.
+    EXPECT_EQ(redact("Her brother Tobias Morgan is here.", ctx), "Her brother [NAME] is here.");
+    EXPECT_EQ(redact("Brigid Delaney is the patient's wife.", ctx), "[NAME] is the patient's wife.");
+}
+
+}  // namespace
+}  // namespace orlive

@@ -72,7 +72,7 @@ std::vector<PhiSpan> SafeHarborFilter::find_normalized(std::string_view text, co
     std::vector<Candidate> candidates;
     const std::vector<Token> tokens = tokenize(text);
     const std::vector<DateMatch> dates = dates_.find(text);
-    const auto allowed = allow_keys(context.allow);
+    const AllowList allowed = make_allow_list(context.allow);
 
     for (const DateMatch& d : dates) {
         PhiSpan span;
@@ -90,7 +90,7 @@ std::vector<PhiSpan> SafeHarborFilter::find_normalized(std::string_view text, co
     identifiers_.find(text, candidates);
     addresses_.find(text, &lexicon_, candidates);
     names_.find(text, tokens, allowed, candidates);
-    patient_.find(text, tokens, dates, context.patient, allowed, candidates);
+    patient_.find(text, tokens, dates, context.patient, allowed.keys, candidates);
     return resolve_candidates(text, std::move(candidates));
 }
 
