@@ -552,3 +552,26 @@ TEST_F(SafeHarborFilterTest, AllowListProtectsOnlyItsOwnPeople) {
 
 }  // namespace
 }  // namespace orlive
+
+namespace orlive {
+namespace {
+
+TEST_F(SafeHarborFilterTest, AgesOverEightyNineInShorthandAndWords) {
+    EXPECT_EQ(redact("92f for ORIF, 101M for a hernia."), "[AGE] for ORIF, [AGE] for a hernia.");
+    EXPECT_EQ(redact("She is 96 yrs and lucid."), "She is [AGE] yrs and lucid.");
+    EXPECT_EQ(redact("Family cake for his 98th birthday."), "Family cake for his [AGE] birthday.");
+    EXPECT_EQ(redact("a ninety six yr old lady"), "a [AGE] yr old lady");
+    // Catheter sizes, ages up to 89 and temperatures stay.
+    EXPECT_EQ(redact("16F Foley, 88 yrs, temp 98 F."), "16F Foley, 88 yrs, temp 98 F.");
+}
+
+TEST_F(SafeHarborFilterTest, DatesWithoutYearOrInWordsButNotScores) {
+    EXPECT_EQ(redact("Stitches out on 8/19, review 11/23."), "Stitches out on [DATE], review [DATE].");
+    EXPECT_EQ(redact("booked for the twelfth of june, seen jan 9."), "booked for the [DATE], seen [DATE].");
+    EXPECT_EQ(redact("Consent dated 14feb1949."), "Consent dated [DATE].");
+    EXPECT_EQ(redact("Pain 4/10, power 4/5, GCS 9/15, BP 132/84, 1/3 of the dose, you may 2 tabs."),
+              "Pain 4/10, power 4/5, GCS 9/15, BP 132/84, 1/3 of the dose, you may 2 tabs.");
+}
+
+}  // namespace
+}  // namespace orlive

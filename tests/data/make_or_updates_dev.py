@@ -18,10 +18,10 @@ DEV = r"""
 {Billy|NAME} asked for his glasses after extubation.
 {HARTLEY|NAME}, {WILLIAM|NAME} to OR 2, Dr. Nwosu and Priya Raman in the room.
 pt {WH|NAME} tolerated the block well.
-{mr hartley|NAME} back on the ward at 15:10.
+mr {hartley|NAME} back on the ward at 15:10.
 @ctx {"allow": ["Dr. Nwosu", "Priya Raman", "Henry Ford Hospital"]}
-spoke with {mrs okonkwo|NAME} in the family room.
-{dr tamsin vale|NAME} from the other team called about the bed.
+spoke with mrs {okonkwo|NAME} in the family room.
+dr {tamsin vale|NAME} from the other team called about the bed.
 {GUTIERREZ, Rosa|NAME} in bay 4, NPO since midnight.
 Her daughter {Grace|NAME} is waiting downstairs.
 {Rose|NAME} said she was cold, warm blanket given.
@@ -42,18 +42,18 @@ Priya Raman circulating and Dr. Nwosu closing with 3-0 Monocryl, Henry Ford Hosp
 @ctx {}
 Patient is {95f|AGE}, frail, for a hip.
 {94F|AGE} with a fractured neck of femur.
-Lovely lady, {97 yrs|AGE} young.
-Gentleman {aged 93|AGE}, lives alone.
+Lovely lady, {97|AGE} yrs young.
+Gentleman aged {93|AGE}, lives alone.
 {100M|AGE} with an incarcerated hernia.
-Celebrated her {99th birthday|AGE} on the ward.
+Celebrated her {99th|AGE} birthday on the ward.
 She is {ninety-four|AGE} and sharp as a tack.
-A {ninety nine yr old|AGE} for a pacemaker.
-{91 y/o|AGE} male, DNR, comfort focused.
+A {ninety nine|AGE} yr old for a pacemaker.
+{91|AGE} y/o male, DNR, comfort focused.
 Seen on {7/22|DATE}, back for the second stage.
 Plan discussed {10/15|DATE} with the family.
 Pain 3/10, strength 5/5, BP 120/80, GCS 15, score 10/10.
-Surgery booked for {the 3rd of May|DATE}.
-He came in on {the third of may|DATE}.
+Surgery booked for the {3rd of May|DATE}.
+He came in on the {third of may|DATE}.
 Last seen {may 3|DATE}, follow-up {dec 12|DATE}.
 DOB {05mar1960|DATE} confirmed.
 Back from scan {3/14|DATE}, 1/2 tablet given, 2/3 of the mesh used.
@@ -83,7 +83,7 @@ Staff note: ‮evaC‬ done.
 NEURO: A+OX3, MAE. RESP: LS CLEAR. GI: TOL PO. GU: FOLEY. PLAN: BOLUS NS, TRANSFER TO MICU.
 neuro intact, resp on 2L nc, gi tol clears, gu voiding, id afebrile.
 HR 88 NSR, SBP 110s, UOP 40cc/hr, K 3.9, MG 2.1 REPLETED.
-Received from PACU on 4L NC, plan per Dr. Nwosu.
+Received from PACU on 4L NC, plan per surgery.
 Whipple done, Trendelenburg off, Bovie settings 30/30, Mayo stand cleared.
 """
 
