@@ -575,3 +575,22 @@ TEST_F(SafeHarborFilterTest, DatesWithoutYearOrInWordsButNotScores) {
 
 }  // namespace
 }  // namespace orlive
+
+namespace orlive {
+namespace {
+
+TEST_F(SafeHarborFilterTest, NumbersOfAPatientInEveryWriting) {
+    EXPECT_EQ(redact("Moved to bed 22B, then rm 4410."), "Moved to bed [OTHER_ID], then rm [OTHER_ID].");
+    EXPECT_EQ(redact("Accession S23-40917 to pathology."), "Accession [OTHER_ID] to pathology.");
+    EXPECT_EQ(redact("Bleep 6620 when she is in recovery."), "Bleep [PHONE] when she is in recovery.");
+    EXPECT_EQ(redact("Sister: 503/555/0123 or 555-7781."), "Sister: [PHONE] or [PHONE].");
+    EXPECT_EQ(redact("Chart no. 31\xE2\x80\x93" "402\xE2\x80\x93" "775 checked."), "Chart no. [MRN] checked.");
+    EXPECT_EQ(redact("call nine one nine five five five zero one one two"), "call [PHONE]");
+    EXPECT_EQ(redact("Plate CT 7RK-204 in the garage."), "Plate [VEHICLE] in the garage.");
+    // Theatres, bays, doses and ranges stay.
+    EXPECT_EQ(redact("OR 7 ready, room 4 next, Bed 4 in PACU, give 150-2000 mL, one or two tabs."),
+              "OR 7 ready, room 4 next, Bed 4 in PACU, give 150-2000 mL, one or two tabs.");
+}
+
+}  // namespace
+}  // namespace orlive

@@ -63,8 +63,8 @@ Transferred from {St. Agnes Medical Center|ADDRESS} overnight.
 They are staying at home in {Kalamazoo|ADDRESS} until the op.
 Lives at {27 maple st|ADDRESS} with her son.
 Her zip is {02139|ADDRESS}.
-Patient in {bed 13A|OTHER_ID}, family updated.
-Moved to {rm 5123|OTHER_ID} after recovery.
+Patient in bed {13A|OTHER_ID}, family updated.
+Moved to rm {5123|OTHER_ID} after recovery.
 Path accession {S24-18832|OTHER_ID} sent.
 Page me on pager {4471|PHONE} if she wakes.
 Hosp # {0098812|MRN} on the band.

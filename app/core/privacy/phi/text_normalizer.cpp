@@ -47,9 +47,14 @@ std::vector<CodePoint> decode(std::string_view s, NormalizedText& out) {
     return cps;
 }
 
-// NFKC of one character, plus any decimal digit to its ASCII digit.
+// NFKC of one character, plus any decimal digit to its ASCII digit and any dash to '-'
+// ("44–881–203" is a record number like "44-881-203").
 void compat_fold(const CodePoint& in, std::vector<CodePoint>& out) {
     const utf8proc_int32_t c = static_cast<utf8proc_int32_t>(in.cp);
+    if ((in.cp >= 0x2010 && in.cp <= 0x2015) || in.cp == 0x2212 || in.cp == 0xFE58 || in.cp == 0xFE63) {
+        out.push_back({U'-', in.start, in.end});
+        return;
+    }
     if (utf8proc_category(c) == UTF8PROC_CATEGORY_ND && in.cp > 0x7F) {
         char32_t zero = in.cp;  // digit blocks run 0..9 from a zero
         while (zero > in.cp - 9 && utf8proc_category(static_cast<utf8proc_int32_t>(zero - 1)) == UTF8PROC_CATEGORY_ND) --zero;
