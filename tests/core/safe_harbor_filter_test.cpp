@@ -104,7 +104,8 @@ TEST_F(SafeHarborFilterTest, CityAfterHomeOrTravelCue) {
     // Places of care, units and departments are not homes.
     EXPECT_EQ(redact("Transferred from PACU, moved to Recovery at 11:40."),
               "Transferred from PACU, moved to Recovery at 11:40.");
-    EXPECT_EQ(redact("Came from Mercy Hospital by ambulance."), "Came from Mercy Hospital by ambulance.");
+    // Another hospital a patient came from says where they were: it is redacted like a place.
+    EXPECT_EQ(redact("Came from Mercy Hospital by ambulance."), "Came from [ADDRESS] by ambulance.");
     EXPECT_EQ(redact("Rep from Radiology here for the Whipple procedure."),
               "Rep from Radiology here for the Whipple procedure.");
 }
@@ -590,6 +591,18 @@ TEST_F(SafeHarborFilterTest, NumbersOfAPatientInEveryWriting) {
     // Theatres, bays, doses and ranges stay.
     EXPECT_EQ(redact("OR 7 ready, room 4 next, Bed 4 in PACU, give 150-2000 mL, one or two tabs."),
               "OR 7 ready, room 4 next, Bed 4 in PACU, give 150-2000 mL, one or two tabs.");
+}
+
+}  // namespace
+}  // namespace orlive
+
+namespace orlive {
+namespace {
+
+TEST_F(SafeHarborFilterTest, LowercaseStreetsAndZipAfterACue) {
+    EXPECT_EQ(redact("son lives at 88 willow lane now"), "son lives at [ADDRESS] now");
+    EXPECT_EQ(redact("zip is 60614, zip code: 4051"), "zip is [ADDRESS], zip code: [ADDRESS]");
+    EXPECT_EQ(redact("give 2 tabs per dr, 3 x per day"), "give 2 tabs per dr, 3 x per day");
 }
 
 }  // namespace
