@@ -607,3 +607,17 @@ TEST_F(SafeHarborFilterTest, LowercaseStreetsAndZipAfterACue) {
 
 }  // namespace
 }  // namespace orlive
+
+namespace orlive {
+namespace {
+
+TEST_F(SafeHarborFilterTest, LowercaseTitlesWordNamesAndClinicalCapitals) {
+    EXPECT_EQ(redact("spoke to mrs adeyemi-cole and dr ferreira"), "spoke to mrs [NAME] and dr [NAME]");
+    EXPECT_EQ(redact("Grace said the pain is better."), "[NAME] said the pain is better.");
+    EXPECT_EQ(redact("ABD SOFT. RESP: LS CLEAR, SATS 97% ON 2L NC. GU: FOLEY DRAINING, BOLUS GIVEN. TO MICU."),
+              "ABD SOFT. RESP: LS CLEAR, SATS 97% ON 2L NC. GU: FOLEY DRAINING, BOLUS GIVEN. TO MICU.");
+    EXPECT_EQ(redact("mrs happy with the plan, dr pleased"), "mrs happy with the plan, dr pleased");
+}
+
+}  // namespace
+}  // namespace orlive

@@ -116,7 +116,8 @@ bool is_person_verb(const std::string& key) {
         "cried", "thanked", "thinks", "thought", "feels", "felt", "hopes", "hoped", "wants",
         "wanted", "loves", "loved", "lives", "lived", "died", "woke", "walked", "spent", "married",
         "needs", "wishes", "wished", "prays", "prayed", "waved", "whispered", "insisted", "agreed",
-        "refused", "consented", "declined"};
+        "refused", "consented", "declined", "brought", "visited", "arrived", "called", "phoned",
+        "rang", "sat", "slept", "ate", "joked", "complained"};
     return k.count(key) > 0;
 }
 

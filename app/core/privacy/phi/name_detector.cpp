@@ -58,6 +58,7 @@ private:
     bool can_be_named(std::size_t i) const;
     bool promote_strong(std::size_t i);
     void title_pass();
+    void promote_after_lowercase_title(std::size_t j);
     void cue_pass();
     bool explicit_lowercase_name(std::size_t i, std::size_t j, bool naming);
     void reverse_kinship_pass();
@@ -67,6 +68,7 @@ private:
     bool unknown_cap(std::size_t i) const;
     bool clause_start(std::size_t i) const;
     bool person_shaped(std::size_t i) const;
+    bool word_name_as_subject(std::size_t i) const;
     void person_context_pass();
     void coordination_pass();
     void unknown_pair_pass();
@@ -183,10 +185,13 @@ void NameScan::classify(std::size_t i) {
     if (is_contraction(text_.substr(t.start, t.core_end - t.start))) return;
     const std::string& key = t.key;
     if (is_function_word(key) || is_role_word(key) || is_title_key(key)) return;
+    // Clinical shorthand ("GI", "MAE", "micu") is never a name unless written Like A Name mid-text.
+    if (lex_.is_clinical_abbreviation(key) && !f.cap_informative) return;
     f.stop = lex_.is_clinical_stopword(key);
     bool is_first = lex_.first_name_rank(key) != NameLexicon::kNotFound;
     bool is_sur = lex_.surname_rank(key) != NameLexicon::kNotFound;
-    bool is_word = lex_.is_common_word(key);
+    // In ALL-CAPS text a listed name that is any English or clinical word ("BOLUS") needs context.
+    bool is_word = lex_.is_common_word(key) || (shouting_ && lex_.is_vocabulary(key));
     if (!is_first && !is_sur && key.find('-') != std::string::npos && !f.stop) {
         classify_hyphenated(key, f, is_sur, is_word);
     }
@@ -206,7 +211,8 @@ void NameScan::classify(std::size_t i) {
     } else if (!is_word && t.upper_first && !t.all_upper) {
         f.kind = Kind::Unknown;
     } else if (!is_word && t.all_upper && shouting_) {
-        f.kind = Kind::Unknown;
+        // Allow-list first where capitals say nothing: a word in no English or clinical vocabulary.
+        f.kind = lex_.is_vocabulary(key) ? Kind::None : Kind::Unknown;
     }
 }
 
@@ -297,7 +303,26 @@ void NameScan::title_pass() {
             info_[j].strong = true;
             ++j;
         }
-        if (j < n_ && (tokens_[j].upper_first || info_[j].first || info_[j].surname)) promote_strong(j);
+        if (j >= n_) continue;
+        const bool promoted = (tokens_[j].upper_first || info_[j].first || info_[j].surname) && promote_strong(j);
+        if (!promoted && !title.upper_first && !tokens_[j].upper_first) promote_after_lowercase_title(j);
+    }
+}
+
+// "mrs okonkwo", "dr tamsin vale": after a lowercase title, lowercase words in no vocabulary (or
+// listed names that are not common words) are the name, up to two of them.
+void NameScan::promote_after_lowercase_title(std::size_t j) {
+    for (std::size_t k = j; k < n_ && k < j + 2; ++k) {
+        const Token& t = tokens_[k];
+        if (k > j && !joined(k - 1, k, 1)) return;
+        if (t.upper_first || t.has_digit || t.letters < 2 || info_[k].handle || info_[k].stop) return;
+        if (is_function_word(t.key) || is_role_word(t.key) || lex_.is_clinical_abbreviation(t.key)) return;
+        const bool listed = info_[k].first || info_[k].surname;
+        // A second word that is also a common word must be a surname only ("vale", not "happy").
+        const bool surname_only = info_[k].surname && !info_[k].first;
+        if (lex_.is_common_word(t.key) ? !(k > j && surname_only) : (lex_.is_vocabulary(t.key) && !listed)) return;
+        info_[k].name = true;
+        info_[k].strong = true;
     }
 }
 
@@ -458,9 +483,23 @@ bool NameScan::person_shaped(std::size_t i) const {
     return false;
 }
 
+// A listed first name that is also a word ("Rose", "Bill", "Grace"), capitalised as the
+// clause-initial subject of a verb only people do: "Rose said she was cold".
+bool NameScan::word_name_as_subject(std::size_t i) const {
+    const Info& f = info_[i];
+    const Token& t = tokens_[i];
+    if (!can_be_named(i) || f.kind != Kind::Word || !f.first || f.stop || f.eponym_use || f.organisation) return false;
+    if (!t.upper_first || t.all_upper || t.possessive || i + 1 >= n_ || !clause_start(i) || !joined(i, i + 1, 1)) {
+        return false;
+    }
+    if (calendar_words().count(t.key) > 0) return false;
+    return is_person_verb(tokens_[i + 1].key);
+}
+
 void NameScan::person_context_pass() {
     for (std::size_t i = 0; i < n_; ++i) {
-        if (info_[i].name || !unknown_cap(i) || !person_shaped(i)) continue;
+        if (info_[i].name) continue;
+        if (!(unknown_cap(i) && person_shaped(i)) && !word_name_as_subject(i)) continue;
         info_[i].name = true;
         info_[i].strong = true;
     }
