@@ -91,7 +91,7 @@ TEST_F(HostileAnswers, MastodonFieldsOfTheWrongTypeAreReadAsMissing) {
                 200, R"({"configuration":{"statuses":{"max_characters":"lots","characters_reserved_per_url":[1]}}})");
     peer.answer("/api/v1/statuses", 200, R"({"id": 109, "url": null, "uri": 7})");
     const auto id = queue_post(std::nullopt, "Closing");
-    auto engine = mastodon_engine(peer.url());
+    auto engine = mastodon_engine(peer.base_url());
     EXPECT_EQ(one_pass(*engine), 1);
     const DeliveryRecord d = deliveries_of(id).at(0);
     EXPECT_EQ(d.state, "sent");
@@ -104,7 +104,7 @@ TEST_F(HostileAnswers, AMastodonStatusWithoutAUsableIdRetriesWithAReason) {
     peer.answer("/api/v1/accounts/verify_credentials", 200, R"({"id":"1"})");
     peer.answer("/api/v1/statuses", 200, R"({"id": {"nested": true}, "url": "https://x/1"})");
     const auto id = queue_post(std::nullopt, "Closing");
-    auto engine = mastodon_engine(peer.url());
+    auto engine = mastodon_engine(peer.base_url());
     EXPECT_EQ(one_pass(*engine), 0);
     const DeliveryRecord d = deliveries_of(id).at(0);
     EXPECT_EQ(d.state, "queued");
@@ -115,7 +115,7 @@ TEST_F(HostileAnswers, BlueskyTokensOfTheWrongTypeAreAnUnreadableSession) {
     ScriptedPeer peer;
     peer.answer("/xrpc/com.atproto.server.createSession", 200, R"({"accessJwt": 42, "did": "did:plc:x"})");
     const auto id = queue_post(std::nullopt, "Closing");
-    auto engine = bluesky_engine(peer.url());
+    auto engine = bluesky_engine(peer.base_url());
     EXPECT_EQ(one_pass(*engine), 0);
     const DeliveryRecord d = deliveries_of(id).at(0);
     EXPECT_EQ(d.state, "queued");
@@ -129,7 +129,7 @@ TEST_F(HostileAnswers, ABlueskyRecordWithANullCidRetriesWithAReason) {
                 200, R"({"accessJwt":"a","refreshJwt":"r","did":"did:plc:x"})");
     peer.answer("/xrpc/com.atproto.repo.createRecord", 200, R"({"uri":"at://did:plc:x/app.bsky.feed.post/1","cid":null})");
     const auto id = queue_post(std::nullopt, "Closing");
-    auto engine = bluesky_engine(peer.url());
+    auto engine = bluesky_engine(peer.base_url());
     EXPECT_EQ(one_pass(*engine), 0);
     EXPECT_NE(deliveries_of(id).at(0).last_error.find("unreadable reply"), std::string::npos);
 }
@@ -138,7 +138,7 @@ TEST_F(HostileAnswers, AnAnswerOverOneMebibyteFailsThatRequestNotTheAccount) {
     ScriptedPeer peer;
     peer.answer("/hook", 200, std::string(kMaxResponseBytes + 1, 'x'));
     const auto id = queue_post(std::nullopt, "Closing");
-    auto engine = webhook_engine(peer.url() + "/hook");
+    auto engine = webhook_engine(peer.base_url() + "/hook");
     EXPECT_EQ(one_pass(*engine), 0);
     const DeliveryRecord d = deliveries_of(id).at(0);
     EXPECT_EQ(d.state, "queued");
@@ -171,7 +171,7 @@ TEST_F(HostileAnswers, AWebhookErrorInAnyBytesIsStoredAsValidText) {
     for (int i = 0; i < 150; ++i) body += "\xe2\x82\xac";  // €, three bytes each
     peer.answer("/hook", 422, body);
     const auto id = queue_post(std::nullopt, "Closing");
-    auto engine = webhook_engine(peer.url() + "/hook");
+    auto engine = webhook_engine(peer.base_url() + "/hook");
     one_pass(*engine);
     const DeliveryRecord d = deliveries_of(id).at(0);
     EXPECT_EQ(d.state, "failed");

@@ -35,7 +35,7 @@ protected:
         }
         return done();
     }
-    Settings settings_for(const FakeMastodon& peer) {
+    Settings settings() {
         Settings settings;
         settings.accounts.push_back(mastodon_account(peer.base_url()));
         return settings;
@@ -52,7 +52,7 @@ TEST_F(WorkerHardening, TheChangeCallbackMayAskForConnectivityWhenTheDatabaseFai
     std::atomic<bool> deadlocked{false};
     std::string seen;
     SyncWorker* self = nullptr;
-    SyncWorker worker(blocker / "data", settings_for(peer), [&] {
+    SyncWorker worker(blocker / "data", settings(), [&] {
         // Asked from another thread, so a deadlock shows up as a timeout instead of a hang.
         auto line = std::async(std::launch::async, [&] { return self->connectivity(); });
         if (line.wait_for(std::chrono::seconds(10)) == std::future_status::timeout) deadlocked = true;
@@ -77,7 +77,7 @@ TEST_F(WorkerHardening, AWallClockSteppedBackDoesNotStallDelivery) {
     options.timeouts = test_timeouts();
     options.poll_ms = 200;
     options.clock = &ahead;
-    SyncWorker worker(dir.path(), settings_for(peer), [] {}, options);
+    SyncWorker worker(dir.path(), settings(), [] {}, options);
     worker.start();
     ASSERT_TRUE(eventually([&] { return worker.connectivity() == "Online"; })) << worker.connectivity();
     // Written by another connection and no wake(): only the worker's own poll can find it.
@@ -104,7 +104,7 @@ TEST_F(WorkerHardening, APoisonRowDoesNotStopTheWorker) {
     const auto good = queue_post(std::nullopt, "after the poison");
     WorkerOptions options;
     options.timeouts = test_timeouts();
-    SyncWorker worker(dir.path(), settings_for(peer), [] {}, options);
+    SyncWorker worker(dir.path(), settings(), [] {}, options);
     worker.start();
     EXPECT_TRUE(eventually([&] { return peer.statuses().size() == 1; }));
     worker.stop();

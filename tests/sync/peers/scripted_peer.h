@@ -4,13 +4,12 @@
 // scripted answer 404. Stops when destroyed; thread-safe.
 #pragma once
 
-#include <httplib.h>
-
 #include <map>
 #include <mutex>
 #include <string>
-#include <thread>
 #include <vector>
+
+#include "peers/loopback_server.h"
 
 namespace orlive::testing {
 
@@ -20,10 +19,9 @@ struct ScriptedAnswer {
     std::vector<std::pair<std::string, std::string>> headers;
 };
 
-class ScriptedPeer {
+class ScriptedPeer : public LoopbackServer {
 public:
     ScriptedPeer() {
-        server_.set_keep_alive_max_count(1);
         auto handler = [this](const httplib::Request& request, httplib::Response& response) {
             std::lock_guard<std::mutex> lock(mutex_);
             ++hits_[request.path];
@@ -37,19 +35,12 @@ public:
             for (const auto& [name, value] : it->second.headers) response.set_header(name, value);
             response.set_content(it->second.body, "application/json");
         };
-        server_.Get(".*", handler);
-        server_.Post(".*", handler);
-        server_.Delete(".*", handler);
-        port_ = server_.bind_to_any_port("127.0.0.1");
-        thread_ = std::thread([this] { server_.listen_after_bind(); });
-        while (!server_.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        server().Get(".*", handler);
+        server().Post(".*", handler);
+        server().Delete(".*", handler);
+        start();
     }
-    ~ScriptedPeer() {
-        server_.stop();
-        thread_.join();
-    }
-    ScriptedPeer(const ScriptedPeer&) = delete;
-    ScriptedPeer& operator=(const ScriptedPeer&) = delete;
+    ~ScriptedPeer() { stop(); }
 
     void answer(const std::string& path, int status, std::string body,
                 std::vector<std::pair<std::string, std::string>> headers = {}) {
@@ -61,12 +52,7 @@ public:
         auto it = hits_.find(path);
         return it == hits_.end() ? 0 : it->second;
     }
-    std::string url() const { return "http://127.0.0.1:" + std::to_string(port_); }
-
 private:
-    httplib::Server server_;
-    int port_ = 0;
-    std::thread thread_;
     mutable std::mutex mutex_;
     std::map<std::string, ScriptedAnswer> answers_;
     std::map<std::string, int> hits_;
