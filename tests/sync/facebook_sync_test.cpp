@@ -2,6 +2,7 @@
 // a Page post with the Page's comments on it in order, every post exactly once under faults that
 // leave the outcome unknown (no idempotency keys: the retry looks first), an expired token
 // shown as "needs re-authorisation" with nothing lost, rate limits paused, withdrawal deletes.
+#include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
 #include "peers/fake_facebook.h"

@@ -2,6 +2,7 @@
 // one reply chain; the container id is on the delivery row before publishing, so a retry after
 // any fault asks that container's status and never makes or publishes a second one; 500
 // characters; withdrawal deletes.
+#include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
 #include "peers/fake_threads.h"

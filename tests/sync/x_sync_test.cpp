@@ -2,6 +2,7 @@
 // OAuth 1.0a signature: a case is one reply chain, every post exactly once under faults that
 // leave the outcome unknown (the retry looks among the account's tweets first), 403 duplicate
 // looked up, 429 waits for x-rate-limit-reset, 280 weighted characters, withdrawal deletes.
+#include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
 #include "peers/fake_x.h"
