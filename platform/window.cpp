@@ -6,6 +6,7 @@
 #include <imgui_impl_opengl3.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdio>
 
 namespace orlive::platform {
@@ -13,6 +14,24 @@ namespace orlive::platform {
 namespace {
 void report_glfw_error(int code, const char* description) {
     std::fprintf(stderr, "orlive: window system error %d: %s\n", code, description);
+}
+
+// Input and window-system events seen since start. The loop draws frames after these and not
+// after a cross-thread wake-up, which only changes what the session says.
+std::atomic<std::uint64_t> g_input_events{0};
+void count() { g_input_events.fetch_add(1, std::memory_order_relaxed); }
+
+// Installed before ImGui's backend, which chains to them from its own callbacks.
+void count_input_events(GLFWwindow* handle) {
+    glfwSetMouseButtonCallback(handle, [](GLFWwindow*, int, int, int) { count(); });
+    glfwSetScrollCallback(handle, [](GLFWwindow*, double, double) { count(); });
+    glfwSetKeyCallback(handle, [](GLFWwindow*, int, int, int, int) { count(); });
+    glfwSetCharCallback(handle, [](GLFWwindow*, unsigned int) { count(); });
+    glfwSetWindowFocusCallback(handle, [](GLFWwindow*, int) { count(); });
+    glfwSetCursorEnterCallback(handle, [](GLFWwindow*, int) { count(); });
+    glfwSetCursorPosCallback(handle, [](GLFWwindow*, double, double) { count(); });
+    glfwSetFramebufferSizeCallback(handle, [](GLFWwindow*, int, int) { count(); });
+    glfwSetWindowRefreshCallback(handle, [](GLFWwindow*) { count(); });
 }
 }  // namespace
 
@@ -43,6 +62,7 @@ Result<Window*> Window::create(const WindowOptions& options) {
     }
     glfwMakeContextCurrent(handle);
     glfwSwapInterval(1);
+    count_input_events(handle);
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
@@ -109,6 +129,8 @@ void Window::wait_events(double timeout_seconds) {
 }
 
 void Window::post_wake() { glfwPostEmptyEvent(); }
+
+std::uint64_t Window::input_events() const { return g_input_events.load(std::memory_order_relaxed); }
 
 void Window::park_pointer_after_release() {
     ImGuiIO& io = ImGui::GetIO();

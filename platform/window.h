@@ -46,6 +46,8 @@ public:
     // Sleeps until input, a wake-up or the timeout; never spins.
     void wait_events(double timeout_seconds);
     static void post_wake();
+    // Input and window-system events (pointer, touch, keys, focus, resize, expose) so far.
+    std::uint64_t input_events() const;
     // After a finger lifts, park the pointer off-screen so nothing stays hovered.
     void park_pointer_after_release();
 

@@ -2,6 +2,7 @@
 #include <curl/curl.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
 #include <memory>
 
@@ -9,6 +10,8 @@
 #include "core/store/data_paths.h"
 #include "core/session/session.h"
 #include "platform/app_loop.h"
+#include "platform/file_watcher.h"
+#include "platform/stop_signal.h"
 #include "sync/sync_worker.h"
 #include "platform/window.h"
 #include "ui/theme.h"
@@ -112,6 +115,9 @@ int main(int argc, char** argv) {
 
     session.set_settings_file(config_file, first_run);
 
+    // ORLIVE_LOOP_STATS=1: SIGTERM/SIGINT end the loop cleanly and it prints its counters.
+    std::unique_ptr<platform::StopSignal> stop_signal;
+    if (std::getenv("ORLIVE_LOOP_STATS")) stop_signal = std::make_unique<platform::StopSignal>();  // before any thread
     auto window = platform::Window::create(window_options);
     if (!window) return fail(window.error().message);
     std::unique_ptr<platform::Window> owned(*window);
@@ -125,9 +131,19 @@ int main(int argc, char** argv) {
     if (auto screenshot = args.get("screenshot")) loop.screenshot = *screenshot;
     loop.kiosk = window_options.fullscreen;
     // Delivery runs on its own thread with its own connection; a screenshot run stays offline.
-    SyncWorker worker(args.get("data-dir").value_or(default_data_dir().string()), sync_settings,
-                      [] { platform::Window::post_wake(); });
+    const std::filesystem::path data_dir = args.get("data-dir").value_or(default_data_dir().string());
+    SyncWorker worker(data_dir, sync_settings, [] { platform::Window::post_wake(); });
+    std::unique_ptr<platform::FileWatcher> watcher;
+    if (stop_signal) {
+        loop.stop_requested = &stop_signal->requested();
+        loop.on_exit = [](const platform::LoopStats& stats) {
+            std::fprintf(stderr, "orlive: loop stats: %lld frames, %lld wake-ups\n", stats.frames, stats.wakeups);
+        };
+    }
     if (!loop.screenshot) {
+        // orlivectl's commits (and checkpoints) touch orlive.db*: wake the loop instead of polling.
+        watcher = std::make_unique<platform::FileWatcher>(data_dir, "orlive.db", [] { platform::Window::post_wake(); });
+        loop.watching_files = watcher->active();
         worker.start();
         loop.connectivity = [&worker] { return worker.connectivity(); };
         loop.outbox_changed = [&worker] { worker.wake(); };
@@ -135,6 +151,8 @@ int main(int argc, char** argv) {
     }
     int status = platform::run_app(session, *owned, state, fonts, loop);
     worker.stop();  // before the window goes: the worker's callback posts to it
+    watcher.reset();
+    if (stop_signal) stop_signal->stop();
     owned.reset();
     curl_global_cleanup();
     return status;
