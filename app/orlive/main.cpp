@@ -125,6 +125,7 @@ int main(int argc, char** argv) {
                                             static_cast<float>(owned->framebuffer_height()), owned->content_scale(),
                                             override_scale);
     ui::Fonts fonts = ui::load_fonts("/usr/share/fonts/truetype/dejavu", scale);
+    owned->upload_fonts();
     ui::apply_theme(scale);
 
     platform::LoopOptions loop;
