@@ -1,12 +1,12 @@
 #include "core/audit/redaction_log.h"
 
-#include <unistd.h>
 
 #include <fstream>
 
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
 
+#include "core/base/atomic_file.h"
 #include "core/store/database.h"
 #include "core/audit/device_key.h"
 
@@ -135,20 +135,9 @@ Status append_log(Database& db, const std::vector<LogEntry>& entries) {
 void seal_log_head(Database& db) {
     try {
         Head head = read_head(db.sql());
-        const std::filesystem::path file = db.data_dir() / kHeadFile;
-        const std::filesystem::path temp = db.data_dir() / (std::string(kHeadFile) + "." + std::to_string(getpid()));
-        std::error_code ec;
-        {
-            std::ofstream out(temp, std::ios::trunc);
-            out << head.seq << " " << head.hash << "\n";
-            out.close();  // a full disk shows up at the flush: never rename a short file over the head
-            if (!out) {
-                std::filesystem::remove(temp, ec);
-                return;
-            }
-        }
-        std::filesystem::rename(temp, file, ec);
-        if (ec) std::filesystem::remove(temp, ec);
+        // Best effort by design (see header): a failed write leaves the old head, which lags.
+        (void)write_file_atomically(db.data_dir() / kHeadFile,
+                                    std::to_string(head.seq) + " " + head.hash + "\n", 0644);
     } catch (const SQLite::Exception&) {
         // Best effort by design (see header): the next append seals again.
     }

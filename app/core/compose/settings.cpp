@@ -1,12 +1,6 @@
 #include "core/compose/settings.h"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
-#include <cerrno>
 #include <cstdio>
-#include <cstring>
 #include <fstream>
 #include <optional>
 #include <set>
@@ -15,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/base/atomic_file.h"
 #include "core/base/json_int.h"
 
 namespace orlive {
@@ -229,16 +224,8 @@ Status save_settings(const Settings& settings, const fs::path& file) {
 
     std::error_code ec;
     if (file.has_parent_path()) fs::create_directories(file.parent_path(), ec);
-    const fs::path temp = file.string() + ".new";
-    int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-    if (fd < 0) return make_error("cannot write settings " + temp.string() + ": " + std::strerror(errno));
-    ::fchmod(fd, 0600);  // an existing temp file keeps its mode otherwise
-    bool written = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) && ::fsync(fd) == 0;
-    ::close(fd);
-    if (!written || ::rename(temp.c_str(), file.c_str()) != 0) {
-        ::unlink(temp.c_str());
-        return make_error("cannot write settings " + file.string() + ": " + std::strerror(errno));
-    }
+    auto written = write_file_atomically(file, text, 0600);
+    if (!written) return make_error("cannot write settings: " + written.error().message);
     return Ok{};
 }
 

@@ -16,12 +16,13 @@
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
 
+#include "core/base/atomic_file.h"
 #include "core/store/data_paths.h"
 #include "core/audit/device_key.h"
 #include "core/audit/redaction_log.h"
 
 // [SECTION] Index
-// - Files: small atomic writes and reads of the key and the sealed head
+// - Files: reading the key and the sealed head; counting rows
 // - Reading a backup file: what makes a file an ORLive backup
 // - write_backup
 // - restore_backup
@@ -45,33 +46,6 @@ std::optional<std::string> read_file(const fs::path& file) {
     std::ostringstream bytes;
     bytes << in.rdbuf();
     return bytes.str();
-}
-
-Status fsync_dir(const fs::path& dir) {
-    int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0) return make_error("cannot open " + dir.string() + ": " + std::strerror(errno));
-    ::fsync(fd);
-    ::close(fd);
-    return Ok{};
-}
-
-// Writes to a temporary name, syncs and renames, so a crash leaves the old file or the new one.
-Status write_file_atomically(const fs::path& file, const std::string& bytes, mode_t mode) {
-    const fs::path temp = file.string() + ".tmp-" + std::to_string(::getpid());
-    int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode);
-    if (fd < 0) return make_error("cannot create " + temp.string() + ": " + std::strerror(errno));
-    bool written = ::fchmod(fd, mode) == 0 &&
-                   ::write(fd, bytes.data(), bytes.size()) == static_cast<ssize_t>(bytes.size()) &&
-                   ::fsync(fd) == 0;
-    int saved_errno = errno;
-    ::close(fd);
-    if (!written || ::rename(temp.c_str(), file.c_str()) != 0) {
-        if (written) saved_errno = errno;
-        ::unlink(temp.c_str());
-        return make_error("cannot write " + file.string() + ": " + std::strerror(saved_errno) +
-                          " (is the disk full?)");
-    }
-    return fsync_dir(file.parent_path().empty() ? fs::path(".") : file.parent_path());
 }
 
 // "20260125T140509Z": sorts by time and needs no quoting in a shell.
@@ -232,16 +206,11 @@ Result<std::unique_ptr<Database>> stage(const BackupContents& contents, const fs
 // created meanwhile (compare DeviceKey::load_or_create).
 Status install_first_key(const fs::path& data_dir, const std::string& key) {
     const fs::path file = data_dir / kKeyFile;
-    const fs::path temp = data_dir / "device.key.restore";
-    if (auto written = write_file_atomically(temp, key, 0600); !written) return written.error();
-    int linked = ::link(temp.c_str(), file.c_str());
-    int saved_errno = errno;
-    ::unlink(temp.c_str());
-    if (linked != 0)
-        return make_error("cannot install " + file.string() + ": " + std::strerror(saved_errno) +
-                          (saved_errno == EEXIST ? " (an ORLive process created a key meanwhile; stop it and run restore again)"
-                                                 : ""));
-    return fsync_dir(data_dir);
+    auto installed = write_file_atomically(file, key, 0600, IfExists::Keep);
+    if (!installed && installed.error().message == atomic_write::kExists)
+        return make_error("cannot install " + file.string() +
+                          ": an ORLive process created a key meanwhile; stop it and run restore again");
+    return installed;
 }
 
 }  // namespace
@@ -299,7 +268,7 @@ Result<BackupInfo> write_backup(Database& db, const fs::path& file) {
         ::unlink(temp.c_str());
         return make_error("cannot write the backup " + file.string() + ": " + std::strerror(saved_errno));
     }
-    if (auto synced = fsync_dir(file.has_parent_path() ? file.parent_path() : fs::path(".")); !synced)
+    if (auto synced = fsync_directory(file.has_parent_path() ? file.parent_path() : fs::path(".")); !synced)
         return synced.error();
     return inspect_backup(file);
 }
