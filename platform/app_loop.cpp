@@ -40,12 +40,18 @@ bool seconds_countdown_visible(Session& session, const SessionSnapshot& snapshot
 TimeMs next_visible_change(Session& session, const ui::UiState& state, TimeMs now) {
     const SessionSnapshot& snapshot = session.snapshot();
     TimeMs due = now + kNothingDueMs;
-    if (seconds_countdown_visible(session, snapshot, now)) due = std::min(due, next_whole(now, 1000));
+    if (seconds_countdown_visible(session, snapshot, now)) {
+        // "N s" left changes when a whole second is left before the deadline, not on the clock's.
+        auto deadline = session.next_deadline();
+        const TimeMs step = deadline && *deadline > now ? (*deadline - now - 1) % 1000 + 1 : next_whole(now, 1000) - now;
+        due = std::min(due, now + step);
+    }
     if (snapshot.active) {
         const TimeMs started = snapshot.active->started_at;
         due = std::min(due, started + next_whole(std::max<TimeMs>(0, now - started), 60000));
     }
-    if (auto deadline = session.next_deadline()) due = std::min(due, std::max(now, *deadline));
+    // A deadline already past is released by the next tick; look again in a second, never spin.
+    if (auto deadline = session.next_deadline()) due = std::min(due, *deadline > now ? *deadline : now + 1000);
     const TimeMs feedback_end = ui::feedback_expires_at(state);
     if (feedback_end > now) due = std::min(due, feedback_end);
     return due;
