@@ -1,5 +1,4 @@
 // orlive: the touchscreen app. Parses flags, opens the session and the window, runs the loop.
-#include <curl/curl.h>
 
 #include <cstdio>
 #include <cstdlib>
@@ -10,9 +9,11 @@
 #include "cli/cli_args.h"
 #include "core/store/data_paths.h"
 #include "core/session/session.h"
+#include "orlive/version.h"
 #include "platform/app_loop.h"
 #include "platform/file_watcher.h"
 #include "platform/stop_signal.h"
+#include "sync/curl_global.h"
 #include "sync/sync_worker.h"
 #include "platform/window.h"
 #include "ui/theme.h"
@@ -76,6 +77,14 @@ std::optional<std::string> parse_screen_flags(const orlive::cli::Args& args, orl
     return std::nullopt;
 }
 
+// ORLIVE_LOOP_STATS: the loop ends at SIGTERM/SIGINT and prints what it did.
+void report_loop_stats(const orlive::platform::StopSignal& stop_signal, orlive::platform::LoopOptions& loop) {
+    loop.stop_requested = &stop_signal.requested();
+    loop.on_exit = [](const orlive::platform::LoopStats& stats) {
+        std::fprintf(stderr, "orlive: loop stats: %lld frames, %lld wake-ups\n", stats.frames, stats.wakeups);
+    };
+}
+
 struct OpenWindow {
     orlive::platform::Window* window = nullptr;  // owned by the caller
     orlive::ui::Fonts fonts;
@@ -100,13 +109,17 @@ orlive::Result<OpenWindow> open_window(const orlive::platform::WindowOptions& op
 
 int main(int argc, char** argv) {
     using namespace orlive;
+    if (auto invalid = cli::invalid_utf8_argument(argc, argv)) {
+        std::cerr << "orlive: " << *invalid << "\n";
+        return 2;
+    }
     cli::Args args(argc, argv, {"help", "version", "fullscreen"});
     if (args.has("help")) {
         std::cout << kHelp;
         return 0;
     }
     if (args.has("version")) {
-        std::cout << "orlive " << ORLIVE_APP_VERSION << "\n";
+        std::cout << "orlive " << kVersion << "\n";
         return 0;
     }
     if (auto error = args.error()) return usage(error->message);
@@ -118,8 +131,7 @@ int main(int argc, char** argv) {
     platform::WindowOptions window_options;
     if (auto bad = parse_screen_flags(args, state, window_options)) return usage(*bad);
 
-    // Once, before any thread starts (the sync worker uses libcurl).
-    curl_global_init(CURL_GLOBAL_DEFAULT);
+    CurlGlobal curl;  // once, before any thread starts (the sync worker uses libcurl)
     const bool config_given = args.has("config");
     const std::filesystem::path config_file = args.get("config").value_or(default_config_file().string());
     std::error_code exists_error;
@@ -155,12 +167,7 @@ int main(int argc, char** argv) {
     const std::filesystem::path data_dir = args.get("data-dir").value_or(default_data_dir().string());
     SyncWorker worker(data_dir, sync_settings, [] { platform::Window::post_wake(); });
     std::unique_ptr<platform::FileWatcher> watcher;
-    if (stop_signal) {
-        loop.stop_requested = &stop_signal->requested();
-        loop.on_exit = [](const platform::LoopStats& stats) {
-            std::fprintf(stderr, "orlive: loop stats: %lld frames, %lld wake-ups\n", stats.frames, stats.wakeups);
-        };
-    }
+    if (stop_signal) report_loop_stats(*stop_signal, loop);
     if (!loop.screenshot) {
         // orlivectl's commits (and checkpoints) touch orlive.db*: wake the loop instead of polling.
         watcher = std::make_unique<platform::FileWatcher>(data_dir, "orlive.db", [] { platform::Window::post_wake(); });
@@ -175,6 +182,5 @@ int main(int argc, char** argv) {
     watcher.reset();
     if (stop_signal) stop_signal->stop();
     owned.reset();
-    curl_global_cleanup();
     return status;
 }
