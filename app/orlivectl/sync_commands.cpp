@@ -6,6 +6,7 @@
 #include <iostream>
 #include <thread>
 
+#include <SQLiteCpp/Database.h>
 #include <nlohmann/json.hpp>
 
 #include "core/store/outbox.h"
