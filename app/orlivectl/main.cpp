@@ -44,7 +44,7 @@ Exit status: 0 success, 1 bad usage, 2 any other error.
 
 int main(int argc, char** argv) {
     using namespace orlive::cli;
-    Args args(argc, argv, {"help", "version", "json", "once"});
+    Args args(argc, argv, {"help", "version", "json", "once", "other-device-key"});
     if (args.has("help")) {
         std::cout << kHelp;
         return kExitOk;

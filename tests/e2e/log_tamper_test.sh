@@ -27,9 +27,10 @@ done
 expect_status 0 "$ctl" --data-dir "$base" log find-span "555-201-3344"
 expect_contains "$out" "redacted PHONE" "find-span"
 
-tamper() {  # tamper NAME SQL EXPECTED_IN_MESSAGE
+tamper() {  # tamper NAME SQL EXPECTED_IN_MESSAGE [FORGED_HEAD_LINE]
   local dir="$work/$1"; rm -rf "$dir"; cp -r "$base" "$dir"
   sqlite3 "$dir/orlive.db" "$2"
+  if [[ -n "${4:-}" ]]; then printf '%s\n' "$4" >"$dir/redaction-log.head"; fi
   expect_status 2 "$ctl" --data-dir "$dir" log verify
   expect_contains "$err" "$3" "$1"
 }
@@ -40,6 +41,21 @@ tamper insert   "INSERT INTO redaction_log (seq, at, action, prev_hash, hash) SE
 tamper reorder  "UPDATE redaction_log SET seq = -1 WHERE seq = 2; UPDATE redaction_log SET seq = 2 WHERE seq = 3; UPDATE redaction_log SET seq = 3 WHERE seq = -1" "entry 2 "
 tamper truncate "DELETE FROM redaction_log WHERE seq >= $((entries - 1))"              "entry $((entries - 1)) is missing"
 tamper rechain  "UPDATE redaction_log SET detail = 'nothing to see', hash = '$(printf '0%.0s' {1..64})' WHERE seq = $entries" "entry $entries "
+
+# The sealed head is authenticated by the device key: a head written by hand is refused, in
+# the old two-field format as in the new one, with the log itself untouched or rolled back.
+zeros=$(printf '0%.0s' {1..64})
+last_hash=$(sqlite3 "$base/orlive.db" "SELECT hash FROM redaction_log WHERE seq = $entries")
+first_hash=$(sqlite3 "$base/orlive.db" "SELECT hash FROM redaction_log WHERE seq = 1")
+tamper head-zero     "SELECT 1" "old unauthenticated format" "0 $zeros"
+tamper head-forged   "SELECT 1" "not authenticated" "$entries $last_hash $zeros"
+tamper head-rollback "DELETE FROM redaction_log WHERE seq > 1" "not authenticated" "1 $first_hash $zeros"
+# A later entry does not launder a rollback: the next seal keeps the evidence.
+dir="$work/launder"; rm -rf "$dir"; cp -r "$base" "$dir"
+sqlite3 "$dir/orlive.db" "DELETE FROM redaction_log WHERE seq > 1"
+"$ctl" --data-dir "$dir" log sign-off --through 1 --by "Someone" >/dev/null
+expect_status 2 "$ctl" --data-dir "$dir" log verify
+expect_contains "$err" "sealed at entry $entries" "a rollback then a new entry"
 
 # Export: CSV and JSON Lines, with the sealed head, and time filters.
 expect_status 0 "$ctl" --data-dir "$base" log export --format csv
