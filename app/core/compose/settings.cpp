@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/audit/audit_witness.h"
 #include "core/base/atomic_file.h"
 #include "core/base/json_int.h"
 
@@ -144,6 +145,13 @@ Result<Settings> parse_settings(const std::string& json_text) {
             return make_error("\"ui_scale\" must be a number from 0.75 to 2.5");
         settings.ui_scale = scale.get<float>();
     }
+    if (root.contains("audit_syslog")) {
+        const json& url = root["audit_syslog"];
+        if (!url.is_string()) return make_error("\"audit_syslog\" must be udp://HOST:PORT or tcp://HOST:PORT");
+        auto endpoint = parse_syslog_endpoint(url.get<std::string>());
+        if (!endpoint) return endpoint.error();
+        settings.audit_syslog = url.get<std::string>();
+    }
     for (const char* key : {"compliance_pin", "admin_pin"}) {
         if (!root.contains(key)) continue;
         const json& pin = root[key];
@@ -204,6 +212,7 @@ Status save_settings(const Settings& settings, const fs::path& file) {
     if (!settings.compliance_pin.empty()) root["compliance_pin"] = settings.compliance_pin;
     if (!settings.admin_pin.empty()) root["admin_pin"] = settings.admin_pin;
     if (settings.ui_scale > 0.0f) root["ui_scale"] = settings.ui_scale;
+    if (!settings.audit_syslog.empty()) root["audit_syslog"] = settings.audit_syslog;
     root["accounts"] = json::array();
     for (const Account& a : settings.accounts) {
         json entry = {{"name", a.name}, {"kind", kind_name(a.kind)}};

@@ -35,6 +35,7 @@ struct Settings {
     std::vector<Account> accounts;               // empty: local feed only
     std::string compliance_pin;                  // 4-8 digits; empty: the compliance screen stays locked
     std::string admin_pin;                       // 4-8 digits; guards settings and quitting the kiosk
+    std::string audit_syslog;                    // "udp://HOST:PORT" | "tcp://HOST:PORT"; empty: no witness
     float ui_scale = 0.0f;                       // 0: from the screen size and the monitor's content scale
 };
 

@@ -16,7 +16,7 @@ namespace fs = std::filesystem;
 namespace {
 
 // Migration N takes the schema from version N to N+1. Never edit a shipped entry: append.
-const std::array<const char*, 4> kMigrations = {
+const std::array<const char*, 5> kMigrations = {
     // 0 -> 1: cases, posts and their per-account deliveries.
     R"sql(
     CREATE TABLE cases (
@@ -119,6 +119,20 @@ const std::array<const char*, 4> kMigrations = {
     R"sql(
     CREATE INDEX posts_open ON posts (state) WHERE state IN ('pending', 'held');
     CREATE INDEX redaction_log_by_action ON redaction_log (action, seq);
+    )sql",
+    // 4 -> 5: the audit trail beyond the device. audit_witness: the last redaction-log entry the
+    // syslog collector took (store and forward resumes after it). pin_attempts: wrong PINs and
+    // the lockout per PIN ("compliance", "admin"), so a restart does not reset them.
+    R"sql(
+    CREATE TABLE audit_witness (
+        id           INTEGER PRIMARY KEY CHECK (id = 1),
+        sent_through INTEGER NOT NULL
+    );
+    CREATE TABLE pin_attempts (
+        pin          TEXT    PRIMARY KEY,
+        failed       INTEGER NOT NULL DEFAULT 0,
+        locked_until INTEGER NOT NULL DEFAULT 0
+    );
     )sql",
 };
 

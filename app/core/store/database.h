@@ -15,7 +15,7 @@ namespace orlive {
 
 class Database {
 public:
-    static constexpr int kSchemaVersion = 4;
+    static constexpr int kSchemaVersion = 5;
 
     // Opens (creating if missing) and migrates. Refuses a file that is not an ORLive database
     // or was written by a newer version, without touching it.
