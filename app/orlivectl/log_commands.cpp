@@ -108,6 +108,8 @@ int run_log(CommandContext& context, const Args& args) {
     if (!db) return fail(db.error().message);
     if (sub == "verify") return log_verify(**db, args);
     if (sub == "export") return log_export(**db, args);
+    // Sign-off and find-span speak for (or probe) what was redacted: behind the compliance PIN.
+    if (auto allowed = context.require_compliance_pin(); !allowed) return fail(allowed.error().message);
     if (sub == "sign-off") return log_sign_off(context, **db, args);
     return log_find_span(**db, args);
 }
