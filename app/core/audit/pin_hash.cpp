@@ -8,22 +8,14 @@
 #include <optional>
 #include <vector>
 
+#include "core/base/hex.h"
+
 namespace orlive {
 
 namespace {
 
 constexpr std::size_t kSaltBytes = 16;
 constexpr std::size_t kHashBytes = 32;
-
-std::string to_hex(const unsigned char* data, std::size_t size) {
-    static const char* digits = "0123456789abcdef";
-    std::string out(size * 2, '0');
-    for (std::size_t i = 0; i < size; ++i) {
-        out[2 * i] = digits[data[i] >> 4];
-        out[2 * i + 1] = digits[data[i] & 0xf];
-    }
-    return out;
-}
 
 std::optional<std::vector<unsigned char>> from_hex(const std::string& hex) {
     if (hex.empty() || hex.size() % 2 != 0) return std::nullopt;
