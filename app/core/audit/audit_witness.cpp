@@ -3,6 +3,7 @@
 #include <ctime>
 #include <fstream>
 
+#include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 #include <re2/re2.h>
 

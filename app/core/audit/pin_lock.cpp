@@ -1,5 +1,6 @@
 #include "core/audit/pin_lock.h"
 
+#include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
 #include "core/audit/pin_hash.h"
