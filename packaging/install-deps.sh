@@ -13,6 +13,8 @@ packages=(
   wamerican wamerican-huge hunspell-en-med
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev sqlite3 jq
+  # the audit witness test: a real syslog collector on loopback
+  rsyslog
   # fuzzing (CI runs the libFuzzer targets): clang and its runtime, which holds libFuzzer
   clang-14 libclang-rt-14-dev
   # running the app: fonts, Mesa's software OpenGL, a virtual display and synthetic taps

@@ -34,7 +34,7 @@ std::optional<PublishOutcome> refuse_unsendable(const OutgoingPost& post) {
 }  // namespace
 
 SyncEngine::SyncEngine(Database& db, std::vector<NamedPublisher> publishers, const Clock& clock, RetryPolicy retry)
-    : queue_(db), publishers_(std::move(publishers)), clock_(clock), retry_(retry), rng_(std::random_device{}()) {
+    : db_(db), queue_(db), publishers_(std::move(publishers)), clock_(clock), retry_(retry), rng_(std::random_device{}()) {
     for (const NamedPublisher& target : publishers_) health_[target.account] = Health{};
 }
 
@@ -75,7 +75,22 @@ Result<PassResult> SyncEngine::run_pass(const std::function<bool()>& stop) {
         if (auto s = deliver_account(target, health, result, stop); !s) return s.error();
         if (auto s = delete_for_account(target, health, result, stop); !s) return s.error();
     }
+    forward_to_witness(result);
     return result;
+}
+
+// A collector that is down never stops delivery: its entries wait in the database.
+void SyncEngine::forward_to_witness(PassResult& result) {
+    if (!witness_) return;
+    auto taken = witness_->forward_pending(db_);
+    if (taken) {
+        result.witnessed = *taken;
+        witness_problem_.clear();
+        witness_retry_at_ = 0;
+    } else {
+        witness_problem_ = taken.error().message;
+        witness_retry_at_ = clock_.now_ms() + kWitnessRetryMs;
+    }
 }
 
 Status SyncEngine::deliver_account(NamedPublisher& target, Health& health, PassResult& result,
@@ -165,6 +180,7 @@ Result<std::optional<TimeMs>> SyncEngine::next_wake() {
     auto release = queue_.next_release();
     if (!release) return release.error();
     if (*release) earliest(**release);
+    if (witness_retry_at_ > 0) earliest(witness_retry_at_);
     return wake;
 }
 
@@ -195,7 +211,6 @@ std::vector<AccountHealth> SyncEngine::account_health() const {
 }
 
 std::string SyncEngine::connectivity() const {
-    if (publishers_.empty()) return "Local feed only";
     std::size_t offline = 0;
     std::string first_problem;
     for (const NamedPublisher& target : publishers_) {
@@ -203,9 +218,10 @@ std::string SyncEngine::connectivity() const {
         if (health.offline) ++offline;
         if (!health.problem.empty() && first_problem.empty()) first_problem = target.account + ": " + health.problem;
     }
-    if (offline == publishers_.size()) return "Offline: " + first_problem;
+    if (!publishers_.empty() && offline == publishers_.size()) return "Offline: " + first_problem;
     if (!first_problem.empty()) return "Degraded: " + first_problem;
-    return "Online";
+    if (!witness_problem_.empty()) return "Degraded: " + witness_problem_;
+    return publishers_.empty() ? "Local feed only" : "Online";
 }
 
 }  // namespace orlive

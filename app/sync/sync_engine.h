@@ -15,6 +15,7 @@
 
 #include "core/base/clock.h"
 #include "core/store/database.h"
+#include "sync/audit_forwarder.h"
 #include "sync/delivery_queue.h"
 #include "sync/publisher.h"
 #include "sync/retry_policy.h"
@@ -26,6 +27,7 @@ struct PassResult {
     int retrying = 0;   // transient failures, scheduled again
     int failed = 0;     // permanent failures, waiting for a person
     int deleted = 0;    // consent-withdrawal deletions done
+    int witnessed = 0;  // redaction-log entries the audit collector took
 };
 
 // What Admin shows per account: reachable, and whether a person must sign in again.
@@ -59,6 +61,11 @@ public:
     // settings keeps its rows, untouched, until it comes back).
     Result<int> unsent_count();
     std::int64_t data_version() { return queue_.data_version(); }
+    // Forward the redaction log to the audit collector at the end of every pass (settings
+    // "audit_syslog"). While the collector does not answer, passes try again every
+    // kWitnessRetryMs and connectivity() says so.
+    void set_audit_forwarder(std::unique_ptr<AuditForwarder> forwarder) { witness_ = std::move(forwarder); }
+    static constexpr TimeMs kWitnessRetryMs = 15000;
 
 private:
     struct Health {
@@ -77,7 +84,13 @@ private:
                               const std::function<bool()>& stop);
     void note_account_trouble(Health& health, const PublishOutcome& outcome, TimeMs retry_at);
 
+    void forward_to_witness(PassResult& result);
+
+    Database& db_;
     DeliveryQueue queue_;
+    std::unique_ptr<AuditForwarder> witness_;
+    std::string witness_problem_;
+    TimeMs witness_retry_at_ = 0;
     std::vector<NamedPublisher> publishers_;
     std::map<std::string, Health> health_;
     const Clock& clock_;

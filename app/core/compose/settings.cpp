@@ -9,6 +9,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/audit/audit_witness.h"
+#include "core/audit/pin_hash.h"
 #include "core/base/atomic_file.h"
 #include "core/base/json_int.h"
 #include "core/base/undo_window.h"
@@ -167,13 +169,30 @@ Result<Settings> parse_settings(const std::string& json_text) {
             return make_error("\"ui_scale\" must be a number from 0.75 to 2.5");
         settings.ui_scale = scale.get<float>();
     }
+    if (root.contains("audit_syslog")) {
+        const json& url = root["audit_syslog"];
+        if (!url.is_string()) return make_error("\"audit_syslog\" must be udp://HOST:PORT or tcp://HOST:PORT");
+        auto endpoint = parse_syslog_endpoint(url.get<std::string>());
+        if (!endpoint) return endpoint.error();
+        settings.audit_syslog = url.get<std::string>();
+    }
     for (const char* key : {"compliance_pin", "admin_pin"}) {
+        const bool admin = std::string(key) == "admin_pin";
+        const std::string hash_key = std::string(key) + "_hash";
+        if (root.contains(hash_key)) {
+            const json& hash = root[hash_key];
+            if (!hash.is_string() || !is_pin_hash(hash.get<std::string>()))
+                return make_error("\"" + hash_key + "\" is not a PIN hash written by 'orlivectl pin set'");
+            (admin ? settings.admin_pin_hash : settings.compliance_pin_hash) = hash.get<std::string>();
+        }
         if (!root.contains(key)) continue;
         const json& pin = root[key];
         const std::string digits = pin.is_string() ? pin.get<std::string>() : std::string();
-        if (digits.size() < 4 || digits.size() > 8 || digits.find_first_not_of("0123456789") != std::string::npos)
-            return make_error(std::string("\"") + key + "\" must be 4 to 8 digits, as text");
-        (std::string(key) == "admin_pin" ? settings.admin_pin : settings.compliance_pin) = digits;
+        if (!is_valid_pin(digits)) return make_error(std::string("\"") + key + "\" must be 4 to 8 digits, as text");
+        (admin ? settings.admin_pin : settings.compliance_pin) = digits;
+        settings.migration_notes.push_back(std::string("the settings file holds a plain \"") + key +
+                                           "\": replace it with a hash, run: orlivectl pin set " +
+                                           (admin ? "admin" : "compliance") + " (the PIN on stdin)");
     }
     if (root.contains("accounts")) {
         if (!root["accounts"].is_array()) return make_error("\"accounts\" must be an array");
@@ -273,9 +292,21 @@ Status save_settings(const Settings& settings, const fs::path& file) {
     root["undo_seconds"] = settings.undo_seconds;
     if (!settings.hospital_name.empty()) root["hospital_name"] = settings.hospital_name;
     if (!settings.default_hashtags.empty()) root["hashtags"] = settings.default_hashtags;
-    if (!settings.compliance_pin.empty()) root["compliance_pin"] = settings.compliance_pin;
-    if (!settings.admin_pin.empty()) root["admin_pin"] = settings.admin_pin;
+    // Only hashes are written: a plain PIN that reaches here is hashed first.
+    for (bool admin : {false, true}) {
+        const std::string& hash = admin ? settings.admin_pin_hash : settings.compliance_pin_hash;
+        const std::string& plain = admin ? settings.admin_pin : settings.compliance_pin;
+        const char* key = admin ? "admin_pin_hash" : "compliance_pin_hash";
+        if (!hash.empty()) {
+            root[key] = hash;
+        } else if (!plain.empty()) {
+            auto hashed = hash_pin(plain);
+            if (!hashed) return hashed.error();
+            root[key] = *hashed;
+        }
+    }
     if (settings.ui_scale > 0.0f) root["ui_scale"] = settings.ui_scale;
+    if (!settings.audit_syslog.empty()) root["audit_syslog"] = settings.audit_syslog;
     root["accounts"] = json::array();
     for (const Account& a : settings.accounts) root["accounts"].push_back(account_to_json(a));
     std::string text;
@@ -288,6 +319,30 @@ Status save_settings(const Settings& settings, const fs::path& file) {
     std::error_code ec;
     if (file.has_parent_path()) fs::create_directories(file.parent_path(), ec);
     auto written = write_file_atomically(file, text, 0600);
+    if (!written) return make_error("cannot write settings: " + written.error().message);
+    return Ok{};
+}
+
+Status store_pin_hash(const fs::path& file, const std::string& which, const std::string& pin) {
+    if (which != "compliance" && which != "admin") return make_error("pin set needs compliance or admin");
+    if (!is_valid_pin(pin)) return make_error("a PIN is 4 to 8 digits");
+    json root = json::object();
+    std::error_code ec;
+    if (fs::exists(file, ec)) {
+        std::ifstream in(file, std::ios::binary);
+        std::stringstream buffer;
+        buffer << in.rdbuf();
+        root = json::parse(buffer.str(), nullptr, false);
+        if (root.is_discarded() || !root.is_object())
+            return make_error(file.string() + " is not a JSON object; fix it before setting a PIN");
+    }
+    auto hashed = hash_pin(pin);
+    if (!hashed) return hashed.error();
+    root[which + "_pin_hash"] = *hashed;
+    root.erase(which + "_pin");
+    if (auto checked = parse_settings(root.dump()); !checked) return make_error(file.string() + ": " + checked.error().message);
+    if (file.has_parent_path()) fs::create_directories(file.parent_path(), ec);
+    auto written = write_file_atomically(file, root.dump(2) + "\n", 0600);
     if (!written) return make_error("cannot write settings: " + written.error().message);
     return Ok{};
 }

@@ -49,8 +49,19 @@ struct Settings {
     std::string hospital_name;
     std::vector<std::string> default_hashtags;  // without '#'
     std::vector<Account> accounts;               // empty: local feed only
-    std::string compliance_pin;                  // 4-8 digits; empty: the compliance screen stays locked
-    std::string admin_pin;                       // 4-8 digits; guards settings and quitting the kiosk
+    // PINs: a hash (pin_hash.h) as `orlivectl pin set` and the wizard write it; an old file's
+    // plain 4-8 digits still work (and `migration_notes` says to migrate). Empty: not set, the
+    // compliance screen stays locked / settings and quitting the kiosk are not guarded.
+    std::string compliance_pin;                  // plain, from an old file
+    std::string admin_pin;                       // plain, from an old file
+    std::string compliance_pin_hash;
+    std::string admin_pin_hash;
+    std::vector<std::string> migration_notes;    // one line each, for stderr: nothing secret
+    const std::string& compliance_pin_secret() const {
+        return compliance_pin_hash.empty() ? compliance_pin : compliance_pin_hash;
+    }
+    const std::string& admin_pin_secret() const { return admin_pin_hash.empty() ? admin_pin : admin_pin_hash; }
+    std::string audit_syslog;                    // "udp://HOST:PORT" | "tcp://HOST:PORT"; empty: no witness
     float ui_scale = 0.0f;                       // 0: from the screen size and the monitor's content scale
 };
 
@@ -59,6 +70,11 @@ Result<Settings> load_settings(const std::filesystem::path& file, bool missing_i
 Result<Settings> parse_settings(const std::string& json_text);
 // Writes the settings (secrets included) atomically with mode 0600, creating the directory.
 Status save_settings(const Settings& settings, const std::filesystem::path& file);
+
+// `orlivectl pin set`: stores a new hash of `pin` as "<which>_pin_hash" in the settings file,
+// drops a plain "<which>_pin", keeps every other key as it was, and writes the file with mode
+// 0600 (write_file_atomically). `which`: "compliance" or "admin". A missing file is created.
+Status store_pin_hash(const std::filesystem::path& file, const std::string& which, const std::string& pin);
 
 // http:// is accepted only for loopback hosts; https:// always.
 Status check_endpoint_url(const std::string& url, const std::string& what);
