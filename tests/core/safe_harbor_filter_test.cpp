@@ -636,3 +636,17 @@ TEST_F(SafeHarborFilterTest, PatientNicknamesAndInitials) {
 
 }  // namespace
 }  // namespace orlive
+
+namespace orlive {
+namespace {
+
+TEST_F(SafeHarborFilterTest, NamesInsideHashtagsAndHandles) {
+    EXPECT_EQ(redact("Go #TeamRobertoSilva! Updates at @roberto_silva."), "Go #Team[NAME]! Updates at @[NAME].");
+    EXPECT_EQ(redact("Nice work #SurgEd #ORLife #GrandRounds"), "Nice work #SurgEd #ORLife #GrandRounds");
+    FilterContext staff;
+    staff.allow = {"Roberto Silva"};
+    EXPECT_EQ(redact("Thanks @roberto_silva", staff), "Thanks @roberto_silva");
+}
+
+}  // namespace
+}  // namespace orlive
