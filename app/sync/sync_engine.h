@@ -61,6 +61,7 @@ private:
         int consecutive_failures = 0;
     };
 
+    Result<PassResult> pass_unguarded(const std::function<bool()>& stop);
     Status deliver_account(NamedPublisher& target, Health& health, PassResult& result,
                            const std::function<bool()>& stop);
     Status delete_for_account(NamedPublisher& target, Health& health, PassResult& result,

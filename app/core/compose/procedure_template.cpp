@@ -92,6 +92,22 @@ int ProcedureTemplate::step_of(std::string_view milestone_id) const {
     return 0;
 }
 
+// The file as JSON, or why not. UTF-8 is checked before parsing so the problem names the
+// byte, not the JSON parser's state.
+Result<json> read_template_json(const fs::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) return make_error("cannot be read");
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    const std::string text = buffer.str();
+    if (auto utf8 = require_utf8(text, "the file"); !utf8) return utf8.error();
+    try {
+        return json::parse(text);
+    } catch (const json::exception& e) {  // parse_error, and out_of_range for numbers like 1e999
+        return make_error(std::string("is not valid JSON: ") + e.what());
+    }
+}
+
 std::optional<ProcedureTemplate> load_template_file(const fs::path& file,
                                                     std::vector<TemplateProblem>& problems) {
     const std::size_t problems_before = problems.size();
@@ -100,26 +116,12 @@ std::optional<ProcedureTemplate> load_template_file(const fs::path& file,
         problems.push_back({file_name, std::move(milestone), std::move(reason)});
     };
 
-    std::ifstream in(file, std::ios::binary);
-    if (!in) {
-        problem("", "cannot be read");
+    auto parsed = read_template_json(file);
+    if (!parsed) {
+        problem("", parsed.error().message);
         return std::nullopt;
     }
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    const std::string text = buffer.str();
-    // Checked before parsing so the problem names the byte, not the JSON parser's state.
-    if (auto utf8 = require_utf8(text, "the file"); !utf8) {
-        problem("", utf8.error().message);
-        return std::nullopt;
-    }
-    json root;
-    try {
-        root = json::parse(text);
-    } catch (const json::exception& e) {  // parse_error, and out_of_range for numbers like 1e999
-        problem("", std::string("is not valid JSON: ") + e.what());
-        return std::nullopt;
-    }
+    const json& root = *parsed;
     if (!root.is_object()) {
         problem("", "must be a JSON object");
         return std::nullopt;
