@@ -47,6 +47,16 @@ void SyncEngine::note_account_trouble(Health& health, const PublishOutcome& outc
 }
 
 Result<PassResult> SyncEngine::run_pass(const std::function<bool()>& stop) {
+    // The outer boundary: each attempt has its own (guarded); this one catches the rest (the
+    // queue's bookkeeping, an allocation), so the caller sees an Error and may try again.
+    try {
+        return pass_unguarded(stop);
+    } catch (const std::exception& e) {
+        return make_error("the delivery pass stopped unexpectedly: " + utf8_prefix(e.what(), 200));
+    }
+}
+
+Result<PassResult> SyncEngine::pass_unguarded(const std::function<bool()>& stop) {
     PassResult result;
     if (auto released = queue_.release_due(clock_.now_ms()); !released) return released.error();
     for (NamedPublisher& target : publishers_) {

@@ -78,6 +78,7 @@ private:
         bool needs_reauthorisation = false;
     };
 
+    Result<PassResult> pass_unguarded(const std::function<bool()>& stop);
     Status deliver_account(NamedPublisher& target, Health& health, PassResult& result,
                            const std::function<bool()>& stop);
     Status delete_for_account(NamedPublisher& target, Health& health, PassResult& result,
