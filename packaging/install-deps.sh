@@ -11,6 +11,8 @@ packages=(
   libcurl4-openssl-dev libssl-dev nlohmann-json3-dev libcpp-httplib-dev libstb-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev sqlite3 jq
+  # the layering and style checks, and reading the app window in the nurse-flow test
+  python3 libx11-6
   # fuzzing (CI runs the libFuzzer targets): clang and its runtime, which holds libFuzzer
   clang-14 libclang-rt-14-dev
   # running the app: fonts, Mesa's software OpenGL, a virtual display and synthetic taps

@@ -51,7 +51,7 @@ int main(int argc, char** argv) {
         return kExitOk;
     }
     if (args.has("version")) {
-        std::cout << "orlivectl " << kVersion << "\n";
+        std::cout << "orlivectl " << orlive::kVersion << "\n";
         return kExitOk;
     }
     if (auto error = args.error()) return usage_error(error->message);
