@@ -63,6 +63,10 @@ bool parse_size(const std::string& text, int& width, int& height) {
 
 int main(int argc, char** argv) {
     using namespace orlive;
+    if (auto invalid = cli::invalid_utf8_argument(argc, argv)) {
+        std::cerr << "orlive: " << *invalid << "\n";
+        return 2;
+    }
     cli::Args args(argc, argv, {"help", "version", "fullscreen"});
     if (args.has("help")) {
         std::cout << kHelp;

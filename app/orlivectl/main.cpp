@@ -45,6 +45,7 @@ Exit status: 0 success, 1 bad usage, 2 any other error.
 
 int main(int argc, char** argv) {
     using namespace orlive::cli;
+    if (auto invalid = invalid_utf8_argument(argc, argv)) return fail(*invalid);
     Args args(argc, argv, {"help", "version", "json", "once"});
     if (args.has("help")) {
         std::cout << kHelp;

@@ -4,6 +4,7 @@
 
 #include "core/store/outbox.h"
 #include "core/compose/post_pipeline.h"
+#include "core/base/json_dump.h"
 #include "core/base/time_format.h"
 #include "core/base/undo_window.h"
 #include "orlivectl/commands.h"
@@ -90,7 +91,7 @@ int run_post(CommandContext& context, const Args& args) {
                  {"text", outcome->text},
                  {"redactions", outcome->redactions}};
     if (!outcome->reason.empty()) line["reason"] = outcome->reason;
-    std::cout << line.dump() << "\n";
+    std::cout << dump_json(line) << "\n";
     return kExitOk;
 }
 
@@ -155,7 +156,7 @@ int run_queue(CommandContext& context, const Args& args) {
         }
         query.offset += query.limit;
     } while (static_cast<int>(page.size()) == query.limit);
-    if (args.has("json")) std::cout << all.dump(2) << "\n";
+    if (args.has("json")) std::cout << dump_json(all, 2) << "\n";
     return kExitOk;
 }
 

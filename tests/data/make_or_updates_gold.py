@@ -189,7 +189,7 @@ Case for {Wojciech Kowalczyk|NAME}: right hemicolectomy.
 {Anne-Marie Dubois|NAME} is first case tomorrow.
 Called {Hiroshi Tanaka|NAME}'s wife at {555.867.5309|PHONE}.
 Appointment on Tuesday, {June 4|DATE} for the post-op check.
-Transferred from St. Mary's Hospital at 03:00.
+Transferred from {St. Mary's Hospital|ADDRESS} at 03:00.
 Grace Hospital sent the imaging on a CD.
 Sister Mary Joseph nodule noted, umbilical.
 Drove in from {Ridgewood, NJ 07450|ADDRESS} this morning.

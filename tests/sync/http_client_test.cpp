@@ -22,6 +22,13 @@ public:
             std::this_thread::sleep_for(std::chrono::milliseconds(1500));
             response.set_content("late", "text/plain");
         });
+        server().Get("/endless", [](const httplib::Request&, httplib::Response& response) {
+            // A body that never ends: only the client's cap stops it.
+            response.set_chunked_content_provider("application/json", [](size_t, httplib::DataSink& sink) {
+                static const std::string block(64 * 1024, 'x');
+                return sink.write(block.data(), block.size());
+            });
+        });
         server().Get("/missing", [](const httplib::Request&, httplib::Response& response) {
             response.status = 404;
             response.set_content(R"({"error":"Record not found"})", "application/json");
@@ -56,6 +63,22 @@ TEST(HttpClient, AnHttpErrorIsAnAnswerNotATransportError) {
     EXPECT_EQ(response->status, 404);
 }
 
+TEST(HttpClient, AnEndlessAnswerIsCutAtOneMebibyteAndTypedTooLarge) {
+    EchoServer server;
+    HttpClient client;
+    HttpRequest request;
+    request.url = server.url("/endless");
+    auto response = client.perform(request);
+    ASSERT_FALSE(response.ok());
+    EXPECT_EQ(response.error().kind, TransportFailure::Kind::TooLarge);
+    EXPECT_NE(response.error().message.find("larger than 1024 KiB"), std::string::npos) << response.error().message;
+    HttpRequest small = request;  // positive control: the same client still reads normal answers
+    small.url = server.url("/missing");
+    auto answered = client.perform(small);
+    ASSERT_TRUE(answered.ok()) << answered.error().message;
+    EXPECT_EQ(answered->status, 404);
+}
+
 TEST(HttpClient, TimeoutsAndRefusedConnectionsAreTransportErrors) {
     EchoServer server;
     HttpClient client;
@@ -65,6 +88,7 @@ TEST(HttpClient, TimeoutsAndRefusedConnectionsAreTransportErrors) {
     auto timed_out = client.perform(slow);
     ASSERT_FALSE(timed_out.ok());
     EXPECT_NE(timed_out.error().message.find("no answer"), std::string::npos);
+    EXPECT_EQ(timed_out.error().kind, TransportFailure::Kind::NoAnswer);
 
     HttpRequest refused;
     refused.url = "http://127.0.0.1:1/";

@@ -52,7 +52,7 @@ void write_entry(const StoredLogEntry& stored, ExportFormat format, std::ostream
                 {"detail", e.detail},
                 {"prev_hash", stored.prev_hash},
                 {"hash", stored.hash}}
-               .dump()
+               .dump(-1, ' ', false, json::error_handler_t::replace)
         << "\n";
 }
 
@@ -81,7 +81,7 @@ Result<VerifyReport> write_log_export(Database& db, LogQuery query, ExportFormat
                       {"hash", report->head_hash},
                       {"intact", report->intact},
                       {"problem", report->problem}}}}
-                   .dump()
+                   .dump(-1, ' ', false, json::error_handler_t::replace)
             << "\n";
     }
     if (!out) return make_error("the export could not be written completely (disk full?)");

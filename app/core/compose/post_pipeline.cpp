@@ -4,6 +4,7 @@
 
 #include "core/base/time_format.h"
 #include "core/base/undo_window.h"
+#include "core/base/utf8.h"
 
 namespace orlive {
 
@@ -104,6 +105,10 @@ Result<ComposedPost> PostPipeline::compose(const PostRequest& request) {
         composed.kind = PostKind::Text;
         if (current) composed.case_id = current->id;
     }
+
+    // Bytes that are not UTF-8 would abort every serialiser downstream (the queue's JSON, the
+    // platforms' payloads): refused here, before anything is stored.
+    if (auto utf8 = require_utf8(text, "the post's text"); !utf8) return utf8.error();
 
     // Every outgoing text passes the filter, template text included: the filter is the last
     // line of defence even against a careless template or note.

@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/base/json_int.h"
+#include "core/base/utf8.h"
 
 namespace orlive {
 
@@ -116,9 +117,17 @@ std::optional<json> read_json_object(const fs::path& file, const ProblemList& pr
         problem("", "cannot be read");
         return std::nullopt;
     }
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    const std::string text = buffer.str();
+    // Checked before parsing so the problem names the byte, not the JSON parser's state.
+    if (auto utf8 = require_utf8(text, "the file"); !utf8) {
+        problem("", utf8.error().message);
+        return std::nullopt;
+    }
     json root;
     try {
-        root = json::parse(in);
+        root = json::parse(text);
     } catch (const json::exception& e) {  // parse_error, and out_of_range for numbers like 1e999
         problem("", std::string("is not valid JSON: ") + e.what());
         return std::nullopt;

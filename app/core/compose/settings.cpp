@@ -12,6 +12,7 @@
 #include "core/base/atomic_file.h"
 #include "core/base/json_int.h"
 #include "core/base/undo_window.h"
+#include "core/base/utf8.h"
 
 namespace orlive {
 
@@ -110,6 +111,8 @@ Status check_endpoint_url(const std::string& url, const std::string& what) {
 }
 
 Result<Settings> parse_settings(const std::string& json_text) {
+    // Checked before parsing so the message names the byte, not the JSON parser's state.
+    if (auto utf8 = require_utf8(json_text, "the settings file"); !utf8) return utf8.error();
     json root;
     try {
         root = json::parse(json_text);
@@ -221,7 +224,12 @@ Status save_settings(const Settings& settings, const fs::path& file) {
         }
         root["accounts"].push_back(entry);
     }
-    const std::string text = root.dump(2) + "\n";
+    std::string text;
+    try {
+        text = root.dump(2) + "\n";
+    } catch (const json::type_error&) {  // invalid UTF-8 in a value: refuse rather than abort
+        return make_error("the settings hold text that is not valid UTF-8; nothing was saved");
+    }
 
     std::error_code ec;
     if (file.has_parent_path()) fs::create_directories(file.parent_path(), ec);
