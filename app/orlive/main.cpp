@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <iostream>
 #include <memory>
+#include <optional>
 
 #include "cli/cli_args.h"
 #include "core/store/data_paths.h"
@@ -59,6 +60,20 @@ bool parse_size(const std::string& text, int& width, int& height) {
     return true;
 }
 
+// --screen, --size and --fullscreen; an exit status when one is wrong.
+std::optional<int> read_screen_flags(const orlive::cli::Args& args, orlive::ui::UiState& state,
+                                     orlive::platform::WindowOptions& window_options) {
+    if (auto screen = args.get("screen")) {
+        auto parsed = parse_screen(*screen);
+        if (!parsed) return usage("--screen must be coordinator, feed, compliance, settings or gallery");
+        state.screen = *parsed;
+    }
+    if (auto size = args.get("size"); size && !parse_size(*size, window_options.width, window_options.height))
+        return usage("--size must be WIDTHxHEIGHT, e.g. 1280x800");
+    window_options.fullscreen = args.has("fullscreen");
+    return std::nullopt;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -82,15 +97,8 @@ int main(int argc, char** argv) {
     if (!unknown.empty()) return usage("unknown option " + unknown.front());
 
     ui::UiState state;
-    if (auto screen = args.get("screen")) {
-        auto parsed = parse_screen(*screen);
-        if (!parsed) return usage("--screen must be coordinator, feed, compliance, settings or gallery");
-        state.screen = *parsed;
-    }
     platform::WindowOptions window_options;
-    if (auto size = args.get("size"); size && !parse_size(*size, window_options.width, window_options.height))
-        return usage("--size must be WIDTHxHEIGHT, e.g. 1280x800");
-    window_options.fullscreen = args.has("fullscreen");
+    if (auto bad = read_screen_flags(args, state, window_options)) return *bad;
 
     CurlGlobal curl;  // once, before any thread starts (the sync worker uses libcurl)
 
