@@ -15,6 +15,8 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev sqlite3 jq
   # the audit witness test: a real syslog collector on loopback
   rsyslog
+  # the layering and style checks, and reading the app window in the nurse-flow test
+  python3 libx11-6
   # fuzzing (CI runs the libFuzzer targets): clang and its runtime, which holds libFuzzer
   clang-14 libclang-rt-14-dev
   # running the app: fonts, Mesa's software OpenGL, a virtual display and synthetic taps

@@ -5,6 +5,7 @@
 #include <future>
 #include <iostream>
 #include <memory>
+#include <optional>
 
 #include "cli/cli_args.h"
 #include "core/store/data_paths.h"

@@ -26,9 +26,7 @@ namespace orlive::cli {
 
 namespace {
 
-std::filesystem::path data_dir_of(Database& db) {
-    return db.data_dir();
-}
+std::filesystem::path data_dir_of(Database& db) { return db.data_dir(); }
 
 Result<int> parse_seconds(const std::string& text) {
     try {
