@@ -9,8 +9,11 @@ packages=(
   # libraries
   libimgui-dev libglfw3-dev libgl-dev libsqlitecpp-dev libsqlite3-dev libre2-dev libutf8proc-dev
   libcurl4-openssl-dev libssl-dev nlohmann-json3-dev libcpp-httplib-dev libstb-dev
+  libqrencode-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev sqlite3 jq
+  # the gallery page in a real browser (driven by playwright-core from npm, cached outside the repo)
+  chromium
   # fuzzing (CI runs the libFuzzer targets): clang and its runtime, which holds libFuzzer
   clang-14 libclang-rt-14-dev
   # running the app: fonts, Mesa's software OpenGL, a virtual display and synthetic taps

@@ -8,7 +8,9 @@
 #include "cli/cli_args.h"
 #include "core/store/data_paths.h"
 #include "core/session/session.h"
+#include "core/base/listen_address.h"
 #include "platform/app_loop.h"
+#include "platform/qr_code.h"
 #include "sync/sync_worker.h"
 #include "platform/window.h"
 #include "ui/theme.h"
@@ -105,12 +107,18 @@ int main(int argc, char** argv) {
     if (!filter) return fail(filter.error().message);
 
     const float override_scale = settings->ui_scale;
+    const std::string gallery_listen = settings->gallery_listen.empty() ? kDefaultGalleryListen : settings->gallery_listen;
     SystemClock clock;
     const Settings sync_settings = settings.value();  // the worker keeps its own copy
     Session session(std::move(db.value()), std::move(catalog), std::move(filter.value()), std::move(settings.value()),
                     clock);
 
     session.set_settings_file(config_file, first_run);
+    // The gallery screen's QR code: the address phones on the hospital network open.
+    if (auto listen = parse_listen_address(gallery_listen)) {
+        const std::string url = gallery_url(*listen).value_or("");
+        session.set_gallery_address(url, url.empty() ? QrMatrix{} : platform::encode_qr(url), listen->is_loopback());
+    }
 
     auto window = platform::Window::create(window_options);
     if (!window) return fail(window.error().message);

@@ -28,6 +28,7 @@ public:
     Result<const TemplateCatalog*> catalog();
     Result<const PhiFilter*> filter();
     const Clock& clock() const { return clock_; }
+    const std::filesystem::path& data_dir() const { return data_dir_; }
 
 private:
     std::filesystem::path data_dir_;

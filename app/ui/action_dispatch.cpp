@@ -23,6 +23,7 @@ void apply_actions(Session& session, UiState& state, const std::vector<Action>& 
                 if constexpr (std::is_same_v<T, EndCase>) return session.end_case();
                 if constexpr (std::is_same_v<T, RetryDelivery>) return session.retry_delivery(a.post_id);
                 if constexpr (std::is_same_v<T, DiscardDelivery>) return session.discard_delivery(a.post_id);
+                if constexpr (std::is_same_v<T, SaveTranscript>) return session.save_transcript(a.case_id);
                 // The loop hands this one to the sync worker (the session has no network).
                 if constexpr (std::is_same_v<T, CheckAccounts>)
                     return Feedback{true, "Checking every account's sign-in; nothing is posted"};

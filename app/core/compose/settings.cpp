@@ -16,6 +16,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/base/json_int.h"
+#include "core/base/listen_address.h"
 
 namespace orlive {
 
@@ -149,6 +150,13 @@ Result<Settings> parse_settings(const std::string& json_text) {
             return make_error("\"ui_scale\" must be a number from 0.75 to 2.5");
         settings.ui_scale = scale.get<float>();
     }
+    if (root.contains("gallery_listen")) {
+        const json& listen = root["gallery_listen"];
+        if (!listen.is_string()) return make_error("\"gallery_listen\" must be text like \"0.0.0.0:8080\"");
+        auto parsed = parse_listen_address(listen.get<std::string>());
+        if (!parsed) return make_error("\"gallery_listen\": " + parsed.error().message);
+        settings.gallery_listen = listen.get<std::string>();
+    }
     for (const char* key : {"compliance_pin", "admin_pin"}) {
         if (!root.contains(key)) continue;
         const json& pin = root[key];
@@ -209,6 +217,7 @@ Status save_settings(const Settings& settings, const fs::path& file) {
     if (!settings.compliance_pin.empty()) root["compliance_pin"] = settings.compliance_pin;
     if (!settings.admin_pin.empty()) root["admin_pin"] = settings.admin_pin;
     if (settings.ui_scale > 0.0f) root["ui_scale"] = settings.ui_scale;
+    if (!settings.gallery_listen.empty()) root["gallery_listen"] = settings.gallery_listen;
     root["accounts"] = json::array();
     for (const Account& a : settings.accounts) {
         json entry = {{"name", a.name}, {"kind", kind_name(a.kind)}};

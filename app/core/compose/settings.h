@@ -36,6 +36,7 @@ struct Settings {
     std::string compliance_pin;                  // 4-8 digits; empty: the compliance screen stays locked
     std::string admin_pin;                       // 4-8 digits; guards settings and quitting the kiosk
     float ui_scale = 0.0f;                       // 0: from the screen size and the monitor's content scale
+    std::string gallery_listen;                  // "ADDR:PORT" for orlivectl serve; empty: 127.0.0.1:8080
 };
 
 // A missing file is "no accounts, local feed only" when `missing_is_default`, else an error.

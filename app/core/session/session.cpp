@@ -2,6 +2,9 @@
 
 #include <SQLiteCpp/Statement.h>
 
+#include "core/store/atomic_file.h"
+#include "core/thread/transcript.h"
+
 namespace orlive {
 
 namespace {
@@ -10,6 +13,32 @@ Feedback failed(const Error& error) { return {false, error.message}; }
 bool is_live(PostState state) {
     return state == PostState::Pending || state == PostState::Queued || state == PostState::Held;
 }
+
+// Which milestones are done (a live post exists), when, and which comes next.
+void mark_progress(CaseView& view_case, const std::vector<PostView>& feed) {
+    int furthest = 0;
+    for (const PostView& view : feed) {
+        if (view.post.kind != PostKind::Milestone || !is_live(view.post.state)) continue;
+        for (MilestoneView& milestone : view_case.milestones) {
+            if (milestone.id != view.post.milestone_id) continue;
+            // The feed is newest first: keep the earliest live post's time.
+            milestone.done = true;
+            milestone.done_at = view.post.created_at;
+            furthest = std::max(furthest, milestone.step);
+        }
+        view_case.last_update_at = std::max(view_case.last_update_at, view.post.created_at);
+    }
+    for (MilestoneView& milestone : view_case.milestones) {
+        if (milestone.done) ++view_case.done_count;
+    }
+    for (MilestoneView& milestone : view_case.milestones) {
+        if (milestone.step > furthest && !milestone.done) {
+            milestone.next = true;
+            break;
+        }
+    }
+}
+
 }  // namespace
 
 Session::Session(std::unique_ptr<Database> db, TemplateCatalog catalog, std::unique_ptr<PhiFilter> filter,
@@ -138,6 +167,26 @@ Feedback Session::export_log() {
     return path ? Feedback{true, "Exported to " + *path} : failed(path.error());
 }
 
+void Session::set_gallery_address(std::string url, QrMatrix qr, bool local_only) {
+    gallery_url_ = std::move(url);
+    gallery_qr_ = std::move(qr);
+    gallery_local_only_ = local_only;
+    dirty_ = true;
+}
+
+Feedback Session::save_transcript(std::int64_t case_id) {
+    auto thread = published_thread(*db_, catalog_, settings_.hospital_name, case_id);
+    if (!thread) return failed(thread.error());
+    if (!thread->has_value()) return {false, "No case " + std::to_string(case_id) + " to save"};
+    const std::filesystem::path dir = db_->data_dir() / "transcripts";
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);
+    if (ec) return {false, "Cannot create " + dir.string() + ": " + ec.message()};
+    const std::filesystem::path file = dir / ("case-" + std::to_string(case_id) + ".html");
+    auto written = write_file_atomically(file, render_transcript(thread->value(), TranscriptFormat::Html), 0640);
+    return written ? Feedback{true, "Transcript saved to " + file.string()} : failed(written.error());
+}
+
 void Session::set_settings_file(std::filesystem::path file, bool first_run) {
     settings_file_ = std::move(file);
     first_run_ = first_run;
@@ -206,6 +255,17 @@ const SessionSnapshot& Session::snapshot() {
     return snapshot_;
 }
 
+// The gallery screen's thread and address, and the transcript the Feed screen may save.
+void Session::add_gallery(SessionSnapshot& next) {
+    if (auto thread = active_published_thread(*db_, catalog_, settings_.hospital_name)) next.gallery = std::move(*thread);
+    next.gallery_url = gallery_url_;
+    next.gallery_qr = gallery_qr_;
+    next.gallery_local_only = gallery_local_only_;
+    if (!next.active) {
+        if (auto ended = latest_ended_case(*db_)) next.transcript_case = *ended;
+    }
+}
+
 void Session::rebuild() {
     dirty_ = false;
     SessionSnapshot next;
@@ -263,47 +323,20 @@ void Session::rebuild() {
     if (posts) {
         for (PostRecord& post : *posts) {
             PostView view;
-            view.title = "Update";
-            if (const ProcedureTemplate* owner = tpl) {
-                if (const Milestone* m = owner->find_milestone(post.milestone_id)) view.title = m->label;
-            }
-            if (post.kind == PostKind::HospitalStatus && catalog_.status_set()) {
-                if (const Milestone* m = catalog_.status_set()->find_milestone(post.milestone_id)) view.title = m->label;
-            }
+            view.title = post_title(catalog_, tpl, post.kind, post.milestone_id);
             view.post = std::move(post);
             next.feed.push_back(std::move(view));
         }
     }
 
-    if (next.active) {
-        int furthest = 0;
-        for (const PostView& view : next.feed) {
-            if (view.post.kind != PostKind::Milestone || !is_live(view.post.state)) continue;
-            for (MilestoneView& milestone : next.active->milestones) {
-                if (milestone.id != view.post.milestone_id) continue;
-                // The feed is newest first: keep the earliest live post's time.
-                milestone.done = true;
-                milestone.done_at = view.post.created_at;
-                furthest = std::max(furthest, milestone.step);
-            }
-            next.active->last_update_at = std::max(next.active->last_update_at, view.post.created_at);
-        }
-        for (MilestoneView& milestone : next.active->milestones) {
-            if (milestone.done) ++next.active->done_count;
-        }
-        for (MilestoneView& milestone : next.active->milestones) {
-            if (milestone.step > furthest && !milestone.done) {
-                milestone.next = true;
-                break;
-            }
-        }
-    }
+    if (next.active) mark_progress(*next.active, next.feed);
 
     for (const PostView& view : next.feed) {
         if (view.post.state == PostState::Pending && view.post.release_at > next.now && !next.undoable)
             next.undoable = view;
         if (view.post.state == PostState::Held) next.held = view;  // newest first: ends at the oldest
     }
+    add_gallery(next);
     snapshot_ = std::move(next);
 }
 

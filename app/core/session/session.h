@@ -19,6 +19,8 @@
 #include "core/compose/post_pipeline.h"
 #include "core/compose/settings.h"
 #include "core/compose/template_catalog.h"
+#include "core/base/qr_matrix.h"
+#include "core/thread/published_thread.h"
 
 namespace orlive {
 
@@ -89,6 +91,13 @@ struct SessionSnapshot {
     AdminView admin;
     bool first_run = false;               // no settings file yet: offer the set-up wizard
     std::vector<std::string> default_hashtags;
+    // The gallery screen: the active case's thread as it went out (the LAN gallery's rule),
+    // and the gallery page's address with its QR code (empty when the machine has no LAN).
+    std::optional<PublishedThread> gallery;
+    std::string gallery_url;
+    QrMatrix gallery_qr;
+    bool gallery_local_only = false;      // gallery_listen is loopback: phones cannot reach it yet
+    std::optional<std::int64_t> transcript_case;  // no case active: the last ended one, to save
 };
 
 // The outcome of an operation, for the screen's feedback line.
@@ -137,11 +146,16 @@ public:
     std::optional<TimeMs> next_deadline();
 
     void set_connectivity(std::string text);
+    // Where students open the gallery (computed by the platform layer, with its QR code).
+    void set_gallery_address(std::string url, QrMatrix qr, bool local_only);
+    // Writes the case's transcript (HTML) to DATA_DIR/transcripts/case-ID.html.
+    Feedback save_transcript(std::int64_t case_id);
     const SessionSnapshot& snapshot();  // rebuilt lazily after any change
 
 private:
     Feedback post(const PostRequest& request);
     void rebuild();
+    void add_gallery(SessionSnapshot& next);
     std::int64_t data_version();
 
     std::unique_ptr<Database> db_;
@@ -157,6 +171,9 @@ private:
     bool first_run_ = false;
     SessionSnapshot snapshot_;
     std::string connectivity_;
+    std::string gallery_url_;
+    QrMatrix gallery_qr_;
+    bool gallery_local_only_ = false;
     bool dirty_ = true;
     std::int64_t last_data_version_ = -1;
 };
