@@ -41,7 +41,17 @@ Status GalleryServer::start() {
         return make_error("cannot listen on " + options_.listen.to_string() +
                           " (in use, or not an address of this machine?); choose another with --listen or gallery_listen");
     }
-    listener_ = std::thread([this] { http_->listen_after_bind(); });
+    listener_ = std::thread([this] {
+        http_->listen_after_bind();
+        listen_returned_ = true;
+    });
+    // cpp-httplib's stop() does nothing until the listener runs: wait for it, so stop() right
+    // after start() cannot leave a listener behind.
+    while (!http_->is_running() && !listen_returned_) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    if (!http_->is_running()) {
+        listener_.join();
+        return make_error("cannot serve on " + options_.listen.to_string());
+    }
     poller_ = std::thread([this] { poll_loop(); });
     return Ok{};
 }
@@ -84,6 +94,12 @@ void GalleryServer::install_routes() {
                                 {"Referrer-Policy", "no-referrer"},
                                 {"Cache-Control", "no-store"}});
     http_->new_task_queue = [] { return new httplib::ThreadPool(kWorkers); };
+    // cpp-httplib's default adds SO_REUSEPORT, which would let a second server share the port
+    // and take half the pages: a port in use must be an error.
+    http_->set_socket_options([](socket_t sock) {
+        int yes = 1;
+        ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    });
     http_->set_error_handler([](const httplib::Request&, httplib::Response& res) {
         res.set_content("not found\n", "text/plain; charset=utf-8");
     });

@@ -59,6 +59,7 @@ private:
     std::unique_ptr<Database> db_;
     GalleryModel model_;
     std::atomic<bool> stopping_{false};
+    std::atomic<bool> listen_returned_{false};
     std::atomic<int> streams_{0};
     std::int64_t data_version_ = -1;
     int port_ = 0;
