@@ -2,6 +2,8 @@
 
 #include <httplib.h>
 
+#include <SQLiteCpp/Column.h>
+#include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
 #include "gallery/gallery_page.h"

@@ -1,20 +1,15 @@
 #include "core/store/case_store.h"
 
+#include <SQLiteCpp/Database.h>
+
 #include "core/store/outbox.h"
 #include "test_support.h"
 
 namespace orlive {
 namespace {
 
-class CaseStoreTest : public ::testing::Test {
+class CaseStoreTest : public testing::DatabaseTest {
 protected:
-    void SetUp() override {
-        auto opened = Database::open_in(dir.path());
-        ASSERT_TRUE(opened.ok());
-        db = std::move(opened.value());
-    }
-    testing::TempDir dir;
-    std::unique_ptr<Database> db;
 };
 
 TEST_F(CaseStoreTest, OneActiveCaseAtATime) {

@@ -2,9 +2,13 @@
 // oldest first, with steps; every rendering keeps post text literal.
 #include "core/thread/published_thread.h"
 
+#include <SQLiteCpp/Column.h>
+#include <SQLiteCpp/Database.h>
 #include <nlohmann/json.hpp>
 
 #include "core/base/html_escape.h"
+#include "core/store/case_store.h"
+#include "core/store/outbox.h"
 #include "core/thread/transcript.h"
 #include "test_support.h"
 

@@ -1,4 +1,4 @@
-// Settings (CONTRACT.md "Settings file"): undo window, hospital identity and the accounts
+// Settings (README, "The contract": "Settings file"): undo window, hospital identity and the accounts
 // posts go to. Loaded once; plain data afterwards. Secrets stay in memory only and are never
 // part of an error message.
 #pragma once

@@ -1,6 +1,10 @@
 #include "core/thread/published_thread.h"
 
+#include <SQLiteCpp/Column.h>
+#include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
+
+#include "core/store/outbox.h"
 
 namespace orlive {
 
