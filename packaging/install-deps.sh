@@ -16,6 +16,8 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev sqlite3 jq
   # the gallery page in a real browser (driven by playwright-core from npm, cached outside the repo)
   chromium
+  # the audit witness test: a real syslog collector on loopback
+  rsyslog
   # fuzzing (CI runs the libFuzzer targets): clang and its runtime, which holds libFuzzer
   clang-14 libclang-rt-14-dev
   # running the app: fonts, Mesa's software OpenGL, a virtual display and synthetic taps

@@ -22,13 +22,18 @@ Commands:
   queue [--json] [--case ID]                       every post with its delivery states
   templates list | templates validate FILE         procedure templates and their problems
   redact [--context FILE]                          JSON Lines in (id, text, context), spans out
-  log verify                                       check the redaction log's hash chain
+  log verify [--witness FILE]                      check the redaction log's hash chain (and that every
+                                                   entry a syslog collector recorded in FILE is there)
   log export --format csv|jsonl [--since T] [--until T]   the log, with its sealed head
   log sign-off --through SEQ [--by NAME]           record a compliance review of entries 1..SEQ
-  log find-span TEXT                               was this exact string caught? (by fingerprint)
+                                                   (the compliance PIN on stdin)
+  log find-span TEXT                               was this exact string caught? (by fingerprint;
+                                                   the compliance PIN on stdin)
+  pin set compliance|admin                         the new PIN (4-8 digits) on stdin; only a hash is stored
   backup FILE                                      the database, device key and log head as one file
-  restore FILE                                     replace the database with a backup (the current one is
-                                                   kept aside as DIR/orlive.db.before-restore-TIME)
+  restore FILE [--other-device-key]                replace the database with a backup (the current one is
+                                                   kept aside as DIR/orlive.db.before-restore-TIME);
+                                                   a backup from another device key needs the flag
   sync [--once] [--timeout S]                      deliver the outbox; --once: what can go now
                                                    (waiting up to S s, default 30, for retries),
                                                    then exit 0 when nothing is left to send
@@ -50,13 +55,13 @@ Exit status: 0 success, 1 bad usage, 2 any other error.
 int main(int argc, char** argv) {
     using namespace orlive::cli;
     if (auto invalid = invalid_utf8_argument(argc, argv)) return fail(*invalid);
-    Args args(argc, argv, {"help", "version", "json", "once"});
+    Args args(argc, argv, {"help", "version", "json", "once", "other-device-key"});
     if (args.has("help")) {
         std::cout << kHelp;
         return kExitOk;
     }
     if (args.has("version")) {
-        std::cout << "orlivectl " << kVersion << "\n";
+        std::cout << "orlivectl " << orlive::kVersion << "\n";
         return kExitOk;
     }
     if (auto error = args.error()) return usage_error(error->message);
@@ -77,6 +82,7 @@ int main(int argc, char** argv) {
     if (command == "restore") return run_restore(context, args);
     if (command == "sync") return run_sync(context, args);
     if (command == "serve") return run_serve(context, args);
+    if (command == "pin") return run_pin(context, args);
     if (command == "retry" || command == "discard-delivery") return run_delivery_decision(context, args);
     return usage_error("unknown command '" + command + "'");
 }

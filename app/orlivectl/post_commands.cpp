@@ -15,11 +15,17 @@ using nlohmann::json;
 
 namespace {
 
-json post_to_json(const PostRecord& post) {
+// `settings` names each account's platform; an account no longer configured has none.
+json post_to_json(const PostRecord& post, const Settings* settings) {
     json deliveries = json::array();
     for (const DeliveryRecord& d : post.deliveries) {
-        deliveries.push_back({{"account", d.account}, {"state", d.state}, {"attempts", d.attempts},
-                              {"last_error", d.last_error}, {"remote_id", d.remote_id}, {"remote_uri", d.remote_uri}});
+        json delivery = {{"account", d.account}, {"state", d.state}, {"attempts", d.attempts},
+                         {"last_error", d.last_error}, {"remote_id", d.remote_id}, {"remote_uri", d.remote_uri}};
+        for (const Account& account : settings ? settings->accounts : std::vector<Account>{}) {
+            if (account.name == d.account) delivery["platform"] = account_kind_name(account.kind);
+        }
+        if (!d.deletion.empty()) delivery["deletion"] = d.deletion;
+        deliveries.push_back(delivery);
     }
     return {{"id", post.id},
             {"case_id", post.case_id ? json(*post.case_id) : json(nullptr)},
@@ -123,6 +129,9 @@ int run_queue(CommandContext& context, const Args& args) {
     auto released = release_due_posts(**db, context.clock().now_ms());
     if (!released) return fail(released.error().message);
 
+    // Only to name platforms: the queue is shown even when the settings do not load.
+    auto settings = context.settings();
+    const Settings* known = settings ? *settings : nullptr;
     json all = json::array();
     PostQuery query;
     query.newest_first = false;
@@ -139,7 +148,7 @@ int run_queue(CommandContext& context, const Args& args) {
         page = std::move(posts.value());
         for (const PostRecord& post : page) {
             if (args.has("json")) {
-                all.push_back(post_to_json(post));
+                all.push_back(post_to_json(post, known));
                 continue;
             }
             std::cout << "#" << post.id << " " << post_state_name(post.state) << " "

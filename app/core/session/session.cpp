@@ -6,6 +6,8 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
+#include "core/audit/pin_hash.h"
+
 namespace orlive {
 
 namespace {
@@ -20,8 +22,8 @@ Session::Session(std::unique_ptr<Database> db, TemplateCatalog catalog, std::uni
       settings_(std::move(settings)),
       clock_(clock),
       pipeline_(*db_, catalog_, *filter_, settings_, clock_),
-      compliance_(*db_, settings_.compliance_pin, clock_),
-      admin_lock_(settings_.admin_pin),
+      compliance_(*db_, settings_.compliance_pin_secret(), clock_),
+      admin_lock_(settings_.admin_pin_secret(), db_.get(), "admin"),
       builder_(*db_, catalog_, settings_),
       connectivity_(settings_.accounts.empty() ? "Local feed only" : "Offline: delivery not started") {}
 
@@ -129,17 +131,36 @@ Feedback Session::complete_first_run(const Settings& chosen) {
     Settings next = chosen;
     next.accounts = settings_.accounts;  // accounts are IT's, in the file
     next.ui_scale = settings_.ui_scale;
+    // The wizard's PINs are kept only as hashes, in the file and in memory.
+    for (auto [plain, hash] : {std::pair{&next.compliance_pin, &next.compliance_pin_hash},
+                               std::pair{&next.admin_pin, &next.admin_pin_hash}}) {
+        if (plain->empty()) continue;
+        auto hashed = hash_pin(*plain);
+        if (!hashed) return failed(hashed.error());
+        *hash = *hashed;
+        plain->clear();
+    }
     if (auto saved = save_settings(next, settings_file_); !saved) return failed(saved.error());
     settings_ = std::move(next);  // the pipeline reads settings_ by reference
-    compliance_.set_pin(settings_.compliance_pin);
-    admin_lock_ = PinLock(settings_.admin_pin);
+    compliance_.set_pin(settings_.compliance_pin_secret());
+    admin_lock_ = PinLock(settings_.admin_pin_secret(), db_.get(), "admin");
     first_run_ = false;
     dirty_ = true;
     return {true, "Settings saved to " + settings_file_.string()};
 }
 
 Feedback Session::unlock_admin(const std::string& pin) {
-    Status status = admin_lock_.check(pin, clock_.now_ms());
+    const TimeMs now = clock_.now_ms();
+    const bool was_locked_out = admin_lock_.locked_until() > now;
+    Status status = admin_lock_.check(pin, now);
+    if (!status && !was_locked_out && admin_lock_.configured()) {
+        // A wrong admin PIN is part of the audit trail, as a wrong compliance PIN is.
+        LogEntry entry;
+        entry.at = now;
+        entry.action = log_action::kAdminPinFailed;
+        entry.detail = "wrong admin PIN";
+        (void)append_log(*db_, {entry});
+    }
     admin_unlocked_ = status.ok();
     dirty_ = true;
     return status ? Feedback{true, "Admin unlocked"} : failed(status.error());
@@ -151,6 +172,7 @@ void Session::lock_admin() {
 }
 
 bool Session::tick() {
+    if (compliance_.lock_if_idle()) dirty_ = true;
     auto released = release_due_posts(*db_, clock_.now_ms());
     if (released && *released > 0) dirty_ = true;
     std::int64_t version = data_version();

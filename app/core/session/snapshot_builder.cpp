@@ -14,14 +14,6 @@ bool is_live(PostState state) {
     return state == PostState::Pending || state == PostState::Queued || state == PostState::Held;
 }
 
-const char* kind_name(AccountKind kind) {
-    switch (kind) {
-        case AccountKind::Mastodon: return "Mastodon";
-        case AccountKind::Bluesky: return "Bluesky";
-        default: return "webhook";
-    }
-}
-
 }  // namespace
 
 SessionSnapshot SnapshotBuilder::build(SnapshotContext context) const {
@@ -55,7 +47,7 @@ void SnapshotBuilder::add_gallery(SessionSnapshot& next) const {
 
 void SnapshotBuilder::add_settings_and_catalog(SessionSnapshot& next) const {
     for (const Account& account : settings_.accounts) {
-        next.accounts.push_back(account.name + " (" + kind_name(account.kind) + ")");
+        next.accounts.push_back(account.name + " (" + account_display_name(account.kind) + ")");
     }
     next.undo_seconds = settings_.undo_seconds;
     next.hospital_name = settings_.hospital_name;

@@ -43,6 +43,7 @@ struct DeliveryRecord {
     std::string last_error;
     std::string remote_id;
     std::string remote_uri;
+    std::string deletion;  // sent posts of a withdrawn case: pending | deleted | failed; else empty
 };
 
 struct PostRecord {
