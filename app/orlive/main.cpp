@@ -10,8 +10,10 @@
 #include "cli/cli_args.h"
 #include "core/store/data_paths.h"
 #include "core/session/session.h"
+#include "core/base/listen_address.h"
 #include "orlive/version.h"
 #include "platform/app_loop.h"
+#include "platform/qr_code.h"
 #include "platform/file_watcher.h"
 #include "platform/stop_signal.h"
 #include "sync/curl_global.h"
@@ -155,11 +157,17 @@ int main(int argc, char** argv) {
     auto filter = filter_loading.get();
     if (!filter) return fail(filter.error().message);
 
+    const std::string gallery_listen = settings->gallery_listen.empty() ? kDefaultGalleryListen : settings->gallery_listen;
     SystemClock clock;
     const Settings sync_settings = settings.value();  // the worker keeps its own copy
     Session session(std::move(db.value()), std::move(catalog), std::move(filter.value()), std::move(settings.value()),
                     clock);
     session.set_settings_file(config_file, first_run);
+    // The gallery screen's QR code: the address phones on the hospital network open.
+    if (auto listen = parse_listen_address(gallery_listen)) {
+        const std::string url = gallery_url(*listen).value_or("");
+        session.set_gallery_address(url, url.empty() ? QrMatrix{} : platform::encode_qr(url), listen->is_loopback());
+    }
 
     platform::LoopOptions loop;
     if (auto screenshot = args.get("screenshot")) loop.screenshot = *screenshot;

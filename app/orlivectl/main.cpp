@@ -15,6 +15,7 @@ Commands:
   case end                                         end the active case
   case consent LEVEL [--release-ref TEXT]          change consent (none withdraws it)
   case show                                        the active case
+  case transcript ID [--format md|html|json]       the case's thread as it went out, oldest first
   post --milestone ID [--note TEXT] [--field NAME=N]... [--undo-seconds S]
   post --text TEXT [--undo-seconds S]              the same pipeline a tap runs; prints JSON
   approve ID | discard ID | undo ID                decide a held post, or undo a pending one
@@ -36,6 +37,9 @@ Commands:
   sync [--once] [--timeout S]                      deliver the outbox; --once: what can go now
                                                    (waiting up to S s, default 30, for retries),
                                                    then exit 0 when nothing is left to send
+  serve [--listen ADDR:PORT]                       the active case's thread on the network until
+                                                   SIGTERM: GET / (live page), /feed.json, /events
+                                                   (default 127.0.0.1:8080 or gallery_listen)
   retry POST_ID [--account NAME]                   send failed deliveries of a post again now
   discard-delivery POST_ID [--account NAME]        give up failed deliveries of a post
 
@@ -77,6 +81,7 @@ int main(int argc, char** argv) {
     if (command == "backup") return run_backup(context, args);
     if (command == "restore") return run_restore(context, args);
     if (command == "sync") return run_sync(context, args);
+    if (command == "serve") return run_serve(context, args);
     if (command == "pin") return run_pin(context, args);
     if (command == "retry" || command == "discard-delivery") return run_delivery_decision(context, args);
     return usage_error("unknown command '" + command + "'");

@@ -25,6 +25,13 @@ std::string format_local_hhmm(TimeMs at) {
     return buffer;
 }
 
+std::string format_local_date(TimeMs at) {
+    std::tm parts = to_tm(at, true);
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", parts.tm_year + 1900, parts.tm_mon + 1, parts.tm_mday);
+    return buffer;
+}
+
 std::string format_elapsed(TimeMs duration) {
     if (duration < 0) duration = 0;
     long long minutes = duration / 60000;

@@ -13,6 +13,7 @@
 #include "core/audit/pin_hash.h"
 #include "core/base/atomic_file.h"
 #include "core/base/json_int.h"
+#include "core/base/listen_address.h"
 #include "core/base/undo_window.h"
 #include "core/base/utf8.h"
 
@@ -169,6 +170,13 @@ Result<Settings> parse_settings(const std::string& json_text) {
             return make_error("\"ui_scale\" must be a number from 0.75 to 2.5");
         settings.ui_scale = scale.get<float>();
     }
+    if (root.contains("gallery_listen")) {
+        const json& listen = root["gallery_listen"];
+        if (!listen.is_string()) return make_error("\"gallery_listen\" must be text like \"0.0.0.0:8080\"");
+        auto parsed = parse_listen_address(listen.get<std::string>());
+        if (!parsed) return make_error("\"gallery_listen\": " + parsed.error().message);
+        settings.gallery_listen = listen.get<std::string>();
+    }
     if (root.contains("audit_syslog")) {
         const json& url = root["audit_syslog"];
         if (!url.is_string()) return make_error("\"audit_syslog\" must be udp://HOST:PORT or tcp://HOST:PORT");
@@ -307,6 +315,7 @@ Status save_settings(const Settings& settings, const fs::path& file) {
     }
     if (settings.ui_scale > 0.0f) root["ui_scale"] = settings.ui_scale;
     if (!settings.audit_syslog.empty()) root["audit_syslog"] = settings.audit_syslog;
+    if (!settings.gallery_listen.empty()) root["gallery_listen"] = settings.gallery_listen;
     root["accounts"] = json::array();
     for (const Account& a : settings.accounts) root["accounts"].push_back(account_to_json(a));
     std::string text;

@@ -63,6 +63,7 @@ struct Settings {
     const std::string& admin_pin_secret() const { return admin_pin_hash.empty() ? admin_pin : admin_pin_hash; }
     std::string audit_syslog;                    // "udp://HOST:PORT" | "tcp://HOST:PORT"; empty: no witness
     float ui_scale = 0.0f;                       // 0: from the screen size and the monitor's content scale
+    std::string gallery_listen;                  // "ADDR:PORT" for orlivectl serve; empty: 127.0.0.1:8080
 };
 
 // A missing file is "no accounts, local feed only" when `missing_is_default`, else an error.

@@ -1,5 +1,8 @@
 #include "core/session/session.h"
 
+#include "core/base/atomic_file.h"
+#include "core/thread/transcript.h"
+
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
@@ -191,6 +194,26 @@ void Session::set_connectivity(std::string text) {
     dirty_ = true;
 }
 
+void Session::set_gallery_address(std::string url, QrMatrix qr, bool local_only) {
+    gallery_url_ = std::move(url);
+    gallery_qr_ = std::move(qr);
+    gallery_local_only_ = local_only;
+    dirty_ = true;
+}
+
+Feedback Session::save_transcript(std::int64_t case_id) {
+    auto thread = published_thread(*db_, catalog_, settings_.hospital_name, case_id);
+    if (!thread) return {false, thread.error().message};
+    if (!thread->has_value()) return {false, "No case " + std::to_string(case_id) + " to save"};
+    const std::filesystem::path dir = db_->data_dir() / "transcripts";
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);
+    if (ec) return {false, "Cannot create " + dir.string() + ": " + ec.message()};
+    const std::filesystem::path file = dir / ("case-" + std::to_string(case_id) + ".html");
+    auto written = write_file_atomically(file, render_transcript(thread->value(), TranscriptFormat::Html), 0640);
+    return written ? Feedback{true, "Transcript saved to " + file.string()} : Feedback{false, written.error().message};
+}
+
 std::int64_t Session::data_version() {
     // Changes whenever another connection commits; our own commits already set dirty_.
     try {
@@ -220,6 +243,9 @@ void Session::rebuild() {
     context.first_run = first_run_;
     context.admin = {admin_lock_.configured(), admin_unlocked_, admin_lock_.failed_attempts(), admin_lock_.locked_until()};
     context.compliance = compliance_.view();
+    context.gallery_url = gallery_url_;
+    context.gallery_qr = gallery_qr_;
+    context.gallery_local_only = gallery_local_only_;
     snapshot_ = builder_.build(std::move(context));
     if (!data_version_error_.empty()) snapshot_.read_errors.push_back(data_version_error_);
 }

@@ -121,8 +121,7 @@ PostRecord read_post(SQLite::Statement& row) {
     PostRecord post;
     post.id = row.getColumn(0).getInt64();
     if (!row.getColumn(1).isNull()) post.case_id = row.getColumn(1).getInt64();
-    std::string kind = row.getColumn(2).getString();
-    post.kind = kind == "status" ? PostKind::HospitalStatus : kind == "text" ? PostKind::Text : PostKind::Milestone;
+    post.kind = parse_post_kind(row.getColumn(2).getString());
     post.milestone_id = row.getColumn(3).getString();
     post.text = row.getColumn(4).getString();
     post.state = parse_post_state(row.getColumn(5).getString()).value_or(PostState::Cancelled);
@@ -195,6 +194,10 @@ std::string_view post_kind_name(PostKind kind) {
         case PostKind::HospitalStatus: return "status";
     }
     return "text";
+}
+
+PostKind parse_post_kind(std::string_view text) {
+    return text == "status" ? PostKind::HospitalStatus : text == "text" ? PostKind::Text : PostKind::Milestone;
 }
 
 Result<std::int64_t> enqueue_post(Database& db, const NewPost& post, const std::vector<std::string>& accounts,

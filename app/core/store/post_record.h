@@ -21,6 +21,7 @@ std::optional<PostState> parse_post_state(std::string_view text);
 
 enum class PostKind { Milestone, Text, HospitalStatus };
 std::string_view post_kind_name(PostKind kind);
+PostKind parse_post_kind(std::string_view text);  // the schema's CHECK allows only the three names
 
 struct NewPost {
     std::optional<std::int64_t> case_id;
