@@ -108,15 +108,14 @@ orlive::Result<OpenWindow> open_window(const orlive::platform::WindowOptions& op
     return opened;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
+// --help, --version and the flags: an exit status when main should stop here.
+std::optional<int> read_flags(int argc, char** argv, orlive::cli::Args& args, orlive::ui::UiState& state,
+                              orlive::platform::WindowOptions& window_options) {
     using namespace orlive;
     if (auto invalid = cli::invalid_utf8_argument(argc, argv)) {
         std::cerr << "orlive: " << *invalid << "\n";
         return 2;
     }
-    cli::Args args(argc, argv, {"help", "version", "fullscreen"});
     if (args.has("help")) {
         std::cout << kHelp;
         return 0;
@@ -129,10 +128,18 @@ int main(int argc, char** argv) {
     if (!args.words().empty()) return usage("unexpected argument '" + args.words().front() + "'");
     auto unknown = args.unknown({"screen", "size", "fullscreen", "screenshot", "data-dir", "config"});
     if (!unknown.empty()) return usage("unknown option " + unknown.front());
+    if (auto bad = parse_screen_flags(args, state, window_options)) return usage(*bad);
+    return std::nullopt;
+}
 
+}  // namespace
+
+int main(int argc, char** argv) {
+    using namespace orlive;
+    cli::Args args(argc, argv, {"help", "version", "fullscreen"});
     ui::UiState state;
     platform::WindowOptions window_options;
-    if (auto bad = parse_screen_flags(args, state, window_options)) return usage(*bad);
+    if (auto done = read_flags(argc, argv, args, state, window_options)) return *done;
 
     CurlGlobal curl;  // once, before any thread starts (the sync worker uses libcurl)
     const bool config_given = args.has("config");

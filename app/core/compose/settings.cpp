@@ -1,3 +1,7 @@
+// Settings: the JSON file's reading (checked field by field), writing and PIN hashes.
+// [SECTION] URL and account parsing (parse_account, check_endpoint_url)
+// [SECTION] parse_settings, load_settings
+// [SECTION] account kinds' names, save_settings, store_pin_hash
 #include "core/compose/settings.h"
 
 #include <cstdio>
@@ -118,6 +122,44 @@ Result<Account> parse_account(const json& entry, std::size_t index) {
     return account;
 }
 
+// The PINs: hashes from `orlivectl pin set`, or plain digits from an older file (flagged).
+Status parse_pins(const json& root, Settings& settings) {
+    for (const char* key : {"compliance_pin", "admin_pin"}) {
+        const bool admin = std::string(key) == "admin_pin";
+        const std::string hash_key = std::string(key) + "_hash";
+        if (root.contains(hash_key)) {
+            const json& hash = root[hash_key];
+            if (!hash.is_string() || !is_pin_hash(hash.get<std::string>()))
+                return make_error("\"" + hash_key + "\" is not a PIN hash written by 'orlivectl pin set'");
+            (admin ? settings.admin_pin_hash : settings.compliance_pin_hash) = hash.get<std::string>();
+        }
+        if (!root.contains(key)) continue;
+        const json& pin = root[key];
+        const std::string digits = pin.is_string() ? pin.get<std::string>() : std::string();
+        if (!is_valid_pin(digits)) return make_error(std::string("\"") + key + "\" must be 4 to 8 digits, as text");
+        (admin ? settings.admin_pin : settings.compliance_pin) = digits;
+        settings.migration_notes.push_back(std::string("the settings file holds a plain \"") + key +
+                                           "\": replace it with a hash, run: orlivectl pin set " +
+                                           (admin ? "admin" : "compliance") + " (the PIN on stdin)");
+    }
+    return Ok{};
+}
+
+Status parse_accounts(const json& root, Settings& settings) {
+    if (root.contains("accounts")) {
+        if (!root["accounts"].is_array()) return make_error("\"accounts\" must be an array");
+        std::set<std::string> names;
+        for (std::size_t i = 0; i < root["accounts"].size(); ++i) {
+            auto account = parse_account(root["accounts"][i], i);
+            if (!account) return account.error();
+            if (!names.insert(account->name).second)
+                return make_error("account name '" + account->name + "' is used twice");
+            settings.accounts.push_back(std::move(account.value()));
+        }
+    }
+    return Ok{};
+}
+
 }  // namespace
 
 Status check_endpoint_url(const std::string& url, const std::string& what) {
@@ -184,35 +226,8 @@ Result<Settings> parse_settings(const std::string& json_text) {
         if (!endpoint) return endpoint.error();
         settings.audit_syslog = url.get<std::string>();
     }
-    for (const char* key : {"compliance_pin", "admin_pin"}) {
-        const bool admin = std::string(key) == "admin_pin";
-        const std::string hash_key = std::string(key) + "_hash";
-        if (root.contains(hash_key)) {
-            const json& hash = root[hash_key];
-            if (!hash.is_string() || !is_pin_hash(hash.get<std::string>()))
-                return make_error("\"" + hash_key + "\" is not a PIN hash written by 'orlivectl pin set'");
-            (admin ? settings.admin_pin_hash : settings.compliance_pin_hash) = hash.get<std::string>();
-        }
-        if (!root.contains(key)) continue;
-        const json& pin = root[key];
-        const std::string digits = pin.is_string() ? pin.get<std::string>() : std::string();
-        if (!is_valid_pin(digits)) return make_error(std::string("\"") + key + "\" must be 4 to 8 digits, as text");
-        (admin ? settings.admin_pin : settings.compliance_pin) = digits;
-        settings.migration_notes.push_back(std::string("the settings file holds a plain \"") + key +
-                                           "\": replace it with a hash, run: orlivectl pin set " +
-                                           (admin ? "admin" : "compliance") + " (the PIN on stdin)");
-    }
-    if (root.contains("accounts")) {
-        if (!root["accounts"].is_array()) return make_error("\"accounts\" must be an array");
-        std::set<std::string> names;
-        for (std::size_t i = 0; i < root["accounts"].size(); ++i) {
-            auto account = parse_account(root["accounts"][i], i);
-            if (!account) return account.error();
-            if (!names.insert(account->name).second)
-                return make_error("account name '" + account->name + "' is used twice");
-            settings.accounts.push_back(std::move(account.value()));
-        }
-    }
+    if (auto pins = parse_pins(root, settings); !pins) return pins.error();
+    if (auto accounts = parse_accounts(root, settings); !accounts) return accounts.error();
     return settings;
 }
 

@@ -282,6 +282,26 @@ Result<BackupInfo> inspect_backup(const fs::path& file) {
 
 // [SECTION] restore_backup
 
+// The backup's key replaces the data dir's; the old one is kept beside it, renamed.
+static Status replace_device_key(const fs::path& data_dir, const std::string& key, const std::string& stamp) {
+    std::error_code ec;
+    fs::rename(data_dir / kKeyFile, data_dir / ("device.key.before-restore-" + stamp), ec);
+    auto written = write_file_atomically(data_dir / kKeyFile, key, 0600);
+    if (ec || !written)
+        return make_error("the database was restored but " + (data_dir / kKeyFile).string() +
+                          " could not be replaced; run the same restore again");
+    return Ok{};
+}
+
+static Status log_key_change(Database& db, const fs::path& file, const std::string& stamp) {
+    LogEntry entry;
+    entry.at = now_ms();
+    entry.action = log_action::kRestoredOtherKey;
+    entry.detail = "restored " + file.filename().string() + ", made under another device key; the previous key "
+                   "is kept as device.key.before-restore-" + stamp;
+    return append_log(db, {entry});
+}
+
 Result<RestoreReport> restore_backup(const fs::path& data_dir, const fs::path& file, const RestoreOptions& options) {
     auto contents = read_backup(file);
     if (!contents) return contents.error();
@@ -326,12 +346,7 @@ Result<RestoreReport> restore_backup(const fs::path& data_dir, const fs::path& f
     }
 
     if (report.key_replaced) {
-        std::error_code ec;
-        fs::rename(data_dir / kKeyFile, data_dir / ("device.key.before-restore-" + stamp), ec);
-        auto written = write_file_atomically(data_dir / kKeyFile, contents->key, 0600);
-        if (ec || !written)
-            return make_error("the database was restored but " + (data_dir / kKeyFile).string() +
-                              " could not be replaced; run the same restore again");
+        if (auto replaced = replace_device_key(data_dir, contents->key, stamp); !replaced) return replaced.error();
     }
     auto seal = [&]() -> Status {
         if (!contents->head.empty()) return write_file_atomically(data_dir / kLogHeadFile, contents->head, 0644);
@@ -356,12 +371,7 @@ Result<RestoreReport> restore_backup(const fs::path& data_dir, const fs::path& f
         return make_error("the database was restored but its redaction log does not verify (" + verified->problem +
                           "); the previous database is at " + report.set_aside.string());
     if (report.key_replaced) {
-        LogEntry entry;
-        entry.at = now_ms();
-        entry.action = log_action::kRestoredOtherKey;
-        entry.detail = "restored " + file.filename().string() + ", made under another device key; the previous key "
-                       "is kept as device.key.before-restore-" + stamp;
-        if (auto logged = append_log(**reopened, {entry}); !logged) return logged.error();
+        if (auto logged = log_key_change(**reopened, file, stamp); !logged) return logged.error();
     }
     report.restored.posts = count_rows((*reopened)->sql(), "posts");
     report.restored.log_entries = verified->entries + (report.key_replaced ? 1 : 0);
