@@ -13,11 +13,28 @@ using nlohmann::json;
 
 namespace {
 
-json post_to_json(const PostRecord& post) {
+// The account's platform, or null once the account is no longer in the settings.
+json platform_of(const Settings* settings, const std::string& account) {
+    if (settings) {
+        for (const Account& a : settings->accounts) {
+            if (a.name == account) return kind_name(a.kind);
+        }
+    }
+    return nullptr;
+}
+
+json post_to_json(const PostRecord& post, const Settings* settings) {
     json deliveries = json::array();
     for (const DeliveryRecord& d : post.deliveries) {
-        deliveries.push_back({{"account", d.account}, {"state", d.state}, {"attempts", d.attempts},
-                              {"last_error", d.last_error}, {"remote_id", d.remote_id}, {"remote_uri", d.remote_uri}});
+        json delivery = {{"account", d.account},       {"platform", platform_of(settings, d.account)},
+                         {"state", d.state},           {"attempts", d.attempts},
+                         {"last_error", d.last_error}, {"remote_id", d.remote_id},
+                         {"remote_uri", d.remote_uri}};
+        if (d.deletion != DeletionState::None) {
+            delivery["deletion"] = deletion_state_name(d.deletion);
+            if (!d.deletion_error.empty()) delivery["deletion_error"] = d.deletion_error;
+        }
+        deliveries.push_back(std::move(delivery));
     }
     return {{"id", post.id},
             {"case_id", post.case_id ? json(*post.case_id) : json(nullptr)},
@@ -120,6 +137,9 @@ int run_queue(CommandContext& context, const Args& args) {
     if (!db) return fail(db.error().message);
     auto released = release_due_posts(**db, context.clock().now_ms());
     if (!released) return fail(released.error().message);
+    // A broken settings file must not hide the queue: platforms then read null.
+    auto settings = context.settings();
+    const Settings* known = settings ? *settings : nullptr;
 
     json all = json::array();
     PostQuery query;
@@ -137,7 +157,7 @@ int run_queue(CommandContext& context, const Args& args) {
         page = std::move(posts.value());
         for (const PostRecord& post : page) {
             if (args.has("json")) {
-                all.push_back(post_to_json(post));
+                all.push_back(post_to_json(post, known));
                 continue;
             }
             std::cout << "#" << post.id << " " << post_state_name(post.state) << " "
@@ -149,6 +169,10 @@ int run_queue(CommandContext& context, const Args& args) {
                 std::cout << "    -> " << d.account << ": " << d.state << ", " << d.attempts << " attempt(s)";
                 if (!d.last_error.empty()) std::cout << ", last error: " << d.last_error;
                 if (!d.remote_id.empty()) std::cout << ", remote id " << d.remote_id;
+                if (d.deletion != DeletionState::None) {
+                    std::cout << ", deletion " << deletion_state_name(d.deletion);
+                    if (!d.deletion_error.empty()) std::cout << " (" << d.deletion_error << ")";
+                }
                 std::cout << "\n";
             }
         }

@@ -190,7 +190,6 @@ Result<Settings> load_settings(const fs::path& file, bool missing_is_default) {
 
 namespace orlive {
 
-namespace {
 const char* kind_name(AccountKind kind) {
     switch (kind) {
         case AccountKind::Mastodon: return "mastodon";
@@ -199,7 +198,6 @@ const char* kind_name(AccountKind kind) {
     }
     return "webhook";
 }
-}  // namespace
 
 Status save_settings(const Settings& settings, const fs::path& file) {
     json root;

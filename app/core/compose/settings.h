@@ -12,6 +12,8 @@
 namespace orlive {
 
 enum class AccountKind { Mastodon, Bluesky, Webhook };
+// "mastodon" | "bluesky" | "webhook", as the settings file and `queue --json` spell it.
+const char* kind_name(AccountKind kind);
 
 struct Account {
     std::string name;

@@ -98,8 +98,10 @@ void attach_deliveries(Database& db, std::vector<PostRecord>& posts) {
         high = std::max(high, post.id);
     }
     SQLite::Statement rows(db.sql(),
-                           "SELECT post_id, id, account, state, attempts, last_error, remote_id, remote_uri "
-                           "FROM deliveries WHERE post_id BETWEEN ? AND ? ORDER BY post_id, account");
+                           "SELECT d.post_id, d.id, d.account, d.state, d.attempts, d.last_error, d.remote_id, "
+                           "d.remote_uri, r.state, r.last_error FROM deliveries d LEFT JOIN remote_deletions r "
+                           "ON r.delivery_id = d.id AND d.state = 'sent' WHERE d.post_id BETWEEN ? AND ? "
+                           "ORDER BY d.post_id, d.account");
     rows.bind(1, low);
     rows.bind(2, high);
     while (rows.executeStep()) {
@@ -113,6 +115,13 @@ void attach_deliveries(Database& db, std::vector<PostRecord>& posts) {
         delivery.last_error = rows.getColumn(5).getString();
         delivery.remote_id = rows.getColumn(6).getString();
         delivery.remote_uri = rows.getColumn(7).getString();
+        if (!rows.getColumn(8).isNull()) {
+            const std::string deletion = rows.getColumn(8).getString();
+            delivery.deletion = deletion == "done"     ? DeletionState::Deleted
+                                : deletion == "failed" ? DeletionState::Failed
+                                                       : DeletionState::Pending;
+            delivery.deletion_error = rows.getColumn(9).getString();
+        }
         it->second->deliveries.push_back(std::move(delivery));
     }
 }
@@ -138,6 +147,16 @@ std::optional<PostState> parse_post_state(std::string_view text) {
     return std::nullopt;
 }
 
+std::string_view deletion_state_name(DeletionState state) {
+    switch (state) {
+        case DeletionState::None: return "";
+        case DeletionState::Pending: return "pending";
+        case DeletionState::Deleted: return "deleted";
+        case DeletionState::Failed: return "failed";
+    }
+    return "";
+}
+
 std::string_view post_kind_name(PostKind kind) {
     switch (kind) {
         case PostKind::Milestone: return "milestone";
@@ -147,40 +166,46 @@ std::string_view post_kind_name(PostKind kind) {
     return "text";
 }
 
+std::int64_t insert_post(Database& db, const NewPost& post, const std::vector<std::string>& accounts,
+                         std::vector<LogEntry>& log) {
+    SQLite::Statement insert(db.sql(),
+                             "INSERT INTO posts (case_id, kind, milestone_id, text, state, reason, redactions, "
+                             "created_at, release_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    if (post.case_id) insert.bind(1, *post.case_id); else insert.bind(1);
+    insert.bind(2, std::string(post_kind_name(post.kind)));
+    insert.bind(3, post.milestone_id);
+    insert.bind(4, post.text);
+    insert.bind(5, std::string(post_state_name(post.state)));
+    insert.bind(6, post.reason);
+    insert.bind(7, post.redactions);
+    insert.bind(8, static_cast<std::int64_t>(post.created_at));
+    insert.bind(9, static_cast<std::int64_t>(post.release_at));
+    insert.exec();
+    std::int64_t post_id = db.sql().getLastInsertRowid();
+
+    SQLite::Statement delivery(db.sql(),
+                               "INSERT INTO deliveries (post_id, account, state, updated_at) VALUES (?, ?, ?, ?)");
+    for (const std::string& account : accounts) {
+        delivery.bind(1, post_id);
+        delivery.bind(2, account);
+        delivery.bind(3, delivery_state_for(post.state));
+        delivery.bind(4, static_cast<std::int64_t>(post.created_at));
+        delivery.exec();
+        delivery.reset();
+    }
+    for (LogEntry& entry : log) {
+        entry.post_id = post_id;
+        entry.case_id = post.case_id;
+    }
+    append_log_entries(db.sql(), db.device_key(), log);
+    return post_id;
+}
+
 Result<std::int64_t> enqueue_post(Database& db, const NewPost& post, const std::vector<std::string>& accounts,
                                   std::vector<LogEntry> log) {
     try {
         SQLite::Transaction transaction(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
-        SQLite::Statement insert(db.sql(),
-                                 "INSERT INTO posts (case_id, kind, milestone_id, text, state, reason, redactions, "
-                                 "created_at, release_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        if (post.case_id) insert.bind(1, *post.case_id); else insert.bind(1);
-        insert.bind(2, std::string(post_kind_name(post.kind)));
-        insert.bind(3, post.milestone_id);
-        insert.bind(4, post.text);
-        insert.bind(5, std::string(post_state_name(post.state)));
-        insert.bind(6, post.reason);
-        insert.bind(7, post.redactions);
-        insert.bind(8, static_cast<std::int64_t>(post.created_at));
-        insert.bind(9, static_cast<std::int64_t>(post.release_at));
-        insert.exec();
-        std::int64_t post_id = db.sql().getLastInsertRowid();
-
-        SQLite::Statement delivery(db.sql(),
-                                   "INSERT INTO deliveries (post_id, account, state, updated_at) VALUES (?, ?, ?, ?)");
-        for (const std::string& account : accounts) {
-            delivery.bind(1, post_id);
-            delivery.bind(2, account);
-            delivery.bind(3, delivery_state_for(post.state));
-            delivery.bind(4, static_cast<std::int64_t>(post.created_at));
-            delivery.exec();
-            delivery.reset();
-        }
-        for (LogEntry& entry : log) {
-            entry.post_id = post_id;
-            entry.case_id = post.case_id;
-        }
-        append_log_entries(db.sql(), db.device_key(), log);
+        std::int64_t post_id = insert_post(db, post, accounts, log);
         transaction.commit();
         if (!log.empty()) seal_log_head(db);
         return post_id;

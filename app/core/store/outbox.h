@@ -37,6 +37,11 @@ struct NewPost {
     TimeMs release_at = 0;
 };
 
+// A sent delivery of a withdrawn case is deleted on its platform: still to do (or retrying),
+// done, or given up with a reason.
+enum class DeletionState { None, Pending, Deleted, Failed };
+std::string_view deletion_state_name(DeletionState state);  // "" | pending | deleted | failed
+
 struct DeliveryRecord {
     std::int64_t id = 0;
     std::string account;
@@ -45,6 +50,8 @@ struct DeliveryRecord {
     std::string last_error;
     std::string remote_id;
     std::string remote_uri;
+    DeletionState deletion = DeletionState::None;
+    std::string deletion_error;  // the platform's last answer to the deletion
 };
 
 struct PostRecord {
@@ -72,6 +79,10 @@ struct QueueStats {
 // in here) in one transaction; returns the post id.
 Result<std::int64_t> enqueue_post(Database& db, const NewPost& post, const std::vector<std::string>& accounts,
                                   std::vector<LogEntry> log = {});
+// The same rows inside the caller's open write transaction (no commit, no log seal), for a
+// caller that must decide and store under one lock. Throws SQLite::Exception.
+std::int64_t insert_post(Database& db, const NewPost& post, const std::vector<std::string>& accounts,
+                         std::vector<LogEntry>& log);
 
 // The longest undo window there is (settings and --undo-seconds allow 0-300 s). A pending post
 // due later than this from now means the wall clock was set back (NTP correcting by hours): its
