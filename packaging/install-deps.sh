@@ -9,6 +9,8 @@ packages=(
   # libraries
   libimgui-dev libglfw3-dev libgl-dev libsqlitecpp-dev libsqlite3-dev libre2-dev libutf8proc-dev
   libcurl4-openssl-dev libssl-dev nlohmann-json3-dev libcpp-httplib-dev libstb-dev
+  # the PHI filter's vocabulary, read at run time from /usr/share (see assets/names/SOURCE.txt)
+  wamerican wamerican-huge hunspell-en-med
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev sqlite3 jq
   # fuzzing (CI runs the libFuzzer targets): clang and its runtime, which holds libFuzzer

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The proof suite (issue 7): builds, runs every benchmark, the scale runs and the fault suites,
+# The proof suite: builds, runs every benchmark, the scale runs and the fault suites,
 # and writes one Markdown report with every figure, its baseline ratio and this machine.
 # usage: bash packaging/run-proof-suite.sh [--short] [--build-dir DIR] [--report FILE]
 #   --short       the CI version: 50 kill -9 cycles, 10k posts / 100k log entries, fewer runs

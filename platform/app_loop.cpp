@@ -37,10 +37,7 @@ void draw_frame(Session& session, Window& window, ui::UiState& state, const ui::
     std::vector<ui::Action> actions;
     ui::draw_ui(session.snapshot(), state, fonts, actions);
     window.park_pointer_after_release();
-    for (const ui::Action& action : actions) {
-        if (std::holds_alternative<ui::CheckAccounts>(action) && options.check_accounts) options.check_accounts();
-    }
-    if (!actions.empty()) ui::apply_actions(session, state, actions, session.snapshot().now);
+    if (!actions.empty()) ui::apply_actions(session, state, actions, session.snapshot().now, {options.check_accounts});
 }
 
 }  // namespace

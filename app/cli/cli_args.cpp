@@ -1,6 +1,26 @@
 #include "cli/cli_args.h"
 
+#include <string_view>
+
+#include "core/base/utf8.h"
+
 namespace orlive::cli {
+
+std::optional<std::string> invalid_utf8_argument(int argc, char** argv) {
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view arg = argv[i];
+        if (is_valid_utf8(arg)) continue;
+        std::string what = "argument " + std::to_string(i);
+        const std::string_view previous = i > 1 ? std::string_view(argv[i - 1]) : std::string_view();
+        const std::size_t eq = arg.find('=');
+        if (arg.rfind("--", 0) == 0 && eq != std::string_view::npos && is_valid_utf8(arg.substr(0, eq)))
+            what = "the value of " + std::string(arg.substr(0, eq));
+        else if (previous.rfind("--", 0) == 0 && previous.find('=') == std::string_view::npos)
+            what = "the value of " + std::string(previous);
+        return require_utf8(arg, what).error().message;
+    }
+    return std::nullopt;
+}
 
 Args::Args(int argc, char** argv, const std::set<std::string>& switches) {
     for (int i = 1; i < argc; ++i) {

@@ -14,6 +14,11 @@ struct UsageError {
     std::string message;
 };
 
+// The first argument that is not valid UTF-8, as a one-line message naming it (its flag when it
+// is a flag's value); nothing when all are. Checked once in main(), before any command runs, so
+// no command can store or print such bytes (exit 2, like any bad input that is not a usage slip).
+std::optional<std::string> invalid_utf8_argument(int argc, char** argv);
+
 class Args {
 public:
     // `switches` take no value; every other --flag takes exactly one.

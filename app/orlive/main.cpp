@@ -1,5 +1,4 @@
 // orlive: the touchscreen app. Parses flags, opens the session and the window, runs the loop.
-#include <curl/curl.h>
 
 #include <cstdio>
 #include <iostream>
@@ -8,7 +7,9 @@
 #include "cli/cli_args.h"
 #include "core/store/data_paths.h"
 #include "core/session/session.h"
+#include "orlive/version.h"
 #include "platform/app_loop.h"
+#include "sync/curl_global.h"
 #include "sync/sync_worker.h"
 #include "platform/window.h"
 #include "ui/theme.h"
@@ -62,13 +63,17 @@ bool parse_size(const std::string& text, int& width, int& height) {
 
 int main(int argc, char** argv) {
     using namespace orlive;
+    if (auto invalid = cli::invalid_utf8_argument(argc, argv)) {
+        std::cerr << "orlive: " << *invalid << "\n";
+        return 2;
+    }
     cli::Args args(argc, argv, {"help", "version", "fullscreen"});
     if (args.has("help")) {
         std::cout << kHelp;
         return 0;
     }
     if (args.has("version")) {
-        std::cout << "orlive " << ORLIVE_APP_VERSION << "\n";
+        std::cout << "orlive " << kVersion << "\n";
         return 0;
     }
     if (auto error = args.error()) return usage(error->message);
@@ -87,8 +92,7 @@ int main(int argc, char** argv) {
         return usage("--size must be WIDTHxHEIGHT, e.g. 1280x800");
     window_options.fullscreen = args.has("fullscreen");
 
-    // Once, before any thread starts (the sync worker uses libcurl).
-    curl_global_init(CURL_GLOBAL_DEFAULT);
+    CurlGlobal curl;  // once, before any thread starts (the sync worker uses libcurl)
 
     const bool config_given = args.has("config");
     const std::filesystem::path config_file = args.get("config").value_or(default_config_file().string());
@@ -136,6 +140,5 @@ int main(int argc, char** argv) {
     int status = platform::run_app(session, *owned, state, fonts, loop);
     worker.stop();  // before the window goes: the worker's callback posts to it
     owned.reset();
-    curl_global_cleanup();
     return status;
 }

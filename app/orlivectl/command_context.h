@@ -14,7 +14,7 @@
 
 namespace orlive::cli {
 
-// Exit statuses (CONTRACT.md): 0 success, 1 bad usage, 2 any other error.
+// Exit statuses (README, "The contract"): 0 success, 1 bad usage, 2 any other error.
 constexpr int kExitOk = 0;
 constexpr int kExitUsage = 1;
 constexpr int kExitError = 2;

@@ -1,6 +1,7 @@
 // orlivectl: the headless companion. Same core, same database, no display.
 #include <iostream>
 
+#include "orlive/version.h"
 #include "orlivectl/commands.h"
 
 namespace {
@@ -46,13 +47,14 @@ Exit status: 0 success, 1 bad usage, 2 any other error.
 
 int main(int argc, char** argv) {
     using namespace orlive::cli;
+    if (auto invalid = invalid_utf8_argument(argc, argv)) return fail(*invalid);
     Args args(argc, argv, {"help", "version", "json", "once", "patient-stdin"});
     if (args.has("help")) {
         std::cout << kHelp;
         return kExitOk;
     }
     if (args.has("version")) {
-        std::cout << "orlivectl " << ORLIVE_VERSION << "\n";
+        std::cout << "orlivectl " << orlive::kVersion << "\n";
         return kExitOk;
     }
     if (auto error = args.error()) return usage_error(error->message);

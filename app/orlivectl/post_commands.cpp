@@ -4,7 +4,9 @@
 
 #include "core/store/outbox.h"
 #include "core/compose/post_pipeline.h"
+#include "core/base/json_dump.h"
 #include "core/base/time_format.h"
+#include "core/base/undo_window.h"
 #include "orlivectl/commands.h"
 
 namespace orlive::cli {
@@ -17,7 +19,7 @@ namespace {
 json platform_of(const Settings* settings, const std::string& account) {
     if (settings) {
         for (const Account& a : settings->accounts) {
-            if (a.name == account) return kind_name(a.kind);
+            if (a.name == account) return account_kind_name(a.kind);
         }
     }
     return nullptr;
@@ -77,10 +79,10 @@ int run_post(CommandContext& context, const Args& args) {
         try {
             std::size_t used = 0;
             int value = std::stoi(*seconds, &used);
-            if (used != seconds->size() || value < 0 || value > 300) throw std::out_of_range("range");
+            if (used != seconds->size() || value < 0 || value > kMaxUndoSeconds) throw std::out_of_range("range");
             request.undo_seconds = value;
         } catch (const std::exception&) {
-            return usage_error("--undo-seconds must be a whole number from 0 to 300");
+            return usage_error("--undo-seconds must be a whole number from 0 to " + std::to_string(kMaxUndoSeconds));
         }
     }
     for (const std::string& field : args.all("field")) {
@@ -106,7 +108,7 @@ int run_post(CommandContext& context, const Args& args) {
                  {"text", outcome->text},
                  {"redactions", outcome->redactions}};
     if (!outcome->reason.empty()) line["reason"] = outcome->reason;
-    std::cout << line.dump() << "\n";
+    std::cout << dump_json(line) << "\n";
     return kExitOk;
 }
 
@@ -178,7 +180,7 @@ int run_queue(CommandContext& context, const Args& args) {
         }
         query.offset += query.limit;
     } while (static_cast<int>(page.size()) == query.limit);
-    if (args.has("json")) std::cout << all.dump(2) << "\n";
+    if (args.has("json")) std::cout << dump_json(all, 2) << "\n";
     return kExitOk;
 }
 

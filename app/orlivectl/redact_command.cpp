@@ -1,4 +1,4 @@
-// orlivectl redact: the filter as a JSON Lines filter (CONTRACT.md). One output line per input
+// orlivectl redact: the filter as a JSON Lines filter (README, "The contract"). One output line per input
 // line, in order; a bad line gets an error object and the rest go on.
 #include <fstream>
 #include <iostream>
@@ -6,6 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/base/json_dump.h"
+#include "core/base/utf8.h"
 #include "orlivectl/commands.h"
 
 namespace orlive::cli {
@@ -72,12 +74,18 @@ int run_redact(CommandContext& context, const Args& args) {
     while (std::getline(std::cin, line)) {
         ++line_number;
         if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-        json input = json::parse(line, nullptr, false);
+        // Checked before parsing, so a bad byte gets its own reason rather than "not valid JSON".
+        const Status utf8 = require_utf8(line, "the line");
+        json input = utf8 ? json::parse(line, nullptr, false) : json(json::value_t::discarded);
         json id = input.is_object() && input.contains("id") ? input["id"] : json(nullptr);
         auto error = [&](const std::string& message) {
-            std::cout << json{{"id", id}, {"error", "line " + std::to_string(line_number) + ": " + message}}.dump()
+            std::cout << dump_json({{"id", id}, {"error", "line " + std::to_string(line_number) + ": " + message}})
                       << std::endl;
         };
+        if (!utf8) {
+            error(utf8.error().message);
+            continue;
+        }
         if (input.is_discarded()) {
             error("not valid JSON");
             continue;
@@ -104,9 +112,8 @@ int run_redact(CommandContext& context, const Args& args) {
                                  {"category", category_name(span.category)},
                                  {"rule", span.rule}});
         }
-        // Invalid UTF-8 in the input must not abort the stream: replace it in the output.
         json out = {{"id", id}, {"redacted", apply_redactions(text, spans)}, {"spans", out_spans}};
-        std::cout << out.dump(-1, ' ', false, json::error_handler_t::replace) << std::endl;
+        std::cout << dump_json(out) << std::endl;
     }
     return kExitOk;
 }

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/store/outbox.h"
+#include "core/base/json_dump.h"
 #include "core/base/time_format.h"
 #include "orlivectl/commands.h"
 #include "sync/curl_global.h"
@@ -23,7 +24,7 @@ namespace orlive::cli {
 namespace {
 
 std::filesystem::path data_dir_of(Database& db) {
-    return std::filesystem::path(db.sql().getFilename()).parent_path();
+    return db.data_dir();
 }
 
 Result<int> parse_seconds(const std::string& text) {
@@ -69,7 +70,7 @@ int sync_once(Database& db, const Settings& settings, int timeout_seconds) {
     }
     nlohmann::json summary = {{"sent", total.sent},       {"retrying", total.retrying}, {"failed", total.failed},
                               {"deleted", total.deleted}, {"unsent", unsent},           {"connectivity", engine.connectivity()}};
-    std::cout << summary.dump() << "\n";
+    std::cout << dump_json(summary) << "\n";
     if (unsent > 0) {
         return fail(std::to_string(unsent) + " deliveries still wait for a retry (" + engine.connectivity() +
                     "); run 'orlivectl sync' again or give it a longer --timeout");

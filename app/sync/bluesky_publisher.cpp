@@ -1,6 +1,7 @@
 #include "sync/bluesky_publisher.h"
 
 #include "sync/bluesky_facets.h"
+#include "sync/platform_answers.h"
 #include "sync/platform_error.h"
 #include "sync/retry_policy.h"
 #include "sync/text_length.h"
@@ -12,11 +13,6 @@ using nlohmann::json;
 namespace {
 
 constexpr const char* kCollection = "app.bsky.feed.post";
-
-std::string xrpc_error_name(const HttpResponse& response) {
-    auto body = json::parse(response.body, nullptr, false);
-    return body.is_object() ? body.value("error", std::string()) : std::string();
-}
 
 json strong_ref(const RemoteRef& ref) { return {{"uri", ref.uri}, {"cid", ref.cid}}; }
 
@@ -68,21 +64,19 @@ std::optional<PublishOutcome> BlueskyPublisher::ensure_session(TimeMs now) {
     auto response = http_.perform(xrpc("com.atproto.server.createSession", body.dump(), ""));
     if (!response) return transport_outcome(response.error());
     if (response->status != 200) return failure(*response, now);
-    auto answer = json::parse(response->body, nullptr, false);
-    if (!answer.is_object() || !answer.contains("accessJwt") || !answer.contains("did"))
-        return PublishOutcome::transient("Bluesky answered createSession with an unreadable reply");
-    session_ = Session{answer.value("accessJwt", ""), answer.value("refreshJwt", ""), answer.value("did", "")};
+    session_ = parse_bluesky_session(response->body);
+    if (!session_) return PublishOutcome::transient("Bluesky answered createSession with an unreadable reply");
     return std::nullopt;
 }
 
 std::optional<PublishOutcome> BlueskyPublisher::refresh(TimeMs now) {
     auto response = http_.perform(xrpc("com.atproto.server.refreshSession", "", session_->refresh_jwt));
     if (!response) return transport_outcome(response.error());
-    auto answer = json::parse(response->body, nullptr, false);
-    if (response->status == 200 && answer.is_object() && answer.contains("accessJwt")) {
-        session_->access_jwt = answer.value("accessJwt", "");
-        session_->refresh_jwt = answer.value("refreshJwt", session_->refresh_jwt);
-        return std::nullopt;
+    if (response->status == 200) {
+        if (auto refreshed = parse_bluesky_refresh(response->body, *session_)) {
+            session_ = std::move(refreshed);
+            return std::nullopt;
+        }
     }
     if (response->status == 400 || response->status == 401) {
         // The refresh token ran out too (they live for weeks): only now sign in again.
@@ -106,7 +100,7 @@ BlueskyPublisher::Call BlueskyPublisher::procedure(const std::string& nsid, cons
             call.failed = transport_outcome(response.error());
             return call;
         }
-        if (round == 0 && response->status == 400 && xrpc_error_name(*response) == "ExpiredToken") {
+        if (round == 0 && response->status == 400 && parse_xrpc_error_name(response->body) == "ExpiredToken") {
             if (auto failed = refresh(now)) {
                 call.failed = std::move(failed);
                 return call;
@@ -147,11 +141,10 @@ PublishOutcome BlueskyPublisher::publish(const OutgoingPost& post, TimeMs now) {
     if (call.failed) return *call.failed;
     const HttpResponse& response = *call.response;
     if (response.status != 200) return failure(response, now);
-    auto answer = json::parse(response.body, nullptr, false);
-    if (!answer.is_object() || !answer.contains("uri") || !answer.contains("cid"))
+    std::optional<RemoteRef> remote = parse_bluesky_record(response.body, post.record_key);
+    if (!remote)
         return PublishOutcome::transient("Bluesky answered 200 with an unreadable reply; rewriting the same record");
-    RemoteRef remote{post.record_key, answer.value("uri", ""), answer.value("cid", "")};
-    PublishOutcome outcome = PublishOutcome::sent(remote);
+    PublishOutcome outcome = PublishOutcome::sent(*remote);
     if (response.header("ratelimit-remaining") == "0")
         outcome.pause_until = parse_unix_seconds(response.header("ratelimit-reset"));
     return outcome;

@@ -13,6 +13,7 @@
 
 #include "core/compose/settings.h"
 #include "sync/http_client.h"
+#include "sync/platform_answers.h"
 #include "sync/publisher.h"
 
 namespace orlive {
@@ -32,11 +33,7 @@ public:
     static nlohmann::json record_for(const OutgoingPost& post);
 
 private:
-    struct Session {
-        std::string access_jwt;
-        std::string refresh_jwt;
-        std::string did;
-    };
+    using Session = BlueskySession;
     struct Call {
         std::optional<HttpResponse> response;  // set when the server answered
         std::optional<PublishOutcome> failed;  // set when it did not, or signing in failed

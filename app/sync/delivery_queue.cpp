@@ -1,5 +1,6 @@
 #include "sync/delivery_queue.h"
 
+#include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
 
@@ -42,6 +43,27 @@ std::string idempotency_key_for(std::int64_t delivery_id, std::int64_t post_id, 
     return "orlive-" + std::to_string(post_id) + "-" + std::to_string(delivery_id) + "-" + std::to_string(created_at);
 }
 
+const char* const DeliveryQueue::kClaimNextSql =
+    "SELECT d.id, d.post_id, p.case_id, p.kind, p.milestone_id, p.text, p.created_at, "
+    "d.state, d.attempts, d.record_key, d.record_created_at, d.updated_at "
+    "FROM deliveries d JOIN posts p ON p.id = d.post_id "
+    "WHERE d.account = ? AND d.state IN ('queued', 'sending') AND d.next_attempt_at <= ? "
+    "AND p.state = 'queued' AND NOT EXISTS (SELECT 1 FROM deliveries e JOIN posts q ON q.id = e.post_id "
+    "  WHERE e.account = d.account AND q.case_id = p.case_id AND e.post_id < d.post_id "
+    "  AND e.state IN ('queued', 'sending')) "
+    "ORDER BY d.post_id LIMIT 1";
+
+const char* const DeliveryQueue::kNextDueForSql =
+    "SELECT min(t) FROM ("
+    " SELECT min(d.next_attempt_at) AS t FROM deliveries d JOIN posts p ON p.id = d.post_id"
+    " WHERE d.account = ?1 AND d.state IN ('queued', 'sending') AND NOT EXISTS (SELECT 1"
+    "  FROM deliveries e JOIN posts q ON q.id = e.post_id WHERE e.account = d.account"
+    "  AND q.case_id = p.case_id AND e.post_id < d.post_id"
+    "  AND e.state IN ('queued', 'sending'))"
+    " UNION ALL SELECT min(r.next_attempt_at) FROM remote_deletions r JOIN deliveries d"
+    "  ON d.id = r.delivery_id WHERE d.account = ?1 AND d.state = 'sent'"
+    "  AND r.state IN ('queued', 'sending'))";
+
 Result<int> DeliveryQueue::release_due(TimeMs now) { return release_due_posts(db_, now); }
 
 Result<std::optional<OutgoingPost>> DeliveryQueue::claim_next(const std::string& account, TimeMs now) {
@@ -52,15 +74,7 @@ Result<std::optional<OutgoingPost>> DeliveryQueue::claim_next(const std::string&
         settle_withdrawn(account, now);
         // A case's deliveries go in post order: one waits while an earlier one of the same
         // account and case is still queued or in flight (a reply needs its parent's id).
-        SQLite::Statement pick(db_.sql(),
-                               "SELECT d.id, d.post_id, p.case_id, p.kind, p.milestone_id, p.text, p.created_at, "
-                               "d.state, d.attempts, d.record_key, d.record_created_at, d.updated_at "
-                               "FROM deliveries d JOIN posts p ON p.id = d.post_id "
-                               "WHERE d.account = ? AND d.state IN ('queued', 'sending') AND d.next_attempt_at <= ? "
-                               "AND p.state = 'queued' AND NOT EXISTS (SELECT 1 FROM deliveries e JOIN posts q ON q.id = e.post_id "
-                               "  WHERE e.account = d.account AND q.case_id = p.case_id AND e.post_id < d.post_id "
-                               "  AND e.state IN ('queued', 'sending')) "
-                               "ORDER BY d.post_id LIMIT 1");
+        SQLite::Statement pick(db_.sql(), kClaimNextSql);
         pick.bind(1, account);
         pick.bind(2, static_cast<std::int64_t>(now));
         if (!pick.executeStep()) {
@@ -121,7 +135,7 @@ void DeliveryQueue::settle_withdrawn(const std::string& account, TimeMs now) {
                              "the last attempt may have arrived: check the platform' ELSE 'consent withdrawn' "
                              "END, updated_at = ? WHERE account = ? AND state IN ('queued', 'sending') AND "
                              "post_id IN (SELECT p.id FROM posts p JOIN cases c ON c.id = p.case_id WHERE "
-                             "c.consent = 'none')");
+                             "c.withdrawn_at IS NOT NULL)");
     cancel.bind(1, static_cast<std::int64_t>(now));
     cancel.bind(2, account);
     cancel.exec();
@@ -152,7 +166,7 @@ Status DeliveryQueue::mark_retry(std::int64_t delivery_id, const std::string& er
         // waits for the coordinator.
         SQLite::Statement update(db_.sql(),
                                  "UPDATE deliveries SET state = (SELECT CASE WHEN p.state IN ('cancelled', "
-                                 "'blocked') OR c.consent = 'none' THEN 'cancelled' WHEN p.state IN ('held', "
+                                 "'blocked') OR c.withdrawn_at IS NOT NULL THEN 'cancelled' WHEN p.state IN ('held', "
                                  "'pending') THEN 'pending' ELSE 'queued' END FROM posts p LEFT JOIN cases c ON "
                                  "c.id = p.case_id WHERE p.id = deliveries.post_id), last_error = ?, "
                                  "next_attempt_at = ?, updated_at = ? WHERE id = ? AND state = 'sending'");
@@ -246,16 +260,7 @@ Result<std::optional<TimeMs>> DeliveryQueue::next_due_for(const std::string& acc
     try {
         // Only the head of each case's lane counts: a later post waits for its predecessor,
         // so its own (past) next_attempt_at must not wake anyone.
-        SQLite::Statement row(db_.sql(),
-                              "SELECT min(t) FROM ("
-                              " SELECT min(d.next_attempt_at) AS t FROM deliveries d JOIN posts p ON p.id = d.post_id"
-                              " WHERE d.account = ?1 AND d.state IN ('queued', 'sending') AND NOT EXISTS (SELECT 1"
-                              "  FROM deliveries e JOIN posts q ON q.id = e.post_id WHERE e.account = d.account"
-                              "  AND q.case_id = p.case_id AND e.post_id < d.post_id"
-                              "  AND e.state IN ('queued', 'sending'))"
-                              " UNION ALL SELECT min(r.next_attempt_at) FROM remote_deletions r JOIN deliveries d"
-                              "  ON d.id = r.delivery_id WHERE d.account = ?1 AND d.state = 'sent'"
-                              "  AND r.state IN ('queued', 'sending'))");
+        SQLite::Statement row(db_.sql(), kNextDueForSql);
         row.bind(1, account);
         if (row.executeStep() && !row.getColumn(0).isNull()) return std::optional<TimeMs>(row.getColumn(0).getInt64());
         return std::optional<TimeMs>();

@@ -25,6 +25,11 @@ struct PendingDeletion {
 
 class DeliveryQueue {
 public:
+    // The two hot statements exactly as claim_next and next_due_for run them, so the
+    // query-plan test checks the real SQL.
+    static const char* const kClaimNextSql;
+    static const char* const kNextDueForSql;
+
     explicit DeliveryQueue(Database& db) : db_(db) {}
 
     // Posts whose undo window ended become queued (the app does this too; either may).

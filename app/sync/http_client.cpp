@@ -1,5 +1,7 @@
 #include "sync/http_client.h"
 
+#include "orlive/version.h"
+
 #include <curl/curl.h>
 
 #include <algorithm>
@@ -9,12 +11,39 @@ namespace orlive {
 
 namespace {
 
+constexpr std::size_t kMaxHeaderBytes = 64 * 1024;
+
+// Returning less than was offered makes curl abort the transfer (CURLE_WRITE_ERROR).
+struct BodySink {
+    std::string* body;
+    std::size_t limit;
+    bool overflowed = false;
+};
+
+struct HeaderSink {
+    std::map<std::string, std::string>* headers;
+    std::size_t seen = 0;
+    bool overflowed = false;
+};
+
 size_t collect_body(char* data, size_t size, size_t count, void* user) {
-    static_cast<std::string*>(user)->append(data, size * count);
-    return size * count;
+    auto* sink = static_cast<BodySink*>(user);
+    const std::size_t bytes = size * count;
+    if (bytes > sink->limit - sink->body->size()) {
+        sink->overflowed = true;
+        return 0;
+    }
+    sink->body->append(data, bytes);
+    return bytes;
 }
 
 size_t collect_header(char* data, size_t size, size_t count, void* user) {
+    auto* sink = static_cast<HeaderSink*>(user);
+    sink->seen += size * count;
+    if (sink->seen > kMaxHeaderBytes) {
+        sink->overflowed = true;
+        return 0;
+    }
     std::string line(data, size * count);
     auto colon = line.find(':');
     if (colon != std::string::npos) {
@@ -24,7 +53,7 @@ size_t collect_header(char* data, size_t size, size_t count, void* user) {
         auto first = value.find_first_not_of(" \t");
         auto last = value.find_last_not_of(" \t\r\n");
         value = first == std::string::npos ? std::string() : value.substr(first, last - first + 1);
-        (*static_cast<std::map<std::string, std::string>*>(user))[name] = value;
+        (*sink->headers)[name] = value;
     }
     return size * count;
 }
@@ -35,12 +64,14 @@ HttpClient::HttpClient() : curl_(curl_easy_init()) {}
 
 HttpClient::~HttpClient() { curl_easy_cleanup(static_cast<CURL*>(curl_)); }
 
-Result<HttpResponse> HttpClient::perform(const HttpRequest& request) {
+HttpResult HttpClient::perform(const HttpRequest& request) {
     CURL* curl = static_cast<CURL*>(curl_);
-    if (!curl) return make_error("HTTP client could not be initialised");
+    if (!curl) return TransportFailure{TransportFailure::Kind::NoAnswer, "HTTP client could not be initialised"};
     curl_easy_reset(curl);  // keeps the connection cache: reuse across requests
 
     HttpResponse response;
+    BodySink body{&response.body, request.max_response_bytes};
+    HeaderSink head{&response.headers};
     struct curl_slist* headers = nullptr;
     for (const auto& [name, value] : request.headers) {
         headers = curl_slist_append(headers, (name + ": " + value).c_str());
@@ -60,16 +91,24 @@ Result<HttpResponse> HttpClient::perform(const HttpRequest& request) {
     curl_easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, 2L);
     curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
     curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, collect_body);
-    curl_easy_setopt(curl, CURLOPT_WRITEDATA, &response.body);
+    curl_easy_setopt(curl, CURLOPT_WRITEDATA, &body);
     curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, collect_header);
-    curl_easy_setopt(curl, CURLOPT_HEADERDATA, &response.headers);
-    curl_easy_setopt(curl, CURLOPT_USERAGENT, "ORLive/" ORLIVE_SYNC_VERSION);
+    curl_easy_setopt(curl, CURLOPT_HEADERDATA, &head);
+    static const std::string user_agent = std::string("ORLive/") + kVersion;
+    curl_easy_setopt(curl, CURLOPT_USERAGENT, user_agent.c_str());
 
     CURLcode code = curl_easy_perform(curl);
     curl_slist_free_all(headers);
+    if (body.overflowed || head.overflowed) {
+        return TransportFailure{TransportFailure::Kind::TooLarge,
+                                "the server's answer was larger than " +
+                                    std::to_string((body.overflowed ? request.max_response_bytes : kMaxHeaderBytes) / 1024) +
+                                    " KiB; it was not read"};
+    }
     if (code != CURLE_OK) {
         // curl_easy_strerror names the failure class only; it never echoes headers or body.
-        return make_error(std::string("no answer from the server: ") + curl_easy_strerror(code));
+        return TransportFailure{TransportFailure::Kind::NoAnswer,
+                                std::string("no answer from the server: ") + curl_easy_strerror(code)};
     }
     curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &response.status);
     return response;

@@ -12,6 +12,10 @@
 
 namespace orlive {
 
+// Larger answers are cut off and fail the request: no platform answer we read comes near it,
+// and an endless body must not fill the device's memory.
+constexpr std::size_t kMaxResponseBytes = 1 << 20;
+
 struct HttpRequest {
     std::string method = "GET";
     std::string url;
@@ -19,6 +23,7 @@ struct HttpRequest {
     std::string body;
     long connect_timeout_ms = 5000;
     long total_timeout_ms = 20000;
+    std::size_t max_response_bytes = kMaxResponseBytes;  // body; headers get a fixed 64 KiB
 };
 
 // What a publisher gives each request: connect, and the whole exchange.
@@ -38,6 +43,18 @@ struct HttpResponse {
     }
 };
 
+// Why a request got no answer that can be read. Typed, so callers need not parse the message.
+struct TransportFailure {
+    enum class Kind {
+        NoAnswer,  // DNS, refused, reset, timeout: the server (or the path to it) is not there
+        TooLarge,  // it answered, but with more than max_response_bytes (or 64 KiB of headers)
+    };
+    Kind kind = Kind::NoAnswer;
+    std::string message;  // names the failure class, never a header or body
+};
+
+using HttpResult = Result<HttpResponse, TransportFailure>;
+
 class HttpClient {
 public:
     HttpClient();
@@ -45,9 +62,9 @@ public:
     HttpClient(const HttpClient&) = delete;
     HttpClient& operator=(const HttpClient&) = delete;
 
-    // An Error means no HTTP answer arrived (DNS, refused, reset, timeout); any status is a value.
-    // Error messages never include request headers or bodies, where secrets live.
-    Result<HttpResponse> perform(const HttpRequest& request);
+    // A TransportFailure when no readable answer arrived; any HTTP status is a value.
+    // Its messages never include request headers or bodies, where secrets live.
+    HttpResult perform(const HttpRequest& request);
 
 private:
     void* curl_;  // CURL*, kept opaque so curl.h stays out of everyone's includes

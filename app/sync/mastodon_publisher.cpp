@@ -1,9 +1,8 @@
 #include "sync/mastodon_publisher.h"
 
-#include <cstring>
-
 #include <nlohmann/json.hpp>
 
+#include "sync/platform_answers.h"
 #include "sync/platform_error.h"
 #include "sync/retry_policy.h"
 #include "sync/text_length.h"
@@ -17,35 +16,6 @@ namespace {
 // Mastodon forgets an Idempotency-Key after an hour; search well before that, allowing for an
 // attempt's own duration (updated_at may be its end, not its start).
 constexpr TimeMs kTrustKeyForMs = 45 * 60 * 1000;
-
-// Status HTML (<p>, <br>, links around hashtags and URLs) back to the text we sent.
-std::string plain_text(const std::string& html) {
-    std::string out;
-    for (std::size_t i = 0; i < html.size(); ++i) {
-        if (html[i] == '<') {
-            const std::size_t close = html.find('>', i);
-            if (close == std::string::npos) break;
-            const std::string tag = html.substr(i, close - i + 1);
-            if (tag.rfind("<br", 0) == 0) out += '\n';
-            if (tag == "</p>" && close + 1 < html.size()) out += "\n\n";
-            i = close;
-            continue;
-        }
-        static const std::pair<const char*, char> entities[] = {
-            {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&#39;", '\''}};
-        bool replaced = false;
-        for (const auto& [entity, ch] : entities) {
-            if (html.compare(i, std::strlen(entity), entity) == 0) {
-                out += ch;
-                i += std::strlen(entity) - 1;
-                replaced = true;
-                break;
-            }
-        }
-        if (!replaced) out += html[i];
-    }
-    return out;
-}
 
 }  // namespace
 
@@ -77,19 +47,9 @@ PublishOutcome MastodonPublisher::failure(const HttpResponse& response, TimeMs n
 
 const MastodonLimits& MastodonPublisher::limits() {
     if (limits_) return *limits_;
-    MastodonLimits limits;
     auto response = http_.perform(request("GET", "/api/v2/instance"));
     if (!response) return fallback_;  // no answer: Mastodon's defaults now, ask again next time
-    auto body = json::parse(response->body, nullptr, false);
-    if (response->status == 200 && body.is_object()) {
-        const json statuses = body.value("/configuration/statuses"_json_pointer, json::object());
-        if (statuses.is_object()) {
-            limits.max_characters = statuses.value("max_characters", limits.max_characters);
-            limits.characters_reserved_per_url =
-                statuses.value("characters_reserved_per_url", limits.characters_reserved_per_url);
-        }
-    }
-    limits_ = limits;
+    limits_ = response->status == 200 ? parse_mastodon_limits(response->body, fallback_) : fallback_;
     return *limits_;
 }
 
@@ -97,8 +57,7 @@ PublishOutcome MastodonPublisher::check(TimeMs now) {
     auto response = http_.perform(request("GET", "/api/v1/accounts/verify_credentials"));
     if (!response) return transport_outcome(response.error());
     if (response->status != 200) return failure(*response, now);
-    auto account = json::parse(response->body, nullptr, false);
-    if (account.is_object() && account.contains("id") && account["id"].is_string()) account_id_ = account["id"];
+    account_id_ = parse_mastodon_account_id(response->body);
     return PublishOutcome::sent({});
 }
 
@@ -122,22 +81,9 @@ Result<std::optional<RemoteRef>> MastodonPublisher::find_earlier_attempt(const O
         failed = failure(*response, now);
         return make_error(failed->error);
     }
-    auto statuses = json::parse(response->body, nullptr, false);
-    if (!statuses.is_array()) {
-        failed = PublishOutcome::transient("Mastodon listed the account's statuses unreadably");
-        return make_error(failed->error);
-    }
-    for (const json& status : statuses) {
-        if (!status.is_object()) continue;
-        const json reply = status.value("in_reply_to_id", json());
-        const std::string reply_to = reply.is_string() ? reply.get<std::string>() : std::string();
-        if (reply_to != post.parent.id || plain_text(status.value("content", "")) != post.text) continue;
-        RemoteRef found;
-        found.id = status["id"].is_string() ? status["id"].get<std::string>() : status["id"].dump();
-        found.uri = status.value("url", status.value("uri", std::string()));
-        return std::optional<RemoteRef>(found);
-    }
-    return std::optional<RemoteRef>();
+    auto found = find_mastodon_status(response->body, post.parent.id, post.text);
+    if (!found) failed = PublishOutcome::transient(found.error().message);
+    return found;
 }
 
 PublishOutcome MastodonPublisher::publish(const OutgoingPost& post, TimeMs now) {
@@ -163,15 +109,12 @@ PublishOutcome MastodonPublisher::publish(const OutgoingPost& post, TimeMs now) 
     auto response = http_.perform(req);
     if (!response) return transport_outcome(response.error());
     if (response->status != 200) return failure(*response, now);
-    auto status = json::parse(response->body, nullptr, false);
-    if (!status.is_object() || !status.contains("id")) {
+    std::optional<RemoteRef> remote = parse_mastodon_status(response->body);
+    if (!remote) {
         // It probably arrived; the retry carries the same Idempotency-Key and gets the same status.
         return PublishOutcome::transient("Mastodon answered 200 with an unreadable reply; retrying safely");
     }
-    RemoteRef remote;
-    remote.id = status["id"].is_string() ? status["id"].get<std::string>() : status["id"].dump();
-    remote.uri = status.value("url", status.value("uri", std::string()));
-    PublishOutcome outcome = PublishOutcome::sent(remote);
+    PublishOutcome outcome = PublishOutcome::sent(*remote);
     outcome.pause_until = rate_limit_pause(*response);
     return outcome;
 }

@@ -10,14 +10,10 @@
 
 #include "core/compose/settings.h"
 #include "sync/http_client.h"
+#include "sync/platform_answers.h"
 #include "sync/publisher.h"
 
 namespace orlive {
-
-struct MastodonLimits {
-    std::size_t max_characters = 500;
-    std::size_t characters_reserved_per_url = 23;
-};
 
 class MastodonPublisher final : public Publisher {
 public:

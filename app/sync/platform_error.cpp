@@ -2,22 +2,23 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/base/utf8.h"
+
 namespace orlive {
 
 namespace {
 
 constexpr std::size_t kMaxLength = 200;
 
+// Valid UTF-8 (a platform may answer in any bytes), control characters as spaces, and cut on a
+// character boundary: the text is stored and later printed as JSON by `queue --json`.
 std::string printable_excerpt(const std::string& text) {
-    std::string out;
-    for (char c : text) {
-        if (out.size() >= kMaxLength) {
-            out += "…";
-            break;
-        }
-        out += (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) ? ' ' : c;
+    std::string out = repair_utf8(text);
+    for (char& c : out) {
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = ' ';
     }
-    return out;
+    if (out.size() <= kMaxLength) return out;
+    return utf8_prefix(out, kMaxLength) + "…";
 }
 
 }  // namespace

@@ -46,6 +46,7 @@ struct PublishOutcome {
     std::string error;                 // the platform's own words, never a secret
     std::optional<TimeMs> retry_at;    // the platform said when (Retry-After, rate-limit reset)
     bool account_wide = false;         // offline, rate-limited: pause the whole account
+    bool no_answer = false;            // nothing came back at all: the account counts as offline
     std::optional<TimeMs> pause_until; // set even on success when the rate limit is used up
 
     static PublishOutcome sent(RemoteRef remote) {

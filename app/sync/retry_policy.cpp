@@ -5,26 +5,44 @@
 #include <charconv>
 #include <cstdlib>
 #include <ctime>
+#include <limits>
 
 namespace orlive {
 
+namespace {
+
+// now + delta without overflow (a clock or a header near the end of time).
+TimeMs add_saturating(TimeMs now, TimeMs delta) {
+    if (delta > 0 && now > std::numeric_limits<TimeMs>::max() - delta) return std::numeric_limits<TimeMs>::max();
+    return now + delta;
+}
+
+}  // namespace
+
+TimeMs cap_platform_wait(TimeMs at, TimeMs now) { return std::min(at, add_saturating(now, kMaxPlatformWaitMs)); }
+
 TimeMs RetryPolicy::delay_after(int attempts, std::mt19937_64& rng) const {
-    TimeMs delay = base_ms;
-    for (int i = 1; i < attempts && delay < cap_ms; ++i) delay *= 2;
-    delay = std::min(delay, cap_ms);
+    const TimeMs cap = std::max<TimeMs>(1, cap_ms);
+    TimeMs delay = std::clamp<TimeMs>(base_ms, 1, cap);
+    // Doubling stops at the cap, so it can neither overflow nor loop long for a huge count.
+    for (int i = 1; i < attempts && delay < cap; ++i) delay = delay > cap / 2 ? cap : delay * 2;
     std::uniform_int_distribution<TimeMs> jitter(0, std::max<TimeMs>(1, delay / 2));
     return delay / 2 + jitter(rng);
 }
 
 TimeMs RetryPolicy::next_attempt_at(int attempts, std::optional<TimeMs> platform_says, TimeMs now,
                                     std::mt19937_64& rng) const {
-    TimeMs ours = now + delay_after(attempts, rng);
-    // Never earlier than the platform asked, even beyond our cap: asking earlier only earns
-    // another 429.
-    return platform_says ? std::max(ours, *platform_says) : ours;
+    TimeMs ours = add_saturating(now, delay_after(attempts, rng));
+    // Never earlier than the platform asked, even beyond our cap (asking earlier only earns
+    // another 429), but never more than an hour out.
+    return platform_says ? std::max(ours, cap_platform_wait(*platform_says, now)) : ours;
 }
 
 namespace {
+
+constexpr long long kMaxWaitSeconds = kMaxPlatformWaitMs / 1000;
+// 9999-12-31T23:59:59Z: later dates are nonsense, and their milliseconds could overflow.
+constexpr long long kLastSecond = 253402300799LL;
 
 std::optional<long long> parse_int(const std::string& text) {
     long long value = 0;
@@ -42,23 +60,27 @@ std::optional<long long> parse_int(const std::string& text) {
 std::optional<TimeMs> parse_retry_after(const std::string& value, TimeMs now) {
     if (auto seconds = parse_int(value)) {
         if (*seconds < 0) return std::nullopt;
-        return now + *seconds * 1000;
+        return add_saturating(now, std::min(*seconds, kMaxWaitSeconds) * 1000);
     }
     // Discord sends fractional seconds ("1.5").
     char* end = nullptr;
     const double fractional = std::strtod(value.c_str(), &end);
-    if (end && end != value.c_str() && *end == '\0' && fractional >= 0)
-        return now + static_cast<TimeMs>(fractional * 1000.0);
+    if (end && end != value.c_str() && *end == '\0' && fractional >= 0)  // NaN fails >= 0
+        return add_saturating(now, static_cast<TimeMs>(std::min(fractional, double(kMaxWaitSeconds)) * 1000.0));
     std::tm tm{};
     if (!strptime(value.c_str(), "%a, %d %b %Y %H:%M:%S GMT", &tm)) return std::nullopt;
-    return static_cast<TimeMs>(timegm(&tm)) * 1000;
+    const long long seconds = static_cast<long long>(timegm(&tm));
+    if (seconds < 0 || seconds > kLastSecond) return std::nullopt;
+    return cap_platform_wait(seconds * 1000, now);
 }
 
 std::optional<TimeMs> parse_iso8601(const std::string& value) {
     std::tm tm{};
     const char* rest = strptime(value.c_str(), "%Y-%m-%dT%H:%M:%S", &tm);
     if (!rest) return std::nullopt;
-    TimeMs ms = static_cast<TimeMs>(timegm(&tm)) * 1000;
+    const long long seconds = static_cast<long long>(timegm(&tm));
+    if (seconds < 0 || seconds > kLastSecond) return std::nullopt;
+    TimeMs ms = seconds * 1000;
     if (*rest == '.') {
         ++rest;
         int digits = 0;
@@ -82,7 +104,7 @@ std::optional<TimeMs> parse_iso8601(const std::string& value) {
 
 std::optional<TimeMs> parse_unix_seconds(const std::string& value) {
     auto seconds = parse_int(value);
-    if (!seconds || *seconds <= 0) return std::nullopt;
+    if (!seconds || *seconds <= 0 || *seconds > kLastSecond) return std::nullopt;
     return *seconds * 1000;
 }
 
@@ -103,9 +125,10 @@ PublishOutcome failure_outcome(const HttpResponse& response, const std::string& 
     return outcome;
 }
 
-PublishOutcome transport_outcome(const Error& error) {
-    PublishOutcome outcome = PublishOutcome::transient(error.message);
-    outcome.account_wide = true;
+PublishOutcome transport_outcome(const TransportFailure& failure) {
+    PublishOutcome outcome = PublishOutcome::transient(failure.message);
+    outcome.no_answer = failure.kind == TransportFailure::Kind::NoAnswer;
+    outcome.account_wide = outcome.no_answer;
     return outcome;
 }
 

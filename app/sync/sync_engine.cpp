@@ -1,8 +1,37 @@
 #include "sync/sync_engine.h"
 
 #include <algorithm>
+#include <exception>
+
+#include "core/base/utf8.h"
 
 namespace orlive {
+
+namespace {
+
+// The exception boundary of one attempt: whatever a publisher throws (a JSON type error, a
+// bad_alloc, a bug) becomes a permanent failure of that one delivery, with the reason, and
+// the engine goes on with the rest. Nothing from a platform's answer may stop the worker.
+template <typename Call>
+PublishOutcome guarded(Call&& call) {
+    try {
+        return call();
+    } catch (const std::exception& e) {
+        return PublishOutcome::permanent("delivery stopped unexpectedly: " + utf8_prefix(e.what(), 200));
+    } catch (...) {
+        return PublishOutcome::permanent("delivery stopped unexpectedly");
+    }
+}
+
+// Checked before any publisher sees the post: such a row (stored before input was validated,
+// or written by hand) would make every serialiser throw, on every attempt.
+std::optional<PublishOutcome> refuse_unsendable(const OutgoingPost& post) {
+    if (is_valid_utf8(post.text)) return std::nullopt;
+    return PublishOutcome::permanent("the post's text is not valid UTF-8, so no platform can take it; "
+                                     "discard it and post it again");
+}
+
+}  // namespace
 
 SyncEngine::SyncEngine(Database& db, std::vector<NamedPublisher> publishers, const Clock& clock, RetryPolicy retry)
     : queue_(db), publishers_(std::move(publishers)), clock_(clock), retry_(retry), rng_(std::random_device{}()) {
@@ -13,7 +42,7 @@ void SyncEngine::note_account_trouble(Health& health, const PublishOutcome& outc
     health.problem = outcome.error;
     health.paused_until = std::max(health.paused_until, retry_at);
     // 429 and 503 are answers: the account is reachable but not taking posts right now.
-    health.offline = outcome.error.rfind("no answer", 0) == 0;
+    health.offline = outcome.no_answer;
 }
 
 Result<PassResult> SyncEngine::run_pass(const std::function<bool()>& stop) {
@@ -28,12 +57,12 @@ Result<PassResult> SyncEngine::run_pass(const std::function<bool()>& stop) {
             // sent. A failed check does not stop delivery: the head post's own attempt then
             // records the reason where a person looks (the queue, the feed).
             const TimeMs now = clock_.now_ms();
-            PublishOutcome checked = target.publisher->check(now);
+            PublishOutcome checked = guarded([&] { return target.publisher->check(now); });
             if (checked.kind == PublishOutcome::Kind::Transient) {
                 ++health.consecutive_failures;
                 health.recheck_at = retry_.next_attempt_at(health.consecutive_failures, checked.retry_at, now, rng_);
                 health.problem = checked.error;
-                health.offline = checked.error.rfind("no answer", 0) == 0;
+                health.offline = checked.no_answer;
             } else {
                 health.checked = true;
                 health.consecutive_failures = 0;
@@ -54,7 +83,9 @@ Status SyncEngine::deliver_account(NamedPublisher& target, Health& health, PassR
         if (!claimed) return claimed.error();
         if (!claimed->has_value()) break;
         const OutgoingPost& post = **claimed;
-        PublishOutcome outcome = target.publisher->publish(post, clock_.now_ms());
+        std::optional<PublishOutcome> refused = refuse_unsendable(post);
+        PublishOutcome outcome =
+            refused ? *refused : guarded([&] { return target.publisher->publish(post, clock_.now_ms()); });
         const TimeMs now = clock_.now_ms();
         switch (outcome.kind) {
             case PublishOutcome::Kind::Sent: {
@@ -64,7 +95,8 @@ Status SyncEngine::deliver_account(NamedPublisher& target, Health& health, PassR
                 health.consecutive_failures = 0;
                 health.offline = false;
                 health.problem.clear();
-                if (outcome.pause_until) health.paused_until = std::max(health.paused_until, *outcome.pause_until);
+                if (outcome.pause_until)
+                    health.paused_until = std::max(health.paused_until, cap_platform_wait(*outcome.pause_until, now));
                 break;
             }
             case PublishOutcome::Kind::Transient: {
@@ -94,7 +126,7 @@ Status SyncEngine::delete_for_account(NamedPublisher& target, Health& health, Pa
         if (!claimed) return claimed.error();
         if (!claimed->has_value()) break;
         const PendingDeletion& deletion = **claimed;
-        PublishOutcome outcome = target.publisher->remove(deletion.remote, clock_.now_ms());
+        PublishOutcome outcome = guarded([&] { return target.publisher->remove(deletion.remote, clock_.now_ms()); });
         const TimeMs now = clock_.now_ms();
         Status recorded = Ok{};
         if (outcome.kind == PublishOutcome::Kind::Sent) {

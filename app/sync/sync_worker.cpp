@@ -100,25 +100,29 @@ void SyncWorker::publish(const std::string& connectivity, bool delivering) {
     if (on_change_) on_change_();
 }
 
-bool SyncWorker::sleep_until(TimeMs until, bool* woken) {
-    const auto deadline = std::chrono::system_clock::time_point(std::chrono::milliseconds(until));
+bool SyncWorker::sleep_for(TimeMs delay_ms, bool* woken) {
+    // wait_for measures on the steady clock; a deadline on the system clock would move with it.
     std::unique_lock<std::mutex> lock(mutex_);
-    cv_.wait_until(lock, deadline, [this] { return stopping_ || woken_; });
+    cv_.wait_for(lock, std::chrono::milliseconds(std::max<TimeMs>(0, delay_ms)), [this] { return stopping_ || woken_; });
     if (woken) *woken = woken_;
     woken_ = false;
     return !stopping_;
 }
 
-void SyncWorker::run() {
-    SystemClock clock;
-    auto db = Database::open_in(data_dir_);
-    if (!db) {
+void SyncWorker::give_up(const std::string& reason) {
+    {
         std::lock_guard<std::mutex> lock(mutex_);
-        fatal_ = db.error().message;
-        connectivity_ = "Offline: " + fatal_;
-        if (on_change_) on_change_();
-        return;
+        fatal_ = reason;
+        connectivity_ = "Offline: " + reason;
     }
+    if (on_change_) on_change_();  // outside the lock: it may ask connectivity()
+}
+
+void SyncWorker::run() {
+    SystemClock system_clock;
+    const Clock& clock = options_.clock ? *options_.clock : system_clock;
+    auto db = Database::open_in(data_dir_);
+    if (!db) return give_up(db.error().message);
     std::unique_ptr<SyncLock> held;
     while (!held) {
         auto lock = SyncLock::try_acquire(data_dir_);
@@ -133,7 +137,7 @@ void SyncWorker::run() {
             auto theirs = read_status_file(data_dir_);
             publish(theirs ? *theirs : "Degraded: another ORLive process (orlivectl sync) is delivering", false);
         }
-        if (!sleep_until(clock.now_ms() + options_.lock_retry_ms)) return;
+        if (!sleep_for(options_.lock_retry_ms)) return;
     }
 
     HttpClient http;
@@ -160,9 +164,10 @@ void SyncWorker::run() {
             // Our own commits change data_version too; start from after them.
             seen_version = engine.data_version();
         }
-        TimeMs until = clock.now_ms() + options_.poll_ms;
-        if (wake_at) until = std::min(until, std::max(*wake_at, clock.now_ms()));
-        if (!sleep_until(until, &woken)) break;
+        // A relative delay, at most poll_ms: the engine's times are wall-clock, the wait is not.
+        TimeMs delay = options_.poll_ms;
+        if (wake_at) delay = std::clamp<TimeMs>(*wake_at - clock.now_ms(), 0, options_.poll_ms);
+        if (!sleep_for(delay, &woken)) break;
     }
 }
 

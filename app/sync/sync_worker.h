@@ -6,7 +6,17 @@
 // Only one process delivers from a data dir (SyncLock). The one that does writes its line to
 // DATA_DIR/sync.status; a worker that waits for the lock (the app beside the orlive-sync
 // service) shows that line, so the header tells the truth either way.
-// Threading: start/stop/wake/connectivity from any thread.
+//
+// Threading contract:
+// - start, stop, wake, check_accounts, connectivity and fatal_error may be called from any
+//   thread, including from inside `on_change`.
+// - `on_change` runs on the worker thread, never while the worker holds its own mutex: it is
+//   called after the new line is stored and the lock released, so it may call connectivity()
+//   (orlivectl sync prints it). It must not block for long or call stop() (that would join the
+//   thread that is running it).
+// - Everything else (Database, HttpClient, SyncEngine) lives on the worker thread alone.
+// - Waits are measured on the steady clock: a wall clock stepped back (NTP, a dead RTC battery)
+//   cannot stretch a sleep. The engine's times ("now", next attempts) come from `clock`.
 #pragma once
 
 #include <atomic>
@@ -29,6 +39,7 @@ struct WorkerOptions {
     TimeMs poll_ms = 1000;         // how soon writes by another connection are noticed
     TimeMs lock_retry_ms = 1000;   // how often to ask again (and re-read its status) while
                                    // another process delivers
+    const Clock* clock = nullptr;  // the engine's "now" (thread-safe); nullptr: the system clock
 };
 
 class SyncWorker {
@@ -51,8 +62,10 @@ private:
     void run();
     // `delivering`: this worker holds the lock, so its line goes to DATA_DIR/sync.status too.
     void publish(const std::string& connectivity, bool delivering);
-    // Sleeps until `until` (ms since epoch), a wake() or stop(). Returns false when stopping.
-    bool sleep_until(TimeMs until, bool* woken = nullptr);
+    // Sleeps for `delay_ms` of steady time, or until a wake() or stop(). False when stopping.
+    bool sleep_for(TimeMs delay_ms, bool* woken = nullptr);
+    // Gave up: records why and tells on_change (outside the lock).
+    void give_up(const std::string& reason);
 
     std::filesystem::path data_dir_;
     Settings settings_;

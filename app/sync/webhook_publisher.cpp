@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/base/time_format.h"
+#include "sync/platform_answers.h"
 #include "sync/platform_error.h"
 #include "sync/retry_policy.h"
 #include "sync/text_length.h"
@@ -68,8 +69,7 @@ PublishOutcome WebhookPublisher::publish(const OutgoingPost& post, TimeMs now) {
     }
     RemoteRef remote;
     if (format_ == "discord") {
-        auto message = json::parse(response->body, nullptr, false);
-        if (message.is_object() && message.contains("id") && message["id"].is_string()) remote.id = message["id"];
+        remote.id = parse_discord_message_id(response->body);
     }
     return PublishOutcome::sent(remote);
 }

@@ -2,16 +2,48 @@
 
 #include <type_traits>
 
+#include "core/session/session.h"
+
 namespace orlive::ui {
 
-void apply_actions(Session& session, UiState& state, const std::vector<Action>& actions, TimeMs now) {
+namespace {
+
+// The three ways to post: each action becomes the pipeline's request here, in one place.
+PostRequest request_for(const TapMilestone& a) {
+    PostRequest request;
+    request.milestone_id = a.milestone_id;
+    request.note = a.note;
+    return request;
+}
+PostRequest request_for(const PostFreeText& a) {
+    PostRequest request;
+    request.free_text = a.text;
+    return request;
+}
+PostRequest request_for(const PostStatus& a) {
+    PostRequest request;
+    request.milestone_id = a.update_id;
+    request.fields = a.fields;
+    return request;
+}
+
+Feedback check_accounts(const DispatchHooks& hooks) {
+    if (!hooks.check_accounts) return {false, "Delivery is not running here: no account can be checked"};
+    hooks.check_accounts();
+    return {true, "Checking every account's sign-in; nothing is posted"};
+}
+
+}  // namespace
+
+void apply_actions(Session& session, UiState& state, const std::vector<Action>& actions, TimeMs now,
+                   const DispatchHooks& hooks) {
     for (const Action& action : actions) {
         std::optional<Feedback> feedback = std::visit(
             [&](const auto& a) -> std::optional<Feedback> {
                 using T = std::decay_t<decltype(a)>;
-                if constexpr (std::is_same_v<T, TapMilestone>) return session.tap_milestone(a.milestone_id, a.note);
-                if constexpr (std::is_same_v<T, PostFreeText>) return session.post_free_text(a.text);
-                if constexpr (std::is_same_v<T, PostStatus>) return session.post_status(a.update_id, a.fields);
+                if constexpr (std::is_same_v<T, TapMilestone> || std::is_same_v<T, PostFreeText> ||
+                              std::is_same_v<T, PostStatus>)
+                    return session.post(request_for(a));
                 if constexpr (std::is_same_v<T, UndoPost>) return session.undo(a.post_id);
                 if constexpr (std::is_same_v<T, ApproveHeld>) return session.approve_held(a.post_id);
                 if constexpr (std::is_same_v<T, DiscardHeld>) return session.discard(a.post_id);
@@ -23,9 +55,7 @@ void apply_actions(Session& session, UiState& state, const std::vector<Action>& 
                 if constexpr (std::is_same_v<T, EndCase>) return session.end_case();
                 if constexpr (std::is_same_v<T, RetryDelivery>) return session.retry_delivery(a.post_id);
                 if constexpr (std::is_same_v<T, DiscardDelivery>) return session.discard_delivery(a.post_id);
-                // The loop hands this one to the sync worker (the session has no network).
-                if constexpr (std::is_same_v<T, CheckAccounts>)
-                    return Feedback{true, "Checking every account's sign-in; nothing is posted"};
+                if constexpr (std::is_same_v<T, CheckAccounts>) return check_accounts(hooks);
                 if constexpr (std::is_same_v<T, ShowScreen>) {
                     // Leaving the compliance screen locks it: no way back in without the PIN.
                     if (a.screen != Screen::Compliance) session.lock_compliance();

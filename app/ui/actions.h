@@ -7,9 +7,9 @@
 #include <string>
 #include <variant>
 
-#include "core/store/case_store.h"
-#include "core/audit/compliance_desk.h"
+#include "core/audit/compliance_view.h"
 #include "core/compose/settings.h"
+#include "core/store/consent.h"
 
 namespace orlive::ui {
 

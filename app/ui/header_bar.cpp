@@ -30,6 +30,32 @@ bool tab(const char* label, bool selected, float width) {
     return big_button(label, ImVec2(width, touch_height()), selected ? colors::kInfo : colors::kPanel, colors::kText);
 }
 
+// Consent, progress, connectivity and queue depth; a failed read replaces the queue chip, so
+// the coordinator knows the screen may be missing something, and why.
+void draw_status_chips(const SessionSnapshot& snapshot) {
+    if (snapshot.active) {
+        chip(consent_label(*snapshot.active), consent_fill(snapshot.active->consent), colors::kText);
+        ImGui::SameLine();
+        chip("Step " + std::to_string(snapshot.active->done_count) + " of " +
+                 std::to_string(snapshot.active->milestones.size()),
+             colors::kTile, colors::kText);
+    } else {
+        chip("No active case", colors::kTile, colors::kText);
+    }
+    ImGui::SameLine();
+    const bool degraded = snapshot.connectivity.rfind("Online", 0) != 0 && !snapshot.accounts.empty();
+    chip(snapshot.connectivity, degraded ? colors::kWarning : colors::kTile,
+         degraded ? colors::kBackground : colors::kText);
+    ImGui::SameLine();
+    std::string queue = "Queue " + std::to_string(snapshot.queue.unsent + snapshot.queue.pending);
+    if (snapshot.queue.failed > 0) queue += " \u00b7 " + std::to_string(snapshot.queue.failed) + " failed";
+    if (!snapshot.read_errors.empty()) {
+        chip(snapshot.read_errors.front(), colors::kDanger, colors::kText);
+    } else {
+        chip(queue, snapshot.queue.failed > 0 ? colors::kDanger : colors::kTile, colors::kText);
+    }
+}
+
 }  // namespace
 
 void draw_header(const SessionSnapshot& snapshot, const UiState& state, const Fonts& fonts,
@@ -56,23 +82,7 @@ void draw_header(const SessionSnapshot& snapshot, const UiState& state, const Fo
         ImGui::TextUnformatted(snapshot.hospital_name.empty() ? "ORLive" : snapshot.hospital_name.c_str());
     }
     ImGui::PopFont();
-    if (snapshot.active) {
-        chip(consent_label(*snapshot.active), consent_fill(snapshot.active->consent), colors::kText);
-        ImGui::SameLine();
-        chip("Step " + std::to_string(snapshot.active->done_count) + " of " +
-                 std::to_string(snapshot.active->milestones.size()),
-             colors::kTile, colors::kText);
-    } else {
-        chip("No active case", colors::kTile, colors::kText);
-    }
-    ImGui::SameLine();
-    const bool degraded = snapshot.connectivity.rfind("Online", 0) != 0 && !snapshot.accounts.empty();
-    chip(snapshot.connectivity, degraded ? colors::kWarning : colors::kTile,
-         degraded ? colors::kBackground : colors::kText);
-    ImGui::SameLine();
-    std::string queue = "Queue " + std::to_string(snapshot.queue.unsent + snapshot.queue.pending);
-    if (snapshot.queue.failed > 0) queue += " \u00b7 " + std::to_string(snapshot.queue.failed) + " failed";
-    chip(queue, snapshot.queue.failed > 0 ? colors::kDanger : colors::kTile, colors::kText);
+    draw_status_chips(snapshot);
     ImGui::EndGroup();
 
     const float chips_end = ImGui::GetItemRectMax().x;

@@ -2,6 +2,7 @@
 
 #include <cctype>
 
+#include "core/base/utf8.h"
 #include "ui/widgets.h"
 
 namespace orlive::ui {
@@ -69,7 +70,10 @@ KeyboardResult draw_on_screen_keyboard(std::string& text, bool& shift, const Fon
     if (big_button("Cancel", ImVec2(key_width, key_height), colors::kPanel, colors::kText)) result = KeyboardResult::Cancel;
     ImGui::SameLine();
     ImGui::PushFont(fonts.bold);
-    if (big_button(done_label, ImVec2(wide, key_height), colors::kNext, colors::kText, !text.empty()))
+    // The keys only type ASCII and Delete removes whole characters, so the text stays UTF-8;
+    // a draft that arrived otherwise (a paste, a scanner) cannot be finished until it is fixed.
+    const bool finishable = !text.empty() && is_valid_utf8(text);
+    if (big_button(done_label, ImVec2(wide, key_height), colors::kNext, colors::kText, finishable))
         result = KeyboardResult::Post;
     ImGui::PopFont();
     return result;

@@ -4,7 +4,7 @@
 
 #include <vector>
 
-#include "core/session/session.h"
+#include "core/session/snapshot.h"
 #include "ui/actions.h"
 #include "ui/theme.h"
 #include "ui/ui_state.h"

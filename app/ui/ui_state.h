@@ -5,8 +5,8 @@
 #include <map>
 #include <string>
 
-#include "core/store/case_store.h"
 #include "core/base/clock.h"
+#include "core/store/consent.h"
 #include "ui/actions.h"
 
 namespace orlive::ui {

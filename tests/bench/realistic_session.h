@@ -40,6 +40,12 @@ inline void play_realistic_case(Session& session, ManualClock& clock) {
     auto check = [](const Feedback& feedback) {
         if (!feedback.ok) throw std::runtime_error(feedback.message);
     };
+    auto tap = [&session](const std::string& milestone, const std::string& note) {
+        PostRequest request;
+        request.milestone_id = milestone;
+        request.note = note;
+        return session.post(request);
+    };
     const TimeMs end = clock.now_ms();
     clock.set_ms(end - 40 * 60'000);
     check(session.start_case("lap-chole", Consent::Deidentified, ""));
@@ -48,12 +54,14 @@ inline void play_realistic_case(Session& session, ManualClock& clock) {
         clock.advance_ms(6 * 60'000);
         session.tick();  // releases the previous tap, as the app's loop would
         const bool with_note = std::string(milestone) == "critical-view";
-        check(session.tap_milestone(milestone, with_note ? "Anatomy clearly displayed" : ""));
+        check(tap(milestone, with_note ? "Anatomy clearly displayed" : ""));
     }
     clock.advance_ms(60'000);
-    (void)session.post_free_text("Family update requested, call 555-201-7788");  // held: redacted
+    PostRequest free_text;
+    free_text.free_text = "Family update requested, call 555-201-7788";
+    (void)session.post(free_text);  // held: redacted
     clock.set_ms(end - 3'000);
-    check(session.tap_milestone("cystic-structures", ""));
+    check(tap("cystic-structures", ""));
     clock.set_ms(end);
     session.tick();
 }

@@ -6,6 +6,7 @@
 
 #include <fstream>
 
+#include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
 #include "core/store/case_store.h"

@@ -3,6 +3,7 @@
 #include <fstream>
 #include <iterator>
 
+#include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
 #include "core/store/consent_change.h"
@@ -12,15 +13,8 @@
 namespace orlive {
 namespace {
 
-class CaseStoreTest : public ::testing::Test {
+class CaseStoreTest : public testing::DatabaseTest {
 protected:
-    void SetUp() override {
-        auto opened = Database::open_in(dir.path());
-        ASSERT_TRUE(opened.ok());
-        db = std::move(opened.value());
-    }
-    testing::TempDir dir;
-    std::unique_ptr<Database> db;
 };
 
 TEST_F(CaseStoreTest, OneActiveCaseAtATime) {

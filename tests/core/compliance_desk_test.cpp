@@ -7,20 +7,17 @@
 namespace orlive {
 namespace {
 
-class ComplianceDeskTest : public ::testing::Test {
+class ComplianceDeskTest : public testing::DatabaseTest {
 protected:
     void SetUp() override {
-        auto opened = Database::open_in(dir.path());
-        ASSERT_TRUE(opened.ok());
-        db = std::move(opened.value());
+        DatabaseTest::SetUp();
+        if (HasFatalFailure()) return;
         LogEntry entry;
         entry.at = clock.now_ms();
         entry.action = log_action::kRedacted;
         entry.category = "NAME";
         ASSERT_TRUE(append_log(*db, {entry, entry, entry}).ok());
     }
-    testing::TempDir dir;
-    std::unique_ptr<Database> db;
     ManualClock clock{1'800'000'000'000};
 };
 

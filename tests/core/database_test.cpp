@@ -3,6 +3,7 @@
 #include <fstream>
 #include <sstream>
 
+#include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
 #include "test_support.h"

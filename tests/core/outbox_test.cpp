@@ -1,18 +1,15 @@
 #include "core/store/outbox.h"
 
+#include <SQLiteCpp/Database.h>
+
 #include "core/store/case_store.h"
 #include "test_support.h"
 
 namespace orlive {
 namespace {
 
-class OutboxTest : public ::testing::Test {
+class OutboxTest : public testing::DatabaseTest {
 protected:
-    void SetUp() override {
-        auto opened = Database::open_in(dir.path());
-        ASSERT_TRUE(opened.ok()) << opened.error().message;
-        db = std::move(opened.value());
-    }
     NewPost pending_post(TimeMs now, TimeMs undo_ms) {
         NewPost post;
         post.text = "Incision made. #SurgEd";
@@ -22,8 +19,6 @@ protected:
         post.release_at = now + undo_ms;
         return post;
     }
-    testing::TempDir dir;
-    std::unique_ptr<Database> db;
 };
 
 TEST_F(OutboxTest, WritesOneDeliveryRowPerAccount) {

@@ -1,19 +1,20 @@
 #include "core/compose/post_pipeline.h"
 
+#include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
 #include "core/session/session.h"
+#include "core/store/outbox.h"
 #include "test_support.h"
 
 namespace orlive {
 namespace {
 
-class PipelineTest : public ::testing::Test {
+class PipelineTest : public testing::DatabaseTest {
 protected:
     void SetUp() override {
-        auto opened = Database::open_in(dir.path());
-        ASSERT_TRUE(opened.ok());
-        db = std::move(opened.value());
+        DatabaseTest::SetUp();
+        if (HasFatalFailure()) return;
         std::vector<TemplateProblem> problems;
         catalog = TemplateCatalog::load(testing::source_assets() / "templates", problems);
         ASSERT_TRUE(problems.empty());
@@ -40,8 +41,6 @@ protected:
         EXPECT_TRUE(outcome.ok()) << outcome.error().message;
         return outcome.ok() ? outcome.value() : PostOutcome{};
     }
-    testing::TempDir dir;
-    std::unique_ptr<Database> db;
     TemplateCatalog catalog;
     std::unique_ptr<PhiFilter> filter;
     Settings settings;
@@ -213,7 +212,9 @@ TEST_F(PipelineTest, SessionSnapshotMarksDoneAndNextMilestones) {
     ASSERT_TRUE(opened.ok());
     Session session(std::move(opened.value()), TemplateCatalog::load(testing::source_assets() / "templates", problems),
                     std::move(filter), settings, clock);
-    EXPECT_TRUE(session.tap_milestone("time-out", "").ok);
+    PostRequest tap;
+    tap.milestone_id = "time-out";
+    EXPECT_TRUE(session.post(tap).ok);
     const SessionSnapshot& snapshot = session.snapshot();
     ASSERT_TRUE(snapshot.active);
     const auto& milestones = snapshot.active->milestones;
@@ -226,6 +227,54 @@ TEST_F(PipelineTest, SessionSnapshotMarksDoneAndNextMilestones) {
     EXPECT_TRUE(session.undo(snapshot.undoable->post.id).ok);
     EXPECT_FALSE(session.snapshot().active->milestones[1].done);
     EXPECT_TRUE(session.snapshot().active->milestones[0].next);
+}
+
+// Bytes that are not UTF-8 would abort every serialiser downstream: refused, nothing stored.
+TEST_F(PipelineTest, ThePipelineRefusesTextOrANoteThatIsNotUtf8AndStoresNothing) {
+    PostRequest text;
+    text.free_text = "All good \xf1 team";
+    auto refused = PostPipeline(*db, catalog, *filter, settings, clock).post(text);
+    ASSERT_FALSE(refused.ok());
+    EXPECT_NE(refused.error().message.find("not valid UTF-8"), std::string::npos) << refused.error().message;
+    CaseStart start;
+    start.procedure_id = "lap-chole";
+    ASSERT_TRUE(start_case(*db, start, clock.now_ms()).ok());
+    PostRequest note;
+    note.milestone_id = "anaesthesia";
+    note.note = "team \xc3";
+    EXPECT_FALSE(PostPipeline(*db, catalog, *filter, settings, clock).post(note).ok());
+    EXPECT_EQ(list_posts(*db, PostQuery{})->size(), 0u);
+    text.free_text = "All good, team";
+    post(text);  // positive control: the same path stores valid text
+    EXPECT_EQ(list_posts(*db, PostQuery{})->size(), 1u);
+}
+
+TEST_F(PipelineTest, ACaseWithDetailsThatAreNotUtf8IsNotStarted) {
+    CaseStart start;
+    start.procedure_id = "lap-chole";
+    start.surgeon = "Dr. Rivera \xf1";
+    auto refused = start_case(*db, start, clock.now_ms());
+    ASSERT_FALSE(refused.ok());
+    EXPECT_NE(refused.error().message.find("the surgeon's name is not valid UTF-8"), std::string::npos);
+    start.surgeon = "Dr. Rivera";
+    for (auto* field : {&start.release_ref, &start.patient.mrn}) {
+        *field = "\xff";
+        EXPECT_FALSE(start_case(*db, start, clock.now_ms()).ok());
+        field->clear();
+    }
+    start.staff = {"Ana \xed\xa0\x80"};
+    EXPECT_FALSE(start_case(*db, start, clock.now_ms()).ok());
+    start.staff.clear();
+    start.hashtags = {"MedEd\xc0"};
+    EXPECT_FALSE(start_case(*db, start, clock.now_ms()).ok());
+    start.hashtags.clear();
+    start.patient.names = {"Maria \xf1"};
+    EXPECT_FALSE(start_case(*db, start, clock.now_ms()).ok());
+    auto active = active_case(*db);
+    ASSERT_TRUE(active.ok());
+    EXPECT_FALSE(active->has_value());
+    start.patient.names = {"Maria Lopez"};
+    EXPECT_TRUE(start_case(*db, start, clock.now_ms()).ok());  // positive control
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 
 #include <sys/stat.h>
 
+#include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
 #include "core/store/case_store.h"
@@ -12,15 +13,8 @@
 namespace orlive {
 namespace {
 
-class RedactionLogTest : public ::testing::Test {
+class RedactionLogTest : public testing::DatabaseTest {
 protected:
-    void SetUp() override {
-        auto opened = Database::open_in(dir.path());
-        ASSERT_TRUE(opened.ok()) << opened.error().message;
-        db = std::move(opened.value());
-    }
-    testing::TempDir dir;
-    std::unique_ptr<Database> db;
 };
 
 TEST_F(RedactionLogTest, TheDeviceKeyIsCreatedOnceWithMode0600) {

@@ -1,13 +1,19 @@
-// Shared helpers for core tests: throw-away data dirs with real SQLite files.
+// Shared helpers for core tests: throw-away data dirs with real SQLite files, the database
+// fixture most tests start from, and databases in memory under a given key.
 #pragma once
 
 #include <unistd.h>
 
 #include <cstdlib>
+#include <array>
 #include <filesystem>
+#include <memory>
 #include <string>
 
 #include <gtest/gtest.h>
+
+#include "core/audit/device_key.h"
+#include "core/store/database.h"
 
 namespace orlive::testing {
 
@@ -31,5 +37,34 @@ private:
 };
 
 inline std::filesystem::path source_assets() { return ORLIVE_SOURCE_ASSETS_DIR; }
+
+// A device key of 32 copies of `byte`: tests that compare fingerprints choose it.
+inline DeviceKey test_key(unsigned char byte = 7) {
+    std::array<unsigned char, DeviceKey::kBytes> bytes{};
+    bytes.fill(byte);
+    return DeviceKey::from_bytes(bytes);
+}
+
+// A migrated database in memory under `key`: no files, nothing to clean up, and no sealed
+// head (a database in memory has no data dir). Fails the test when it cannot be opened.
+inline std::unique_ptr<Database> memory_database(const DeviceKey& key = test_key()) {
+    auto opened = Database::open_in_memory(key);
+    EXPECT_TRUE(opened.ok()) << opened.error().message;
+    return opened.ok() ? std::move(opened.value()) : nullptr;
+}
+
+// The fixture most core and sync tests start from: a migrated database (`db`) in a
+// throw-away data dir (`dir`), with its device key and sealed head, as the app has it.
+class DatabaseTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        auto opened = Database::open_in(dir.path());
+        ASSERT_TRUE(opened.ok()) << opened.error().message;
+        db = std::move(opened.value());
+    }
+
+    TempDir dir;
+    std::unique_ptr<Database> db;
+};
 
 }  // namespace orlive::testing

@@ -189,7 +189,7 @@ Case for {Wojciech Kowalczyk|NAME}: right hemicolectomy.
 {Anne-Marie Dubois|NAME} is first case tomorrow.
 Called {Hiroshi Tanaka|NAME}'s wife at {555.867.5309|PHONE}.
 Appointment on Tuesday, {June 4|DATE} for the post-op check.
-Transferred from St. Mary's Hospital at 03:00.
+Transferred from {St. Mary's Hospital|ADDRESS} at 03:00.
 Grace Hospital sent the imaging on a CD.
 Sister Mary Joseph nodule noted, umbilical.
 Drove in from {Ridgewood, NJ 07450|ADDRESS} this morning.
@@ -201,7 +201,7 @@ Policy number {HMO-4471-2291|ACCOUNT}, group {88123|ACCOUNT}.
 Team huddle at 06:45, three cases, two robots, one Bovie down.
 """
 
-# Held-out sentences (written before the filter2 changes, never tuned on). Emitted only with
+# Held-out sentences (written before the address, city and age rules were added, never tuned on). Emitted only with
 # --heldout into or_updates_heldout.jsonl; not part of the gated or_updates_gold.jsonl.
 HELDOUT = r"""
 @ctx {"allow": ["Dr. Okafor", "Nurse Dana Whitfield"]}

@@ -2,7 +2,8 @@
 # The coordinator's day, as a nurse would do it with a finger, under Xvfb at 1280x800:
 # start a case on the screen, tap three milestones, undo one, post a pre-approved note, open
 # the feed, then a wrong and the right compliance PIN. Each step is checked through
-# `orlivectl queue --json` and the redaction log, never through the app's internals.
+# `orlivectl queue --json` and the redaction log, never through the app's internals; that the
+# feed shows the posts is read from the window's pixels (tests/e2e/busy_rows.py).
 set -euo pipefail
 app=$1 ctl=$2
 source "$(dirname "$0")/lib.sh"
@@ -13,6 +14,13 @@ printf '{"undo_seconds": 10, "compliance_pin": "2468"}' > "$work/config.json"
 d=(--data-dir "$work/data" --config "$work/config.json")
 start_app "$app" "${d[@]}"
 log_actions() { "$ctl" "${d[@]}" log export --format jsonl | jq -r 'select(.action) | .action'; }
+
+# What the feed draws: rows below the header that are not one flat colour, read from the
+# window itself. First the empty feed, as the baseline step 5 compares against.
+busy_rows() { python3 "$(dirname "$0")/busy_rows.py" "$window"; }
+tap_ui 943 57
+empty_feed_rows=$(busy_rows)
+tap_ui 811 57
 
 # 1. Start a case without typing: the Laparoscopic cholecystectomy tile (4th), then Start.
 tap_ui 1112 223
@@ -34,9 +42,13 @@ tap_ui 1010 248
 tap 640 250
 wait_for 'any(.[]; .milestone == "ports-placed" and (.text | contains("\n")))' "note post"
 
-# 5. The feed screen shows the posts (the app stays healthy there).
+# 5. The feed screen shows the posts: four of them (one undone) fill far more rows than the
+# empty feed did (about 80 rows a post at 1280x800; an empty feed is one line of text).
 tap_ui 943 57
 kill -0 "$app_pid" || fail "the app died on the feed screen: $(cat "$work/app.err")"
+feed_rows=$(busy_rows)
+((feed_rows >= empty_feed_rows + 150)) ||
+  fail "the feed shows no posts: $feed_rows drawn rows, $empty_feed_rows when it was empty"
 
 # 6. Compliance: a wrong PIN, then the right one; both are in the log.
 tap_ui 1075 57

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# orlivectl as CONTRACT.md describes it: commands, JSON output, exit statuses, clear errors.
+# orlivectl as the README's contract section describes it: commands, JSON output, exit statuses, clear errors.
 set -euo pipefail
 ctl=$1
 source "$(dirname "$0")/lib.sh"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # kill -9 at random points of a tap: `orlivectl post` (the tap's exact pipeline) killed after a
 # random delay spread over its whole run, CYCLES times. Acknowledged = it printed its JSON id.
-# Then: every acknowledged post is there with its own text and both delivery rows, no post is
+# At least one post must be acknowledged (late kills are added until one is). Then: every
+# acknowledged post is there with its own text and both delivery rows, no post is
 # there twice, integrity_check is ok and the redaction log verifies. Half the posts carry a
 # phone number, so they are redacted and write log entries and the sealed head too.
 # usage: tests/faults/kill_nine_test.sh ORLIVECTL [CYCLES]
@@ -29,12 +30,13 @@ max_delay_us=$(( run_us * 13 / 10 ))
 
 acked=0 killed_early=0
 : >"$work/acked"
-for ((i = 0; i < cycles; i++)); do
+# One cycle: post, kill -9 after DELAY_US, record the id when the post was acknowledged.
+cycle() {  # cycle-number delay-us
+  local i=$1 delay_us=$2 pid id
   # Removed first: a kill before the child's redirection would leave the last cycle's output.
   rm -f "$work/out"
-  "$ctl" "${d[@]}" post --text "$(text_for $i)" >"$work/out" 2>/dev/null & pid=$!
-  delay_us=$(( (RANDOM * 32768 + RANDOM) % max_delay_us ))
-  sleep "$(printf '0.%06d' "$delay_us")"
+  "$ctl" "${d[@]}" post --text "$(text_for "$i")" >"$work/out" 2>/dev/null & pid=$!
+  sleep "$(printf '%d.%06d' $((delay_us / 1000000)) $((delay_us % 1000000)))"
   kill -9 "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
   # jq -e succeeds on an empty file: ask for a number explicitly.
@@ -43,7 +45,17 @@ for ((i = 0; i < cycles; i++)); do
   else
     killed_early=$((killed_early + 1))
   fi
+}
+for ((i = 0; i < cycles; i++)); do
+  cycle "$i" $(( (RANDOM * 32768 + RANDOM) % max_delay_us ))
 done
+# A run where every kill landed before the acknowledgement would check nothing about
+# acknowledged posts: kill late (well after a post's run time) until one was acknowledged.
+for ((late = 0; acked == 0 && late < 5; late++, i++)); do
+  cycle "$i" $(( run_us * (3 + late) ))
+done
+((acked > 0)) || fail "no post was acknowledged in $i cycles, even killed at $((run_us * 7 / 1000)) ms: nothing was checked"
+cycles=$i
 
 expect_database_intact "$ctl" "$work/data"
 expect_status 0 "$ctl" "${d[@]}" queue --json

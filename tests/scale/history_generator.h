@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Transaction.h>
 
 #include "core/store/case_store.h"

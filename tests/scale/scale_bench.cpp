@@ -14,6 +14,8 @@
 #include <string>
 #include <vector>
 
+#include <SQLiteCpp/Database.h>
+
 #include "../bench/realistic_session.h"
 #include "../bench/thread_cpu_clock.h"
 #include "../ui/screen_harness.h"

@@ -1,8 +1,9 @@
 #include "sync/http_client.h"
 
-#include <httplib.h>
-
+#include <chrono>
 #include <thread>
+
+#include "peers/loopback_server.h"
 
 #include <gtest/gtest.h>
 
@@ -10,39 +11,35 @@ namespace orlive {
 namespace {
 
 // A real HTTP peer on loopback that stops when the test ends.
-class LoopbackServer {
+class EchoServer : public testing::LoopbackServer {
 public:
-    LoopbackServer() {
-        server_.Post("/echo", [](const httplib::Request& request, httplib::Response& response) {
+    EchoServer() {
+        server().Post("/echo", [](const httplib::Request& request, httplib::Response& response) {
             response.set_header("X-RateLimit-Remaining", "299");
             response.set_content(request.body + "|" + request.get_header_value("Authorization"), "text/plain");
         });
-        server_.Get("/slow", [](const httplib::Request&, httplib::Response& response) {
+        server().Get("/slow", [](const httplib::Request&, httplib::Response& response) {
             std::this_thread::sleep_for(std::chrono::milliseconds(1500));
             response.set_content("late", "text/plain");
         });
-        server_.Get("/missing", [](const httplib::Request&, httplib::Response& response) {
+        server().Get("/endless", [](const httplib::Request&, httplib::Response& response) {
+            // A body that never ends: only the client's cap stops it.
+            response.set_chunked_content_provider("application/json", [](size_t, httplib::DataSink& sink) {
+                static const std::string block(64 * 1024, 'x');
+                return sink.write(block.data(), block.size());
+            });
+        });
+        server().Get("/missing", [](const httplib::Request&, httplib::Response& response) {
             response.status = 404;
             response.set_content(R"({"error":"Record not found"})", "application/json");
         });
-        port_ = server_.bind_to_any_port("127.0.0.1");
-        thread_ = std::thread([this] { server_.listen_after_bind(); });
-        while (!server_.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        start();
     }
-    ~LoopbackServer() {
-        server_.stop();
-        thread_.join();
-    }
-    std::string url(const std::string& path) const { return "http://127.0.0.1:" + std::to_string(port_) + path; }
-
-private:
-    httplib::Server server_;
-    int port_ = 0;
-    std::thread thread_;
+    ~EchoServer() { stop(); }
 };
 
 TEST(HttpClient, PostsABodyWithHeadersAndReadsTheAnswer) {
-    LoopbackServer server;
+    EchoServer server;
     HttpClient client;
     HttpRequest request;
     request.method = "POST";
@@ -57,7 +54,7 @@ TEST(HttpClient, PostsABodyWithHeadersAndReadsTheAnswer) {
 }
 
 TEST(HttpClient, AnHttpErrorIsAnAnswerNotATransportError) {
-    LoopbackServer server;
+    EchoServer server;
     HttpClient client;
     HttpRequest request;
     request.url = server.url("/missing");
@@ -66,8 +63,24 @@ TEST(HttpClient, AnHttpErrorIsAnAnswerNotATransportError) {
     EXPECT_EQ(response->status, 404);
 }
 
+TEST(HttpClient, AnEndlessAnswerIsCutAtOneMebibyteAndTypedTooLarge) {
+    EchoServer server;
+    HttpClient client;
+    HttpRequest request;
+    request.url = server.url("/endless");
+    auto response = client.perform(request);
+    ASSERT_FALSE(response.ok());
+    EXPECT_EQ(response.error().kind, TransportFailure::Kind::TooLarge);
+    EXPECT_NE(response.error().message.find("larger than 1024 KiB"), std::string::npos) << response.error().message;
+    HttpRequest small = request;  // positive control: the same client still reads normal answers
+    small.url = server.url("/missing");
+    auto answered = client.perform(small);
+    ASSERT_TRUE(answered.ok()) << answered.error().message;
+    EXPECT_EQ(answered->status, 404);
+}
+
 TEST(HttpClient, TimeoutsAndRefusedConnectionsAreTransportErrors) {
-    LoopbackServer server;
+    EchoServer server;
     HttpClient client;
     HttpRequest slow;
     slow.url = server.url("/slow");
@@ -75,6 +88,7 @@ TEST(HttpClient, TimeoutsAndRefusedConnectionsAreTransportErrors) {
     auto timed_out = client.perform(slow);
     ASSERT_FALSE(timed_out.ok());
     EXPECT_NE(timed_out.error().message.find("no answer"), std::string::npos);
+    EXPECT_EQ(timed_out.error().kind, TransportFailure::Kind::NoAnswer);
 
     HttpRequest refused;
     refused.url = "http://127.0.0.1:1/";

@@ -1,5 +1,6 @@
 // The engine with the Mastodon publisher against a Mastodon-behaving loopback server: threads,
 // order, the fault matrix, exactly-once after unknown outcomes, and secrets kept out of errors.
+#include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
 #include "peers/fake_mastodon.h"

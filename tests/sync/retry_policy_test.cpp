@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <limits>
+
 #include "sync/text_length.h"
 #include "sync/tid.h"
 
@@ -37,7 +39,7 @@ TEST(RetryPolicy, NeverEarlierThanThePlatformAsked) {
 TEST(RetryPolicy, ParsesRetryAfterAndRateLimitResets) {
     EXPECT_EQ(parse_retry_after("120", 1000), 121000);
     EXPECT_EQ(parse_retry_after("1.5", 1000), 2500);
-    EXPECT_EQ(parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT", 0), 1445412480000);
+    EXPECT_EQ(parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT", 1445412480000 - 60000), 1445412480000);
     EXPECT_FALSE(parse_retry_after("soon", 0));
     EXPECT_EQ(parse_iso8601("2015-10-21T07:28:00.250Z"), 1445412480250);
     EXPECT_EQ(parse_iso8601("2015-10-21T09:28:00+02:00"), 1445412480000);
@@ -48,6 +50,43 @@ TEST(RetryPolicy, ParsesRetryAfterAndRateLimitResets) {
 TEST(RetryPolicy, ClassifiesStatuses) {
     for (long status : {408L, 425L, 429L, 500L, 502L, 503L, 504L}) EXPECT_TRUE(is_transient_status(status)) << status;
     for (long status : {400L, 401L, 403L, 404L, 422L}) EXPECT_FALSE(is_transient_status(status)) << status;
+}
+
+// One answer must not park a case's thread for years, nor overflow the arithmetic.
+TEST(RetryPolicy, WhatAPlatformAsksForIsCappedAtAnHour) {
+    const TimeMs now = 1'760'000'000'000;
+    const TimeMs hour = kMaxPlatformWaitMs;
+    EXPECT_EQ(parse_retry_after("120", now), now + 120'000);
+    EXPECT_EQ(parse_retry_after("31536000", now), now + hour);             // a year
+    EXPECT_EQ(parse_retry_after("9223372036854775807", now), now + hour);  // would overflow * 1000
+    EXPECT_EQ(parse_retry_after("1e300", now), now + hour);
+    EXPECT_EQ(parse_retry_after("inf", now), now + hour);
+    EXPECT_EQ(parse_retry_after("nan", now), std::nullopt);
+    EXPECT_EQ(parse_retry_after("Fri, 31 Dec 9999 23:59:59 GMT", now), now + hour);
+    EXPECT_EQ(parse_unix_seconds("9223372036854775807"), std::nullopt);   // * 1000 would overflow
+    EXPECT_EQ(parse_iso8601("99999-01-01T00:00:00Z"), std::nullopt);
+    RetryPolicy policy;
+    std::mt19937_64 rng(7);
+    const TimeMs centuries = now + 100LL * 365 * 24 * hour;
+    EXPECT_LE(policy.next_attempt_at(1, centuries, now, rng), now + hour);
+    EXPECT_GE(policy.next_attempt_at(1, now + hour / 2, now, rng), now + hour / 2);  // still honoured
+    EXPECT_EQ(cap_platform_wait(std::numeric_limits<TimeMs>::max(), now), now + hour);
+}
+
+TEST(RetryPolicy, BackoffCannotOverflow) {
+    std::mt19937_64 rng(7);
+    RetryPolicy huge;
+    huge.base_ms = std::numeric_limits<TimeMs>::max() / 3;
+    huge.cap_ms = std::numeric_limits<TimeMs>::max();
+    for (int attempts : {1, 2, 3, 64, std::numeric_limits<int>::max()}) {
+        const TimeMs delay = huge.delay_after(attempts, rng);
+        EXPECT_GT(delay, 0) << attempts;
+        EXPECT_LE(delay, huge.cap_ms) << attempts;
+    }
+    RetryPolicy normal;
+    EXPECT_LE(normal.delay_after(std::numeric_limits<int>::max(), rng), normal.cap_ms);
+    const TimeMs end_of_time = std::numeric_limits<TimeMs>::max() - 10;
+    EXPECT_EQ(normal.next_attempt_at(5, std::nullopt, end_of_time, rng), std::numeric_limits<TimeMs>::max());
 }
 
 TEST(TextLength, CountsGraphemesNotBytesOrCodePoints) {

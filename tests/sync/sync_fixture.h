@@ -22,14 +22,8 @@ namespace orlive::testing {
 // Short enough that timeout faults stay quick, long enough for a loaded CI machine.
 inline HttpTimeouts test_timeouts() { return {2000, 700}; }
 
-class SyncFixture : public ::testing::Test {
+class SyncFixture : public testing::DatabaseTest {
 protected:
-    void SetUp() override {
-        auto opened = Database::open_in(dir.path());
-        ASSERT_TRUE(opened.ok()) << opened.error().message;
-        db = std::move(opened.value());
-    }
-
     std::int64_t new_case(const std::string& procedure = "lap-chole") {
         (void)end_active_case(*db, clock.now_ms());  // none active is fine
         CaseStart start;
@@ -103,8 +97,6 @@ protected:
         return post.ok() && post->has_value() ? (*post)->deliveries : std::vector<DeliveryRecord>{};
     }
 
-    TempDir dir;
-    std::unique_ptr<Database> db;
     ManualClock clock{1'760'000'000'000};
     std::unique_ptr<HttpClient> http = std::make_unique<HttpClient>();
 };

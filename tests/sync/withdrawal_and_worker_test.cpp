@@ -1,5 +1,6 @@
 // Consent withdrawal reaches the platform (sent posts deleted, tracked as deliveries), and the
 // worker thread drains on its own and reports connectivity.
+#include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
 #include <chrono>

@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include <gtest/gtest.h>
 
 #include "screen_harness.h"
@@ -73,15 +75,27 @@ TEST(CoordinatorScreen, MilestoneTilesAreAtLeast64PixelsHighAt1280x800) {
     EXPECT_GE(bottom - top->first, 64.0f);
 }
 
-TEST(CoordinatorScreen, ADoneMilestoneCannotBePostedTwice) {
+// Every milestone a tap on the first tile's column posts, probed top to bottom over its rows.
+std::vector<std::string> milestones_tapped_in_first_column(const SessionSnapshot& snapshot) {
     ScreenHarness harness;
-    SessionSnapshot snapshot = case_in_progress();
+    std::vector<std::string> tapped;
     for (float y = 130; y < 260; y += 10) {
         for (const Action& action : harness.tap(snapshot, ImVec2(160, y))) {
-            auto* tap = std::get_if<TapMilestone>(&action);
-            EXPECT_TRUE(tap == nullptr || tap->milestone_id != "m1") << "done tile posted again at y=" << y;
+            if (auto* tap = std::get_if<TapMilestone>(&action)) tapped.push_back(tap->milestone_id);
         }
     }
+    return tapped;
+}
+
+TEST(CoordinatorScreen, ADoneMilestoneCannotBePostedTwice) {
+    // Positive control: while not done, the same probe does hit milestone 1's tile.
+    SessionSnapshot not_done = case_in_progress();
+    not_done.active->milestones[0].done = false;
+    auto control = milestones_tapped_in_first_column(not_done);
+    ASSERT_NE(std::find(control.begin(), control.end(), "m1"), control.end()) << "the probe missed milestone 1's tile";
+
+    auto done = milestones_tapped_in_first_column(case_in_progress());
+    EXPECT_EQ(std::find(done.begin(), done.end(), "m1"), done.end()) << "a done tile posted again";
 }
 
 TEST(CoordinatorScreen, TheUndoBarEmitsUndoForThePendingPost) {

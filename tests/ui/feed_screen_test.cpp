@@ -58,7 +58,8 @@ TEST(FeedScreen, ASentPostOffersNeither) {
     harness.state.screen = Screen::Feed;
     auto snapshot = with_failed_post();
     snapshot.feed[0].post.deliveries[0].state = "sent";
-    EXPECT_TRUE(tapped<RetryDelivery>(harness, snapshot).empty());
+    EXPECT_TRUE(tapped<RetryDelivery>(harness, snapshot).empty()) << "a sent post offers Retry";
+    EXPECT_TRUE(tapped<DiscardDelivery>(harness, snapshot).empty()) << "a sent post offers Discard";
 }
 
 TEST(SettingsScreen, TestConnectionIsAnAction) {

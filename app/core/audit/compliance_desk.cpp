@@ -2,6 +2,7 @@
 
 #include <fstream>
 
+#include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
 #include "core/audit/log_export.h"

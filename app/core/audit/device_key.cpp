@@ -11,6 +11,8 @@
 #include <cerrno>
 #include <cstring>
 
+#include "core/base/atomic_file.h"
+
 namespace orlive {
 
 namespace {
@@ -34,17 +36,11 @@ Result<DeviceKey> DeviceKey::load_or_create(const std::filesystem::path& data_di
     if (fd < 0 && errno == ENOENT) {
         if (RAND_bytes(key.bytes_.data(), static_cast<int>(kBytes)) != 1)
             return make_error("cannot create the device key: no secure random numbers available");
-        const std::filesystem::path temp = data_dir / "device.key.new";
-        int out = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-        if (out < 0) return make_error("cannot create " + temp.string() + ": " + std::strerror(errno));
-        bool written = ::write(out, key.bytes_.data(), kBytes) == static_cast<ssize_t>(kBytes) && ::fsync(out) == 0;
-        ::close(out);
-        // link() refuses to replace a key another process created meanwhile; then use theirs.
-        if (!written || (::link(temp.c_str(), file.c_str()) != 0 && errno != EEXIST)) {
-            ::unlink(temp.c_str());
-            return make_error("cannot write the device key " + file.string() + ": " + std::strerror(errno));
-        }
-        ::unlink(temp.c_str());
+        // IfExists::Keep: a key another process created meanwhile wins; then use theirs.
+        auto written = write_file_atomically(
+            file, std::string_view(reinterpret_cast<const char*>(key.bytes_.data()), kBytes), 0600, IfExists::Keep);
+        if (!written && written.error().message != atomic_write::kExists)
+            return make_error("cannot write the device key: " + written.error().message);
         fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
     }
     if (fd < 0) return make_error("cannot read the device key " + file.string() + ": " + std::strerror(errno));

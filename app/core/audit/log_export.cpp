@@ -1,5 +1,7 @@
 #include "core/audit/log_export.h"
 
+#include <string_view>
+
 #include <nlohmann/json.hpp>
 
 #include "core/base/time_format.h"
@@ -10,10 +12,15 @@ using nlohmann::json;
 
 namespace {
 
+// A text cell a spreadsheet would run as a formula (=, +, -, @, or a leading tab or CR that
+// some of them skip before looking) gets a leading apostrophe: shown as text, never evaluated.
+// Numbers are written as numbers and never pass through here.
 std::string csv_field(const std::string& value) {
-    if (value.find_first_of(",\"\n\r") == std::string::npos) return value;
+    const bool formula_like = !value.empty() && std::string_view("=+-@\t\r").find(value.front()) != std::string_view::npos;
+    const std::string cell = formula_like ? "'" + value : value;
+    if (cell.find_first_of(",\"\n\r") == std::string::npos) return cell;
     std::string out = "\"";
-    for (char c : value) {
+    for (char c : cell) {
         if (c == '"') out += '"';
         out += c;
     }
@@ -26,8 +33,9 @@ void write_entry(const StoredLogEntry& stored, ExportFormat format, std::ostream
     const LogEntry& e = stored.entry;
     if (format == ExportFormat::Csv) {
         out << stored.seq << "," << format_iso8601_utc(e.at) << "," << id_text(e.case_id) << "," << id_text(e.post_id)
-            << "," << e.category << "," << csv_field(e.rule) << "," << e.action << "," << e.start << "," << e.end
-            << "," << e.span_hmac << "," << csv_field(e.detail) << "," << stored.prev_hash << "," << stored.hash
+            << "," << csv_field(e.category) << "," << csv_field(e.rule) << "," << csv_field(e.action) << "," << e.start
+            << "," << e.end << "," << csv_field(e.span_hmac) << "," << csv_field(e.detail) << ","
+            << csv_field(stored.prev_hash) << "," << csv_field(stored.hash)
             << "\n";
         return;
     }
@@ -44,7 +52,7 @@ void write_entry(const StoredLogEntry& stored, ExportFormat format, std::ostream
                 {"detail", e.detail},
                 {"prev_hash", stored.prev_hash},
                 {"hash", stored.hash}}
-               .dump()
+               .dump(-1, ' ', false, json::error_handler_t::replace)
         << "\n";
 }
 
@@ -73,7 +81,7 @@ Result<VerifyReport> write_log_export(Database& db, LogQuery query, ExportFormat
                       {"hash", report->head_hash},
                       {"intact", report->intact},
                       {"problem", report->problem}}}}
-                   .dump()
+                   .dump(-1, ' ', false, json::error_handler_t::replace)
             << "\n";
     }
     if (!out) return make_error("the export could not be written completely (disk full?)");

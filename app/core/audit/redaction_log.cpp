@@ -1,12 +1,12 @@
 #include "core/audit/redaction_log.h"
 
-#include <unistd.h>
-
 #include <fstream>
 
+#include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
 
+#include "core/base/atomic_file.h"
 #include "core/store/database.h"
 #include "core/audit/device_key.h"
 
@@ -15,7 +15,6 @@ namespace orlive {
 namespace {
 
 const std::string kGenesis(64, '0');
-constexpr const char* kHeadFile = "redaction-log.head";
 
 // The exact bytes an entry's hash covers. Changing this breaks every existing chain: never do.
 std::string canonical(std::int64_t seq, const LogEntry& e, const std::string& prev_hash) {
@@ -133,22 +132,12 @@ Status append_log(Database& db, const std::vector<LogEntry>& entries) {
 }
 
 void seal_log_head(Database& db) {
+    if (db.data_dir().empty()) return;  // a database in memory has no head file
     try {
         Head head = read_head(db.sql());
-        const std::filesystem::path file = db.data_dir() / kHeadFile;
-        const std::filesystem::path temp = db.data_dir() / (std::string(kHeadFile) + "." + std::to_string(getpid()));
-        std::error_code ec;
-        {
-            std::ofstream out(temp, std::ios::trunc);
-            out << head.seq << " " << head.hash << "\n";
-            out.close();  // a full disk shows up at the flush: never rename a short file over the head
-            if (!out) {
-                std::filesystem::remove(temp, ec);
-                return;
-            }
-        }
-        std::filesystem::rename(temp, file, ec);
-        if (ec) std::filesystem::remove(temp, ec);
+        // Best effort by design (see header): a failed write leaves the old head, which lags.
+        (void)write_file_atomically(db.data_dir() / kLogHeadFile,
+                                    std::to_string(head.seq) + " " + head.hash + "\n", 0644);
     } catch (const SQLite::Exception&) {
         // Best effort by design (see header): the next append seals again.
     }
@@ -156,7 +145,7 @@ void seal_log_head(Database& db) {
 
 void seal_head_of_new_log(Database& db) {
     std::error_code ec;
-    if (std::filesystem::exists(db.data_dir() / kHeadFile, ec) || ec) return;
+    if (std::filesystem::exists(db.data_dir() / kLogHeadFile, ec) || ec) return;
     try {
         if (read_head(db.sql()).seq == 0) seal_log_head(db);
     } catch (const SQLite::Exception&) {
@@ -202,13 +191,14 @@ Result<VerifyReport> verify_log(Database& db, const std::function<void(std::int6
     }
 
     // The sealed head: the chain must reach at least as far as it says.
-    std::ifstream in(db.data_dir() / kHeadFile);
+    if (db.data_dir().empty()) return report;  // a database in memory has no head file
+    std::ifstream in(db.data_dir() / kLogHeadFile);
     std::int64_t sealed_seq = 0;
     std::string sealed_hash;
     if (!(in >> sealed_seq >> sealed_hash)) {
         if (report.entries > 0) {
             report.intact = false;
-            report.problem = "the sealed head " + (db.data_dir() / kHeadFile).string() + " is missing or unreadable";
+            report.problem = "the sealed head " + (db.data_dir() / kLogHeadFile).string() + " is missing or unreadable";
         }
         return report;
     }

@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/audit/log_entry.h"
 #include "core/base/clock.h"
 #include "core/privacy/phi_filter.h"
 #include "core/base/result.h"
@@ -27,41 +28,6 @@ namespace orlive {
 class Database;
 class DeviceKey;
 
-// What happened. "redacted": replaced before going out. "blocked": the post was refused.
-// "released": found, but let out under full consent. "approved"/"discarded": the coordinator's
-// decision on a held post. "consent-change", "sign-off", "seal": about the case or the log.
-namespace log_action {
-inline constexpr const char* kRedacted = "redacted";
-inline constexpr const char* kBlocked = "blocked";
-inline constexpr const char* kReleased = "released";
-inline constexpr const char* kApproved = "approved";
-inline constexpr const char* kDiscarded = "discarded";
-inline constexpr const char* kConsentChange = "consent-change";
-inline constexpr const char* kSignOff = "sign-off";
-inline constexpr const char* kSeal = "seal";
-inline constexpr const char* kPinFailed = "pin-failed";      // a wrong compliance PIN
-inline constexpr const char* kReviewOpened = "review-opened"; // the compliance screen was unlocked
-}  // namespace log_action
-
-struct LogEntry {
-    TimeMs at = 0;
-    std::optional<std::int64_t> case_id;
-    std::optional<std::int64_t> post_id;
-    std::string category;   // "NAME", … or empty
-    std::string rule;
-    std::string action;
-    std::int64_t start = -1;  // UTF-8 byte offsets into the original text, end exclusive
-    std::int64_t end = -1;
-    std::string span_hmac;    // HMAC-SHA-256 (hex) of the original span
-    std::string detail;       // never PHI
-};
-
-struct StoredLogEntry {
-    std::int64_t seq = 0;
-    LogEntry entry;
-    std::string prev_hash;
-    std::string hash;
-};
 
 // One entry per span, each with the HMAC of the original text it covered.
 std::vector<LogEntry> log_entries_for_spans(std::string_view original, const std::vector<PhiSpan>& spans,
@@ -72,6 +38,8 @@ std::vector<LogEntry> log_entries_for_spans(std::string_view original, const std
 void append_log_entries(SQLite::Database& sql, const DeviceKey& key, const std::vector<LogEntry>& entries);
 // Appends in a transaction of its own and seals the head.
 Status append_log(Database& db, const std::vector<LogEntry>& entries);
+// The sealed head's file in the data dir.
+inline constexpr const char* kLogHeadFile = "redaction-log.head";
 // Writes the current head to DATA_DIR/redaction-log.head (atomically). Best effort: a head
 // file that lags the database is still consistent; only one ahead of it means truncation.
 void seal_log_head(Database& db);
@@ -80,13 +48,6 @@ void seal_log_head(Database& db);
 // instead of none, which verify_log must read as a deleted head.
 void seal_head_of_new_log(Database& db);
 
-struct VerifyReport {
-    bool intact = true;
-    std::int64_t entries = 0;
-    std::int64_t head_seq = 0;
-    std::string head_hash;
-    std::string problem;  // names the first bad entry
-};
 // Walks the whole chain once (linear). `progress` is called every 100,000 entries.
 Result<VerifyReport> verify_log(Database& db, const std::function<void(std::int64_t)>& progress = {});
 

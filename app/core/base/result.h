@@ -12,11 +12,13 @@ struct Error {
     std::string message;
 };
 
-template <typename T>
+// E is Error unless a boundary needs a typed failure (HttpClient's TransportFailure); it must
+// carry a `message`.
+template <typename T, typename E = Error>
 class [[nodiscard]] Result {
 public:
     Result(T value) : data_(std::move(value)) {}
-    Result(Error error) : data_(std::move(error)) {}
+    Result(E error) : data_(std::move(error)) {}
 
     bool ok() const { return std::holds_alternative<T>(data_); }
     explicit operator bool() const { return ok(); }
@@ -29,10 +31,10 @@ public:
     T& operator*() & { return value(); }
     const T& operator*() const& { return value(); }
 
-    const Error& error() const { return std::get<Error>(data_); }
+    const E& error() const { return std::get<E>(data_); }
 
 private:
-    std::variant<T, Error> data_;
+    std::variant<T, E> data_;
 };
 
 // For calls that return nothing on success.

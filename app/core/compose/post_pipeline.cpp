@@ -5,6 +5,8 @@
 #include <SQLiteCpp/Transaction.h>
 
 #include "core/base/time_format.h"
+#include "core/base/undo_window.h"
+#include "core/base/utf8.h"
 
 namespace orlive {
 
@@ -106,6 +108,10 @@ Result<ComposedPost> PostPipeline::compose(const PostRequest& request) {
         if (current) composed.case_id = current->id;
     }
 
+    // Bytes that are not UTF-8 would abort every serialiser downstream (the queue's JSON, the
+    // platforms' payloads): refused here, before anything is stored.
+    if (auto utf8 = require_utf8(text, "the post's text"); !utf8) return utf8.error();
+
     // Every outgoing text passes the filter, template text included: the filter is the last
     // line of defence even against a careless template or note.
     const std::vector<std::string> allow = allow_list();
@@ -129,7 +135,8 @@ std::vector<std::string> PostPipeline::allow_list() const {
 Result<PostOutcome> PostPipeline::post(const PostRequest& request) {
     const TimeMs now = clock_.now_ms();
     const int undo_seconds = request.undo_seconds.value_or(settings_.undo_seconds);
-    if (undo_seconds < 0 || undo_seconds > 300) return make_error("the undo window must be 0 to 300 seconds");
+    if (undo_seconds < 0 || undo_seconds > kMaxUndoSeconds)
+        return make_error("the undo window must be 0 to " + std::to_string(kMaxUndoSeconds) + " seconds");
 
     NewPost post;
     std::vector<LogEntry> log;

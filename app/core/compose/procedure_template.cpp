@@ -1,3 +1,7 @@
+// Procedure templates: loading and validating a file, rendering a milestone's text.
+// [SECTION] Small checks: slugs, hashtag words, placeholders
+// [SECTION] Loading one file: header, milestones (notes, fields, placeholders)
+// [SECTION] Rendering a template text
 #include "core/compose/procedure_template.h"
 
 #include <algorithm>
@@ -8,11 +12,14 @@
 #include <nlohmann/json.hpp>
 
 #include "core/base/json_int.h"
+#include "core/base/utf8.h"
 
 namespace orlive {
 
 namespace fs = std::filesystem;
 using nlohmann::json;
+
+// ==== [SECTION] Small checks ===============================================================
 
 namespace {
 
@@ -91,22 +98,36 @@ int ProcedureTemplate::step_of(std::string_view milestone_id) const {
     return 0;
 }
 
-std::optional<ProcedureTemplate> load_template_file(const fs::path& file,
-                                                    std::vector<TemplateProblem>& problems) {
-    const std::size_t problems_before = problems.size();
-    const std::string file_name = file.filename().string();
-    auto problem = [&](std::string milestone, std::string reason) {
-        problems.push_back({file_name, std::move(milestone), std::move(reason)});
-    };
+// ==== [SECTION] Loading one file ===========================================================
 
+namespace {
+
+// Collects one file's problems, each naming the milestone it concerns ("" for the file).
+struct ProblemList {
+    std::string file_name;
+    std::vector<TemplateProblem>& out;
+    void operator()(std::string milestone, std::string reason) const {
+        out.push_back({file_name, std::move(milestone), std::move(reason)});
+    }
+};
+
+std::optional<json> read_json_object(const fs::path& file, const ProblemList& problem) {
     std::ifstream in(file, std::ios::binary);
     if (!in) {
         problem("", "cannot be read");
         return std::nullopt;
     }
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    const std::string text = buffer.str();
+    // Checked before parsing so the problem names the byte, not the JSON parser's state.
+    if (auto utf8 = require_utf8(text, "the file"); !utf8) {
+        problem("", utf8.error().message);
+        return std::nullopt;
+    }
     json root;
     try {
-        root = json::parse(in);
+        root = json::parse(text);
     } catch (const json::exception& e) {  // parse_error, and out_of_range for numbers like 1e999
         problem("", std::string("is not valid JSON: ") + e.what());
         return std::nullopt;
@@ -115,8 +136,11 @@ std::optional<ProcedureTemplate> load_template_file(const fs::path& file,
         problem("", "must be a JSON object");
         return std::nullopt;
     }
+    return root;
+}
 
-    ProcedureTemplate tpl;
+// id, name, kind, specialty, update_minutes and hashtags: everything but the milestones.
+void read_template_header(const json& root, const fs::path& file, ProcedureTemplate& tpl, const ProblemList& problem) {
     tpl.file = file;
     tpl.id = string_field(root, "id");
     tpl.name = string_field(root, "name");
@@ -141,107 +165,135 @@ std::optional<ProcedureTemplate> load_template_file(const fs::path& file,
 
     if (!root.contains("hashtags") || !root["hashtags"].is_array()) {
         problem("", "\"hashtags\" must be an array of words without '#'");
-    } else {
-        for (const json& tag : root["hashtags"]) {
-            if (!tag.is_string() || !is_hashtag_word(tag.get<std::string>())) {
-                problem("", "hashtag " + tag.dump() + " must be one word without '#'");
-            } else {
-                tpl.hashtags.push_back(tag.get<std::string>());
-            }
+        return;
+    }
+    for (const json& tag : root["hashtags"]) {
+        if (!tag.is_string() || !is_hashtag_word(tag.get<std::string>())) {
+            problem("", "hashtag " + tag.dump() + " must be one word without '#'");
+        } else {
+            tpl.hashtags.push_back(tag.get<std::string>());
         }
     }
+}
 
-    if (!root.contains("milestones") || !root["milestones"].is_array() || root["milestones"].empty()) {
+void read_notes(const json& entry, const std::string& where, Milestone& milestone, const ProblemList& problem) {
+    if (!entry.contains("notes")) return;
+    if (!entry["notes"].is_array()) {
+        problem(where, "\"notes\" must be an array of phrases");
+        return;
+    }
+    for (const json& note : entry["notes"]) {
+        if (!note.is_string() || note.get<std::string>().empty())
+            problem(where, "every note must be a non-empty string");
+        else
+            milestone.notes.push_back(note.get<std::string>());
+    }
+}
+
+// A status milestone's number fields; each field's id becomes an allowed placeholder.
+void read_fields(const json& entry, const std::string& where, TemplateKind kind, Milestone& milestone,
+                 std::set<std::string>& allowed, const ProblemList& problem) {
+    if (!entry.contains("fields")) return;
+    if (kind != TemplateKind::HospitalStatus) problem(where, "\"fields\" are only for status templates");
+    if (!entry["fields"].is_array()) {
+        problem(where, "\"fields\" must be an array");
+        return;
+    }
+    for (const json& f : entry["fields"]) {
+        // json_int, not value()/get<int>(): a string "step" would throw and a huge number
+        // would wrap into range.
+        const auto number = [&](const char* key) {
+            return f.is_object() && f.contains(key) ? json_int(f[key]) : std::nullopt;
+        };
+        const std::optional<int> min = number("min"), max = number("max");
+        if (!f.is_object() || !is_slug(string_field(f, "id")) || !min || !max ||
+            (f.contains("step") && !number("step")) || (f.contains("default") && !number("default"))) {
+            problem(where, "each field needs an \"id\", a \"label\", integer \"min\"/\"max\" and, if given, integer \"step\"/\"default\"");
+            continue;
+        }
+        TemplateField field;
+        field.id = string_field(f, "id");
+        field.label = string_field(f, "label");
+        field.min = *min;
+        field.max = *max;
+        field.step = number("step").value_or(1);
+        field.default_value = number("default").value_or(field.min);
+        if (field.min > field.max || field.default_value < field.min || field.default_value > field.max ||
+            field.step < 1)
+            problem(where, "field '" + field.id + "' needs min <= default <= max and step >= 1");
+        allowed.insert(field.id);
+        milestone.fields.push_back(field);
+    }
+}
+
+void check_placeholders(const Milestone& milestone, const std::string& where, const std::set<std::string>& allowed,
+                        const ProblemList& problem) {
+    std::string brace_problem;
+    for (const std::string& name : placeholders_in(milestone.text, brace_problem)) {
+        if (!allowed.count(name)) {
+            problem(where, "unknown placeholder {" + name + "}" +
+                               (name.find("patient") != std::string::npos ? " (templates never carry patient details)"
+                                                                          : ""));
+        }
+    }
+    if (!brace_problem.empty()) problem(where, brace_problem);
+}
+
+// One entry of "milestones"; `where` names it in problems ("#N" until its id is known).
+std::optional<Milestone> read_milestone(const json& entry, std::string where, TemplateKind kind,
+                                        std::set<std::string>& seen_ids, const ProblemList& problem) {
+    if (!entry.is_object()) {
+        problem(where, "must be an object with id, label and text");
+        return std::nullopt;
+    }
+    Milestone milestone;
+    milestone.id = string_field(entry, "id");
+    milestone.label = string_field(entry, "label");
+    milestone.text = string_field(entry, "text");
+    if (!milestone.id.empty()) where = milestone.id;
+    if (!is_slug(milestone.id)) problem(where, "\"id\" must be lowercase letters, digits and hyphens");
+    else if (!seen_ids.insert(milestone.id).second) problem(where, "duplicate milestone id");
+    if (milestone.label.empty()) problem(where, "\"label\" is missing or empty");
+    else if (milestone.label.size() > kMaxLabelBytes)
+        problem(where, "\"label\" is longer than " + std::to_string(kMaxLabelBytes) + " bytes; it must fit a button");
+    if (milestone.text.empty()) problem(where, "\"text\" is missing or empty");
+    else if (milestone.text.size() > kMaxTextBytes)
+        problem(where, "\"text\" is longer than " + std::to_string(kMaxTextBytes) + " bytes");
+
+    read_notes(entry, where, milestone, problem);
+    std::set<std::string> allowed(standard_placeholders().begin(), standard_placeholders().end());
+    read_fields(entry, where, kind, milestone, allowed, problem);
+    check_placeholders(milestone, where, allowed, problem);
+    return milestone;
+}
+
+}  // namespace
+
+std::optional<ProcedureTemplate> load_template_file(const fs::path& file,
+                                                    std::vector<TemplateProblem>& problems) {
+    const std::size_t problems_before = problems.size();
+    const ProblemList problem{file.filename().string(), problems};
+    std::optional<json> root = read_json_object(file, problem);
+    if (!root) return std::nullopt;
+
+    ProcedureTemplate tpl;
+    read_template_header(*root, file, tpl, problem);
+    if (!root->contains("milestones") || !(*root)["milestones"].is_array() || (*root)["milestones"].empty()) {
         problem("", "\"milestones\" must be a non-empty array");
         return std::nullopt;
     }
-
     std::set<std::string> seen_ids;
     int index = 0;
-    for (const json& entry : root["milestones"]) {
+    for (const json& entry : (*root)["milestones"]) {
         ++index;
-        std::string where = "#" + std::to_string(index);
-        if (!entry.is_object()) {
-            problem(where, "must be an object with id, label and text");
-            continue;
-        }
-        Milestone milestone;
-        milestone.id = string_field(entry, "id");
-        milestone.label = string_field(entry, "label");
-        milestone.text = string_field(entry, "text");
-        if (!milestone.id.empty()) where = milestone.id;
-        if (!is_slug(milestone.id)) problem(where, "\"id\" must be lowercase letters, digits and hyphens");
-        else if (!seen_ids.insert(milestone.id).second) problem(where, "duplicate milestone id");
-        if (milestone.label.empty()) problem(where, "\"label\" is missing or empty");
-        else if (milestone.label.size() > kMaxLabelBytes)
-            problem(where, "\"label\" is longer than " + std::to_string(kMaxLabelBytes) + " bytes; it must fit a button");
-        if (milestone.text.empty()) problem(where, "\"text\" is missing or empty");
-        else if (milestone.text.size() > kMaxTextBytes)
-            problem(where, "\"text\" is longer than " + std::to_string(kMaxTextBytes) + " bytes");
-
-        if (entry.contains("notes")) {
-            if (!entry["notes"].is_array()) {
-                problem(where, "\"notes\" must be an array of phrases");
-            } else {
-                for (const json& note : entry["notes"]) {
-                    if (!note.is_string() || note.get<std::string>().empty())
-                        problem(where, "every note must be a non-empty string");
-                    else
-                        milestone.notes.push_back(note.get<std::string>());
-                }
-            }
-        }
-
-        std::set<std::string> allowed(standard_placeholders().begin(), standard_placeholders().end());
-        if (entry.contains("fields")) {
-            if (tpl.kind != TemplateKind::HospitalStatus) problem(where, "\"fields\" are only for status templates");
-            if (!entry["fields"].is_array()) {
-                problem(where, "\"fields\" must be an array");
-            } else {
-                for (const json& f : entry["fields"]) {
-                    TemplateField field;
-                    // json_int, not value()/get<int>(): a string "step" would throw and a huge
-                    // number would wrap into range.
-                    const auto number = [&](const char* key) {
-                        return f.is_object() && f.contains(key) ? json_int(f[key]) : std::nullopt;
-                    };
-                    const std::optional<int> min = number("min"), max = number("max");
-                    if (!f.is_object() || !is_slug(string_field(f, "id")) || !min || !max ||
-                        (f.contains("step") && !number("step")) || (f.contains("default") && !number("default"))) {
-                        problem(where, "each field needs an \"id\", a \"label\", integer \"min\"/\"max\" and, if given, integer \"step\"/\"default\"");
-                        continue;
-                    }
-                    field.id = string_field(f, "id");
-                    field.label = string_field(f, "label");
-                    field.min = *min;
-                    field.max = *max;
-                    field.step = number("step").value_or(1);
-                    field.default_value = number("default").value_or(field.min);
-                    if (field.min > field.max || field.default_value < field.min || field.default_value > field.max ||
-                        field.step < 1)
-                        problem(where, "field '" + field.id + "' needs min <= default <= max and step >= 1");
-                    allowed.insert(field.id);
-                    milestone.fields.push_back(field);
-                }
-            }
-        }
-
-        std::string brace_problem;
-        for (const std::string& name : placeholders_in(milestone.text, brace_problem)) {
-            if (!allowed.count(name)) {
-                problem(where, "unknown placeholder {" + name + "}" +
-                                   (name.find("patient") != std::string::npos
-                                        ? " (templates never carry patient details)"
-                                        : ""));
-            }
-        }
-        if (!brace_problem.empty()) problem(where, brace_problem);
-        tpl.milestones.push_back(std::move(milestone));
+        auto milestone = read_milestone(entry, "#" + std::to_string(index), tpl.kind, seen_ids, problem);
+        if (milestone) tpl.milestones.push_back(std::move(*milestone));
     }
-
     if (problems.size() != problems_before) return std::nullopt;
     return tpl;
 }
+
+// ==== [SECTION] Rendering a template text ===================================================
 
 Result<std::string> render_template_text(std::string_view text, const RenderValues& values) {
     std::string out;

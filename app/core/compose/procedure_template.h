@@ -1,4 +1,4 @@
-// Procedure templates (assets/templates/*.json, CONTRACT.md "Templates"): parsing, validation
+// Procedure templates (assets/templates/*.json, README, "The contract": "Templates"): parsing, validation
 // and placeholder rendering. Pure data; safe to share read-only between threads.
 #pragma once
 

@@ -1,12 +1,6 @@
 #include "core/compose/settings.h"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
-#include <cerrno>
 #include <cstdio>
-#include <cstring>
 #include <fstream>
 #include <optional>
 #include <set>
@@ -15,7 +9,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/base/atomic_file.h"
 #include "core/base/json_int.h"
+#include "core/base/undo_window.h"
+#include "core/base/utf8.h"
 
 namespace orlive {
 
@@ -114,6 +111,8 @@ Status check_endpoint_url(const std::string& url, const std::string& what) {
 }
 
 Result<Settings> parse_settings(const std::string& json_text) {
+    // Checked before parsing so the message names the byte, not the JSON parser's state.
+    if (auto utf8 = require_utf8(json_text, "the settings file"); !utf8) return utf8.error();
     json root;
     try {
         root = json::parse(json_text);
@@ -125,8 +124,8 @@ Result<Settings> parse_settings(const std::string& json_text) {
     Settings settings;
     if (root.contains("undo_seconds")) {
         const std::optional<int> undo = json_int(root["undo_seconds"]);
-        if (!undo || *undo < 0 || *undo > 300)
-            return make_error("\"undo_seconds\" must be a whole number from 0 to 300");
+        if (!undo || *undo < 0 || *undo > kMaxUndoSeconds)
+            return make_error("\"undo_seconds\" must be a whole number from 0 to " + std::to_string(kMaxUndoSeconds));
         settings.undo_seconds = *undo;
     }
     if (root.contains("hospital_name")) {
@@ -190,7 +189,7 @@ Result<Settings> load_settings(const fs::path& file, bool missing_is_default) {
 
 namespace orlive {
 
-const char* kind_name(AccountKind kind) {
+const char* account_kind_name(AccountKind kind) {
     switch (kind) {
         case AccountKind::Mastodon: return "mastodon";
         case AccountKind::Bluesky: return "bluesky";
@@ -209,7 +208,7 @@ Status save_settings(const Settings& settings, const fs::path& file) {
     if (settings.ui_scale > 0.0f) root["ui_scale"] = settings.ui_scale;
     root["accounts"] = json::array();
     for (const Account& a : settings.accounts) {
-        json entry = {{"name", a.name}, {"kind", kind_name(a.kind)}};
+        json entry = {{"name", a.name}, {"kind", account_kind_name(a.kind)}};
         if (a.kind == AccountKind::Mastodon) {
             entry["base_url"] = a.base_url;
             entry["access_token"] = a.access_token;
@@ -223,20 +222,17 @@ Status save_settings(const Settings& settings, const fs::path& file) {
         }
         root["accounts"].push_back(entry);
     }
-    const std::string text = root.dump(2) + "\n";
+    std::string text;
+    try {
+        text = root.dump(2) + "\n";
+    } catch (const json::type_error&) {  // invalid UTF-8 in a value: refuse rather than abort
+        return make_error("the settings hold text that is not valid UTF-8; nothing was saved");
+    }
 
     std::error_code ec;
     if (file.has_parent_path()) fs::create_directories(file.parent_path(), ec);
-    const fs::path temp = file.string() + ".new";
-    int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-    if (fd < 0) return make_error("cannot write settings " + temp.string() + ": " + std::strerror(errno));
-    ::fchmod(fd, 0600);  // an existing temp file keeps its mode otherwise
-    bool written = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) && ::fsync(fd) == 0;
-    ::close(fd);
-    if (!written || ::rename(temp.c_str(), file.c_str()) != 0) {
-        ::unlink(temp.c_str());
-        return make_error("cannot write settings " + file.string() + ": " + std::strerror(errno));
-    }
+    auto written = write_file_atomically(file, text, 0600);
+    if (!written) return make_error("cannot write settings: " + written.error().message);
     return Ok{};
 }
 

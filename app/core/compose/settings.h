@@ -1,4 +1,4 @@
-// Settings (CONTRACT.md "Settings file"): undo window, hospital identity and the accounts
+// Settings (README, "The contract": "Settings file"): undo window, hospital identity and the accounts
 // posts go to. Loaded once; plain data afterwards. Secrets stay in memory only and are never
 // part of an error message.
 #pragma once
@@ -13,7 +13,7 @@ namespace orlive {
 
 enum class AccountKind { Mastodon, Bluesky, Webhook };
 // "mastodon" | "bluesky" | "webhook", as the settings file and `queue --json` spell it.
-const char* kind_name(AccountKind kind);
+const char* account_kind_name(AccountKind kind);
 
 struct Account {
     std::string name;

@@ -10,7 +10,7 @@
 
 namespace orlive {
 
-// The HIPAA Safe Harbor identifier categories that can occur in free text (CONTRACT.md).
+// The HIPAA Safe Harbor identifier categories that can occur in free text (README, "The PHI filter").
 enum class PhiCategory {
     Name, Date, Age, Phone, Email, Ssn, Mrn, Account, Address, Url, Ip, DeviceId, Vehicle, OtherId
 };

@@ -1,15 +1,12 @@
 #include "core/session/session.h"
 
+#include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
 namespace orlive {
 
 namespace {
 Feedback failed(const Error& error) { return {false, error.message}; }
-
-bool is_live(PostState state) {
-    return state == PostState::Pending || state == PostState::Queued || state == PostState::Held;
-}
 }  // namespace
 
 Session::Session(std::unique_ptr<Database> db, TemplateCatalog catalog, std::unique_ptr<PhiFilter> filter,
@@ -22,27 +19,8 @@ Session::Session(std::unique_ptr<Database> db, TemplateCatalog catalog, std::uni
       pipeline_(*db_, catalog_, *filter_, settings_, clock_),
       compliance_(*db_, settings_.compliance_pin, clock_),
       admin_lock_(settings_.admin_pin),
+      builder_(*db_, catalog_, settings_),
       connectivity_(settings_.accounts.empty() ? "Local feed only" : "Offline: delivery not started") {}
-
-Feedback Session::tap_milestone(const std::string& milestone_id, const std::string& note) {
-    PostRequest request;
-    request.milestone_id = milestone_id;
-    request.note = note;
-    return post(request);
-}
-
-Feedback Session::post_free_text(const std::string& text) {
-    PostRequest request;
-    request.free_text = text;
-    return post(request);
-}
-
-Feedback Session::post_status(const std::string& update_id, const std::map<std::string, std::string>& fields) {
-    PostRequest request;
-    request.milestone_id = update_id;
-    request.fields = fields;
-    return post(request);
-}
 
 Feedback Session::post(const PostRequest& request) {
     auto outcome = pipeline_.post(request);
@@ -194,8 +172,14 @@ void Session::set_connectivity(std::string text) {
 std::int64_t Session::data_version() {
     // Changes whenever another connection commits; our own commits already set dirty_.
     try {
-        return db_->sql().execAndGet("PRAGMA data_version").getInt64();
-    } catch (const SQLite::Exception&) {
+        std::int64_t version = db_->sql().execAndGet("PRAGMA data_version").getInt64();
+        if (!data_version_error_.empty()) dirty_ = true;  // the error line goes away
+        data_version_error_.clear();
+        return version;
+    } catch (const SQLite::Exception& e) {
+        // Shown on the header: the screen may lag writes by orlivectl and the sync daemon.
+        if (data_version_error_.empty()) dirty_ = true;
+        data_version_error_ = std::string("cannot notice other programs' changes: ") + e.getErrorStr();
         return last_data_version_;
     }
 }
@@ -208,103 +192,14 @@ const SessionSnapshot& Session::snapshot() {
 
 void Session::rebuild() {
     dirty_ = false;
-    SessionSnapshot next;
-    next.now = clock_.now_ms();
-    next.connectivity = connectivity_;
-    for (const Account& account : settings_.accounts) {
-        const char* kind = account.kind == AccountKind::Mastodon  ? "Mastodon"
-                           : account.kind == AccountKind::Bluesky ? "Bluesky"
-                                                                  : "webhook";
-        next.accounts.push_back(account.name + " (" + kind + ")");
-    }
-    next.undo_seconds = settings_.undo_seconds;
-    next.hospital_name = settings_.hospital_name;
-    next.default_hashtags = settings_.default_hashtags;
-    next.first_run = first_run_;
-    for (const ProcedureTemplate* tpl : catalog_.procedures()) {
-        next.procedures.push_back({tpl->id, tpl->name, tpl->specialty, static_cast<int>(tpl->milestones.size())});
-    }
-    if (const ProcedureTemplate* status = catalog_.status_set()) {
-        for (const Milestone& update : status->milestones) next.status_updates.push_back({update.id, update.label, update.fields});
-    }
-    if (auto stats = queue_stats(*db_)) next.queue = *stats;
-    next.compliance = compliance_.view();
-    next.admin = {admin_lock_.configured(), admin_unlocked_, admin_lock_.failed_attempts(), admin_lock_.locked_until()};
-
-    auto active = active_case(*db_);
-    std::optional<std::int64_t> feed_case;
-    const ProcedureTemplate* tpl = nullptr;
-    if (active && active->has_value()) {
-        const CaseRecord& record = active->value();
-        feed_case = record.id;
-        tpl = catalog_.find(record.procedure_id);
-        CaseView view;
-        view.id = record.id;
-        view.procedure_id = record.procedure_id;
-        view.procedure_name = tpl ? tpl->name : record.procedure_id;
-        view.consent = record.consent;
-        view.release_ref = record.release_ref;
-        view.started_at = record.started_at;
-        view.last_update_at = record.started_at;
-        if (tpl) view.update_minutes = tpl->update_minutes;
-        if (tpl) {
-            for (const Milestone& milestone : tpl->milestones) {
-                view.milestones.push_back({milestone.id, milestone.label, tpl->step_of(milestone.id), false, false, 0,
-                                           milestone.notes});
-            }
-        }
-        next.active = std::move(view);
-    }
-
-    PostQuery query;
-    query.case_id = feed_case;
-    query.limit = 100;
-    auto posts = list_posts(*db_, query);
-    if (posts) {
-        for (PostRecord& post : *posts) {
-            PostView view;
-            view.title = "Update";
-            if (const ProcedureTemplate* owner = tpl) {
-                if (const Milestone* m = owner->find_milestone(post.milestone_id)) view.title = m->label;
-            }
-            if (post.kind == PostKind::HospitalStatus && catalog_.status_set()) {
-                if (const Milestone* m = catalog_.status_set()->find_milestone(post.milestone_id)) view.title = m->label;
-            }
-            view.post = std::move(post);
-            next.feed.push_back(std::move(view));
-        }
-    }
-
-    if (next.active) {
-        int furthest = 0;
-        for (const PostView& view : next.feed) {
-            if (view.post.kind != PostKind::Milestone || !is_live(view.post.state)) continue;
-            for (MilestoneView& milestone : next.active->milestones) {
-                if (milestone.id != view.post.milestone_id) continue;
-                // The feed is newest first: keep the earliest live post's time.
-                milestone.done = true;
-                milestone.done_at = view.post.created_at;
-                furthest = std::max(furthest, milestone.step);
-            }
-            next.active->last_update_at = std::max(next.active->last_update_at, view.post.created_at);
-        }
-        for (MilestoneView& milestone : next.active->milestones) {
-            if (milestone.done) ++next.active->done_count;
-        }
-        for (MilestoneView& milestone : next.active->milestones) {
-            if (milestone.step > furthest && !milestone.done) {
-                milestone.next = true;
-                break;
-            }
-        }
-    }
-
-    for (const PostView& view : next.feed) {
-        if (view.post.state == PostState::Pending && view.post.release_at > next.now && !next.undoable)
-            next.undoable = view;
-        if (view.post.state == PostState::Held) next.held = view;  // newest first: ends at the oldest
-    }
-    snapshot_ = std::move(next);
+    SnapshotContext context;
+    context.now = clock_.now_ms();
+    context.connectivity = connectivity_;
+    context.first_run = first_run_;
+    context.admin = {admin_lock_.configured(), admin_unlocked_, admin_lock_.failed_attempts(), admin_lock_.locked_until()};
+    context.compliance = compliance_.view();
+    snapshot_ = builder_.build(std::move(context));
+    if (!data_version_error_.empty()) snapshot_.read_errors.push_back(data_version_error_);
 }
 
 }  // namespace orlive

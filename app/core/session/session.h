@@ -1,6 +1,6 @@
 // Session: the app's single source of truth. It owns the main thread's database connection,
-// applies the coordinator's operations and builds the read-only snapshot the screens draw.
-// Main thread only.
+// applies the coordinator's operations and has the snapshot the screens draw rebuilt
+// (SnapshotBuilder) after any change. Main thread only.
 #pragma once
 
 #include <filesystem>
@@ -10,86 +10,18 @@
 #include <string>
 #include <vector>
 
-#include "core/store/case_store.h"
 #include "core/base/clock.h"
 #include "core/audit/compliance_desk.h"
 #include "core/store/database.h"
 #include "core/store/outbox.h"
 #include "core/privacy/phi_filter.h"
+#include "core/session/snapshot.h"
+#include "core/session/snapshot_builder.h"
 #include "core/compose/post_pipeline.h"
 #include "core/compose/settings.h"
 #include "core/compose/template_catalog.h"
 
 namespace orlive {
-
-struct MilestoneView {
-    std::string id;
-    std::string label;
-    int step = 0;
-    bool done = false;              // a live post exists for it
-    bool next = false;              // the next expected milestone
-    TimeMs done_at = 0;
-    std::vector<std::string> notes; // pre-approved phrases
-};
-
-struct CaseView {
-    std::int64_t id = 0;
-    std::string procedure_id;
-    std::string procedure_name;
-    Consent consent = Consent::None;
-    std::string release_ref;
-    TimeMs started_at = 0;
-    int done_count = 0;
-    std::vector<MilestoneView> milestones;
-    int update_minutes = 30;        // followers expect an update at least this often
-    TimeMs last_update_at = 0;      // the case's newest live post, else its start
-};
-
-// A hospital-status update a coordinator posts with number pickers (crisis updates).
-struct StatusUpdateView {
-    std::string id;
-    std::string label;
-    std::vector<TemplateField> fields;
-};
-
-struct PostView {
-    PostRecord post;
-    std::string title;  // the milestone's label, or "Update"
-};
-
-struct ProcedureChoice {
-    std::string id;
-    std::string name;
-    std::string specialty;
-    int milestone_count = 0;
-};
-
-// The admin (IT) lock over settings and quitting the kiosk.
-struct AdminView {
-    bool pin_configured = false;
-    bool unlocked = false;
-    int failed_attempts = 0;
-    TimeMs locked_until = 0;
-};
-
-struct SessionSnapshot {
-    TimeMs now = 0;
-    std::optional<CaseView> active;
-    std::vector<PostView> feed;           // the active (else latest) case's posts, newest first
-    std::optional<PostView> undoable;     // newest post still in its undo window
-    std::optional<PostView> held;         // oldest post waiting for review
-    QueueStats queue;
-    std::string connectivity;             // "Local feed only", "Online", "Offline: …"
-    std::vector<std::string> accounts;    // "main (mastodon)": names and kinds, never secrets
-    std::vector<ProcedureChoice> procedures;
-    std::vector<StatusUpdateView> status_updates;
-    int undo_seconds = 10;
-    std::string hospital_name;
-    ComplianceView compliance;            // log rows only while unlocked
-    AdminView admin;
-    bool first_run = false;               // no settings file yet: offer the set-up wizard
-    std::vector<std::string> default_hashtags;
-};
 
 // The outcome of an operation, for the screen's feedback line.
 struct Feedback {
@@ -102,9 +34,8 @@ public:
     Session(std::unique_ptr<Database> db, TemplateCatalog catalog, std::unique_ptr<PhiFilter> filter,
             Settings settings, const Clock& clock);
 
-    Feedback tap_milestone(const std::string& milestone_id, const std::string& note);
-    Feedback post_free_text(const std::string& text);
-    Feedback post_status(const std::string& update_id, const std::map<std::string, std::string>& fields);
+    // A tap, free text or a hospital-status update: the pipeline's request, as dispatch built it.
+    Feedback post(const PostRequest& request);
     Feedback undo(std::int64_t post_id);
     Feedback approve_held(std::int64_t post_id);
     Feedback discard(std::int64_t post_id);
@@ -140,7 +71,6 @@ public:
     const SessionSnapshot& snapshot();  // rebuilt lazily after any change
 
 private:
-    Feedback post(const PostRequest& request);
     void rebuild();
     std::int64_t data_version();
 
@@ -152,11 +82,13 @@ private:
     PostPipeline pipeline_;
     ComplianceDesk compliance_;
     PinLock admin_lock_;
+    SnapshotBuilder builder_;
     bool admin_unlocked_ = false;
     std::filesystem::path settings_file_;
     bool first_run_ = false;
     SessionSnapshot snapshot_;
     std::string connectivity_;
+    std::string data_version_error_;  // why other processes' writes cannot be noticed, if so
     bool dirty_ = true;
     std::int64_t last_data_version_ = -1;
 };

@@ -12,16 +12,19 @@
 #include <optional>
 #include <sstream>
 
+#include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Backup.h>
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
 
+#include "core/base/atomic_file.h"
 #include "core/store/data_paths.h"
+#include "orlive/version.h"
 #include "core/audit/device_key.h"
 #include "core/audit/redaction_log.h"
 
 // [SECTION] Index
-// - Files: small atomic writes and reads of the key and the sealed head
+// - Files: reading the key and the sealed head; counting rows
 // - Reading a backup file: what makes a file an ORLive backup
 // - write_backup
 // - restore_backup
@@ -34,8 +37,6 @@ namespace {
 
 constexpr int kBackupFormat = 1;
 constexpr const char* kKeyFile = "device.key";
-constexpr const char* kHeadFile = "redaction-log.head";  // see redaction_log.cpp
-constexpr int kBusyTimeoutMs = 5000;                    // as Database::open
 
 // [SECTION] Files
 
@@ -45,33 +46,6 @@ std::optional<std::string> read_file(const fs::path& file) {
     std::ostringstream bytes;
     bytes << in.rdbuf();
     return bytes.str();
-}
-
-Status fsync_dir(const fs::path& dir) {
-    int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0) return make_error("cannot open " + dir.string() + ": " + std::strerror(errno));
-    ::fsync(fd);
-    ::close(fd);
-    return Ok{};
-}
-
-// Writes to a temporary name, syncs and renames, so a crash leaves the old file or the new one.
-Status write_file_atomically(const fs::path& file, const std::string& bytes, mode_t mode) {
-    const fs::path temp = file.string() + ".tmp-" + std::to_string(::getpid());
-    int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode);
-    if (fd < 0) return make_error("cannot create " + temp.string() + ": " + std::strerror(errno));
-    bool written = ::fchmod(fd, mode) == 0 &&
-                   ::write(fd, bytes.data(), bytes.size()) == static_cast<ssize_t>(bytes.size()) &&
-                   ::fsync(fd) == 0;
-    int saved_errno = errno;
-    ::close(fd);
-    if (!written || ::rename(temp.c_str(), file.c_str()) != 0) {
-        if (written) saved_errno = errno;
-        ::unlink(temp.c_str());
-        return make_error("cannot write " + file.string() + ": " + std::strerror(saved_errno) +
-                          " (is the disk full?)");
-    }
-    return fsync_dir(file.parent_path().empty() ? fs::path(".") : file.parent_path());
 }
 
 // "20260125T140509Z": sorts by time and needs no quoting in a shell.
@@ -171,7 +145,7 @@ Status lock_out_other_processes(SQLite::Database& sql, const fs::path& data_dir)
         sql.exec("PRAGMA locking_mode = EXCLUSIVE");
         sql.exec("BEGIN EXCLUSIVE");
         sql.exec("COMMIT");
-        sql.setBusyTimeout(kBusyTimeoutMs);
+        sql.setBusyTimeout(Database::kBusyTimeoutMs);
         return Ok{};
     } catch (const SQLite::Exception&) {
         return make_error("this backup was made with another device key, and " + data_dir.string() +
@@ -206,7 +180,7 @@ Result<std::unique_ptr<Database>> stage(const BackupContents& contents, const fs
         return make_error("cannot create " + dir.string() + ": " + ec.message() + " (is the disk full?)");
     if (auto key = write_file_atomically(dir / kKeyFile, contents.key, 0600); !key) return key.error();
     if (!contents.head.empty()) {
-        if (auto head = write_file_atomically(dir / kHeadFile, contents.head, 0644); !head) return head.error();
+        if (auto head = write_file_atomically(dir / kLogHeadFile, contents.head, 0644); !head) return head.error();
     }
     try {
         SQLite::Database from(file.string(), SQLite::OPEN_READONLY);
@@ -232,16 +206,11 @@ Result<std::unique_ptr<Database>> stage(const BackupContents& contents, const fs
 // created meanwhile (compare DeviceKey::load_or_create).
 Status install_first_key(const fs::path& data_dir, const std::string& key) {
     const fs::path file = data_dir / kKeyFile;
-    const fs::path temp = data_dir / "device.key.restore";
-    if (auto written = write_file_atomically(temp, key, 0600); !written) return written.error();
-    int linked = ::link(temp.c_str(), file.c_str());
-    int saved_errno = errno;
-    ::unlink(temp.c_str());
-    if (linked != 0)
-        return make_error("cannot install " + file.string() + ": " + std::strerror(saved_errno) +
-                          (saved_errno == EEXIST ? " (an ORLive process created a key meanwhile; stop it and run restore again)"
-                                                 : ""));
-    return fsync_dir(data_dir);
+    auto installed = write_file_atomically(file, key, 0600, IfExists::Keep);
+    if (!installed && installed.error().message == atomic_write::kExists)
+        return make_error("cannot install " + file.string() +
+                          ": an ORLive process created a key meanwhile; stop it and run restore again");
+    return installed;
 }
 
 }  // namespace
@@ -251,7 +220,7 @@ Status install_first_key(const fs::path& data_dir, const std::string& key) {
 Result<BackupInfo> write_backup(Database& db, const fs::path& file) {
     // Read the sealed head before the snapshot: it is written after each commit, so the head
     // read now is never ahead of a snapshot taken later (a lagging head is still valid).
-    const std::string head = read_file(db.data_dir() / kHeadFile).value_or("");
+    const std::string head = read_file(db.data_dir() / kLogHeadFile).value_or("");
     const auto key = read_file(db.data_dir() / kKeyFile);
     if (!key || key->size() != DeviceKey::kBytes)
         return make_error("cannot read the device key in " + db.data_dir().string() + "; nothing was backed up");
@@ -294,7 +263,7 @@ Result<BackupInfo> write_backup(Database& db, const fs::path& file) {
         put("device_key", *key, true);
         put("log_head", head, false);
         put("created_at", std::to_string(now_ms()), false);
-        put("orlive_version", ORLIVE_VERSION, false);
+        put("orlive_version", kVersion, false);
         transaction.commit();
     } catch (const SQLite::Exception& e) {
         ::unlink(temp.c_str());
@@ -305,7 +274,7 @@ Result<BackupInfo> write_backup(Database& db, const fs::path& file) {
         ::unlink(temp.c_str());
         return make_error("cannot write the backup " + file.string() + ": " + std::strerror(saved_errno));
     }
-    if (auto synced = fsync_dir(file.has_parent_path() ? file.parent_path() : fs::path(".")); !synced)
+    if (auto synced = fsync_directory(file.has_parent_path() ? file.parent_path() : fs::path(".")); !synced)
         return synced.error();
     return inspect_backup(file);
 }
@@ -365,9 +334,9 @@ Result<RestoreReport> restore_backup(const fs::path& data_dir, const fs::path& f
                               " could not be replaced; run the same restore again");
     }
     auto seal = [&]() -> Status {
-        if (!contents->head.empty()) return write_file_atomically(data_dir / kHeadFile, contents->head, 0644);
+        if (!contents->head.empty()) return write_file_atomically(data_dir / kLogHeadFile, contents->head, 0644);
         std::error_code ec;
-        fs::remove(data_dir / kHeadFile, ec);
+        fs::remove(data_dir / kLogHeadFile, ec);
         return Ok{};
     };
     if (auto sealed = seal(); !sealed) return sealed.error();

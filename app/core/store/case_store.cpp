@@ -1,5 +1,8 @@
 #include "core/store/case_store.h"
 
+#include "core/base/utf8.h"
+
+#include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
 #include <nlohmann/json.hpp>
@@ -127,7 +130,27 @@ FilterContext CaseRecord::filter_context(const std::vector<std::string>& extra_a
     return context;
 }
 
+namespace {
+
+// Every text of a case is stored and later serialised; none may be invalid UTF-8.
+Status require_utf8_case(const CaseStart& start) {
+    std::vector<std::pair<std::string_view, const char*>> texts = {
+        {start.procedure_id, "the procedure id"}, {start.release_ref, "the release reference"},
+        {start.patient.mrn, "the MRN"},           {start.patient.dob, "the date of birth"},
+        {start.surgeon, "the surgeon's name"}};
+    for (const std::string& name : start.patient.names) texts.emplace_back(name, "a patient name");
+    for (const std::string& name : start.staff) texts.emplace_back(name, "a staff name");
+    for (const std::string& tag : start.hashtags) texts.emplace_back(tag, "a hashtag");
+    for (const auto& [text, what] : texts) {
+        if (auto utf8 = require_utf8(text, what); !utf8) return utf8;
+    }
+    return Ok{};
+}
+
+}  // namespace
+
 Result<std::int64_t> start_case(Database& db, const CaseStart& start, TimeMs now) {
+    if (auto utf8 = require_utf8_case(start); !utf8) return utf8.error();
     if (start.procedure_id.empty()) return make_error("a case needs a procedure");
     if (start.consent == Consent::Full && start.release_ref.empty())
         return make_error("full consent needs a release reference (the signed media release form's number)");

@@ -8,16 +8,12 @@
 #include <vector>
 
 #include "core/base/clock.h"
+#include "core/store/consent.h"
 #include "core/store/database.h"
 #include "core/privacy/phi_filter.h"
 #include "core/base/result.h"
 
 namespace orlive {
-
-enum class Consent { None, Deidentified, Full };
-
-std::string_view consent_name(Consent consent);                 // "none" | "deidentified" | "full"
-std::optional<Consent> parse_consent(std::string_view text);
 
 struct CaseStart {
     std::string procedure_id;

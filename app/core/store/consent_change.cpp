@@ -1,5 +1,6 @@
 #include "core/store/consent_change.h"
 
+#include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
 
@@ -97,10 +98,16 @@ Result<ConsentChangeResult> change_consent(Database& db, const ConsentChange& ch
         }
         const CaseRecord& record = found->value();
 
-        SQLite::Statement update(db.sql(), "UPDATE cases SET consent = ?, release_ref = ? WHERE id = ?");
+        // withdrawn_at marks a withdrawal (to none from a level that let something out); a new
+        // consent above none lifts it for what is posted from then on.
+        SQLite::Statement update(db.sql(),
+                                 "UPDATE cases SET consent = ?1, release_ref = ?2, withdrawn_at = CASE WHEN ?1 = "
+                                 "'none' THEN coalesce(withdrawn_at, CASE WHEN consent <> 'none' THEN ?3 END) "
+                                 "ELSE NULL END WHERE id = ?4");
         update.bind(1, std::string(consent_name(change.consent)));
         update.bind(2, change.consent == Consent::Full ? change.release_ref : std::string());
-        update.bind(3, record.id);
+        update.bind(3, static_cast<std::int64_t>(now));
+        update.bind(4, record.id);
         update.exec();
 
         ConsentChangeResult result;

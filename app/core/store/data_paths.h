@@ -1,4 +1,4 @@
-// Where ORLive keeps its data, settings and read-only assets (CONTRACT.md "Common flags").
+// Where ORLive keeps its data, settings and read-only assets (README, "The contract": "Common flags").
 #pragma once
 
 #include <filesystem>

@@ -3,6 +3,7 @@
 #include <array>
 #include <string>
 
+#include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
 
@@ -16,7 +17,7 @@ namespace fs = std::filesystem;
 namespace {
 
 // Migration N takes the schema from version N to N+1. Never edit a shipped entry: append.
-const std::array<const char*, 4> kMigrations = {
+const std::array<const char*, 5> kMigrations = {
     // 0 -> 1: cases, posts and their per-account deliveries.
     R"sql(
     CREATE TABLE cases (
@@ -120,39 +121,68 @@ const std::array<const char*, 4> kMigrations = {
     CREATE INDEX posts_open ON posts (state) WHERE state IN ('pending', 'held');
     CREATE INDEX redaction_log_by_action ON redaction_log (action, seq);
     )sql",
+    // 4 -> 5: when consent was withdrawn. Consent `none` from the start lets template text out;
+    // a withdrawal stops everything of the case, so delivery must tell the two apart.
+    R"sql(
+    ALTER TABLE cases ADD COLUMN withdrawn_at INTEGER;
+    )sql",
 };
 
 }  // namespace
 
-Database::Database(const fs::path& file, DeviceKey key)
-    : db_(file.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_FULLMUTEX),
-      data_dir_(file.has_parent_path() ? file.parent_path() : fs::path(".")),
+Database::Database(const std::string& file, fs::path data_dir, DeviceKey key)
+    : db_(std::make_unique<SQLite::Database>(file, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE |
+                                                       SQLite::OPEN_FULLMUTEX)),
+      data_dir_(std::move(data_dir)),
       key_(key) {}
 
+Database::~Database() = default;
+
 Result<std::unique_ptr<Database>> Database::open(const fs::path& file) {
-    auto key = DeviceKey::load_or_create(file.has_parent_path() ? file.parent_path() : fs::path("."));
+    const fs::path dir = file.has_parent_path() ? file.parent_path() : fs::path(".");
+    auto key = DeviceKey::load_or_create(dir);
     if (!key) return key.error();
     std::unique_ptr<Database> database;
     try {
-        database.reset(new Database(file, key.value()));
-        SQLite::Database& db = database->db_;
-        db.setBusyTimeout(5000);
+        database.reset(new Database(file.string(), dir, key.value()));
+    } catch (const SQLite::Exception& e) {
+        return make_error("cannot open database " + file.string() + ": " + e.getErrorStr() +
+                          " (it was left untouched; restore a backup or move it aside)");
+    }
+    return configure(std::move(database), file.string());
+}
+
+Result<std::unique_ptr<Database>> Database::open_in_memory(const DeviceKey& key) {
+    std::unique_ptr<Database> database;
+    try {
+        database.reset(new Database(":memory:", fs::path(), key));
+    } catch (const SQLite::Exception& e) {
+        return make_error(std::string("cannot open a database in memory: ") + e.getErrorStr());
+    }
+    return configure(std::move(database), ":memory:");
+}
+
+Result<std::unique_ptr<Database>> Database::configure(std::unique_ptr<Database> database, const std::string& name) {
+    const bool in_memory = database->data_dir_.empty();
+    try {
+        SQLite::Database& db = *database->db_;
+        db.setBusyTimeout(kBusyTimeoutMs);
         // Reading the header first makes SQLite refuse a non-database file before any write.
         db.exec("SELECT count(*) FROM sqlite_schema");
         std::string mode = db.execAndGet("PRAGMA journal_mode = WAL").getString();
-        if (mode != "wal") {
-            return make_error("cannot switch " + file.string() + " to WAL mode (got '" + mode +
+        if (mode != "wal" && !in_memory) {  // a database in memory has no journal file
+            return make_error("cannot switch " + name + " to WAL mode (got '" + mode +
                               "'); is the data dir on a local file system?");
         }
         // FULL: a commit is on disk before we tell the coordinator "queued", even on power loss.
         db.exec("PRAGMA synchronous = FULL");
         db.exec("PRAGMA foreign_keys = ON");
     } catch (const SQLite::Exception& e) {
-        return make_error("cannot open database " + file.string() + ": " + e.getErrorStr() +
+        return make_error("cannot open database " + name + ": " + e.getErrorStr() +
                           " (it was left untouched; restore a backup or move it aside)");
     }
     if (auto migrated = database->migrate(); !migrated) return migrated.error();
-    seal_head_of_new_log(*database);
+    if (!in_memory) seal_head_of_new_log(*database);
     return database;
 }
 
@@ -161,7 +191,7 @@ Result<std::unique_ptr<Database>> Database::open_in(const fs::path& data_dir) {
     return open(data_dir / "orlive.db");
 }
 
-int Database::schema_version() { return db_.execAndGet("PRAGMA user_version").getInt(); }
+int Database::schema_version() { return db_->execAndGet("PRAGMA user_version").getInt(); }
 
 Status Database::migrate() {
     try {
@@ -172,12 +202,12 @@ Status Database::migrate() {
                               "); upgrade ORLive");
         }
         while (version < static_cast<int>(kMigrations.size())) {
-            SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
+            SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
             // Re-read inside the write lock: another process may have migrated meanwhile.
             version = schema_version();
             if (version >= static_cast<int>(kMigrations.size())) break;
-            db_.exec(kMigrations[static_cast<std::size_t>(version)]);
-            db_.exec("PRAGMA user_version = " + std::to_string(version + 1));
+            db_->exec(kMigrations[static_cast<std::size_t>(version)]);
+            db_->exec("PRAGMA user_version = " + std::to_string(version + 1));
             transaction.commit();
             ++version;
         }

@@ -1,11 +1,60 @@
+// The outbox: posts and their deliveries in SQLite.
+// [SECTION] The hot statements (outbox_sql, read by the query-plan test)
+// [SECTION] Row helpers: errors, state changes, reading posts and their deliveries
+// [SECTION] Writing a post; undo, approve, discard; releasing due posts
+// [SECTION] Reading: pages, one post, the UNDO and review bars, queue counts
+// [SECTION] A person's decision on failed deliveries: retry or discard
 #include "core/store/outbox.h"
 
 #include <map>
 
+#include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
 
 namespace orlive {
+
+// ==== [SECTION] The hot statements ==========================================================
+
+namespace {
+constexpr const char* kPostColumns =
+    "id, case_id, kind, milestone_id, text, state, reason, redactions, created_at, release_at";
+}  // namespace
+
+namespace outbox_sql {
+#define ORLIVE_POST_COLUMNS "id, case_id, kind, milestone_id, text, state, reason, redactions, created_at, release_at"
+const char* const kDeliveriesOfPosts =
+    "SELECT d.post_id, d.id, d.account, d.state, d.attempts, d.last_error, d.remote_id, "
+    "d.remote_uri, r.state, r.last_error FROM deliveries d LEFT JOIN remote_deletions r "
+    "ON r.delivery_id = d.id AND d.state = 'sent' WHERE d.post_id BETWEEN ? AND ? "
+    "ORDER BY d.post_id, d.account";
+const char* const kAnyDue = "SELECT 1 FROM posts WHERE state = 'pending' AND (release_at <= ? OR release_at > ?) LIMIT 1";
+const char* const kReleaseDeliveries =
+    "UPDATE deliveries SET state = 'queued', updated_at = ? WHERE state = 'pending' "
+    "AND post_id IN (SELECT id FROM posts WHERE state = 'pending' AND (release_at <= ? OR release_at > ?))";
+const char* const kReleasePosts =
+    "UPDATE posts SET state = 'queued' WHERE state = 'pending' AND (release_at <= ? OR release_at > ?)";
+const char* const kNextRelease = "SELECT min(release_at) FROM posts WHERE state = 'pending'";
+const char* const kQueueStatsPosts =
+    "SELECT coalesce(sum(state = 'pending'), 0), coalesce(sum(state = 'held'), 0) "
+    "FROM posts WHERE state IN ('pending', 'held')";
+const char* const kQueueStatsDeliveries =
+    "SELECT coalesce(sum(state IN ('queued', 'sending')), 0), coalesce(sum(state = 'failed'), 0) "
+    "FROM deliveries WHERE state IN ('queued', 'sending', 'failed')";
+const char* const kNewestUndoable = "SELECT " ORLIVE_POST_COLUMNS " FROM posts WHERE state = 'pending' "
+                                    "AND release_at > ? AND release_at <= ? ORDER BY id DESC LIMIT 1";
+// "state IN (...)" repeats the partial index's condition so SQLite may use posts_open.
+const char* const kOldestHeld = "SELECT " ORLIVE_POST_COLUMNS " FROM posts WHERE state IN ('pending', 'held') "
+                                "AND state = 'held' ORDER BY id ASC LIMIT 1";
+#undef ORLIVE_POST_COLUMNS
+
+std::string list_posts(const PostQuery& query) {
+    return std::string("SELECT ") + kPostColumns + " FROM posts" + (query.case_id ? " WHERE case_id = ?" : "") +
+           " ORDER BY id " + (query.newest_first ? "DESC" : "ASC") + " LIMIT ? OFFSET ?";
+}
+}  // namespace outbox_sql
+
+// ==== [SECTION] Row helpers =================================================================
 
 namespace {
 
@@ -85,8 +134,6 @@ PostRecord read_post(SQLite::Statement& row) {
     return post;
 }
 
-constexpr const char* kPostColumns =
-    "id, case_id, kind, milestone_id, text, state, reason, redactions, created_at, release_at";
 
 void attach_deliveries(Database& db, std::vector<PostRecord>& posts) {
     if (posts.empty()) return;
@@ -97,11 +144,7 @@ void attach_deliveries(Database& db, std::vector<PostRecord>& posts) {
         low = std::min(low, post.id);
         high = std::max(high, post.id);
     }
-    SQLite::Statement rows(db.sql(),
-                           "SELECT d.post_id, d.id, d.account, d.state, d.attempts, d.last_error, d.remote_id, "
-                           "d.remote_uri, r.state, r.last_error FROM deliveries d LEFT JOIN remote_deletions r "
-                           "ON r.delivery_id = d.id AND d.state = 'sent' WHERE d.post_id BETWEEN ? AND ? "
-                           "ORDER BY d.post_id, d.account");
+    SQLite::Statement rows(db.sql(), outbox_sql::kDeliveriesOfPosts);
     rows.bind(1, low);
     rows.bind(2, high);
     while (rows.executeStep()) {
@@ -127,6 +170,8 @@ void attach_deliveries(Database& db, std::vector<PostRecord>& posts) {
 }
 
 }  // namespace
+
+// ==== [SECTION] Writing a post; undo, approve, discard; releasing due posts ==================
 
 std::string_view post_state_name(PostState state) {
     switch (state) {
@@ -245,23 +290,18 @@ Result<int> release_due_posts(Database& db, TimeMs now) {
     try {
         // The app calls this every second: a read on the partial index first, so an idle
         // device never takes the write lock the sync daemon and orlivectl also need.
-        SQLite::Statement due(db.sql(), "SELECT 1 FROM posts WHERE state = 'pending' AND "
-                                        "(release_at <= ? OR release_at > ?) LIMIT 1");
+        SQLite::Statement due(db.sql(), outbox_sql::kAnyDue);
         due.bind(1, static_cast<std::int64_t>(now));
         due.bind(2, static_cast<std::int64_t>(now + kMaxUndoWindowMs));
         if (!due.executeStep()) return 0;
         due.reset();
         SQLite::Transaction transaction(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
-        SQLite::Statement deliveries(db.sql(),
-                                     "UPDATE deliveries SET state = 'queued', updated_at = ? WHERE state = 'pending' "
-                                     "AND post_id IN (SELECT id FROM posts WHERE state = 'pending' AND "
-                                     "(release_at <= ? OR release_at > ?))");
+        SQLite::Statement deliveries(db.sql(), outbox_sql::kReleaseDeliveries);
         deliveries.bind(1, static_cast<std::int64_t>(now));
         deliveries.bind(2, static_cast<std::int64_t>(now));
         deliveries.bind(3, static_cast<std::int64_t>(now + kMaxUndoWindowMs));
         deliveries.exec();
-        SQLite::Statement posts(db.sql(), "UPDATE posts SET state = 'queued' WHERE state = 'pending' AND "
-                                          "(release_at <= ? OR release_at > ?)");
+        SQLite::Statement posts(db.sql(), outbox_sql::kReleasePosts);
         posts.bind(1, static_cast<std::int64_t>(now));
         posts.bind(2, static_cast<std::int64_t>(now + kMaxUndoWindowMs));
         int released = posts.exec();
@@ -272,12 +312,11 @@ Result<int> release_due_posts(Database& db, TimeMs now) {
     }
 }
 
+// ==== [SECTION] Reading ====================================================================
+
 Result<std::vector<PostRecord>> list_posts(Database& db, const PostQuery& query) {
     try {
-        std::string sql = std::string("SELECT ") + kPostColumns + " FROM posts" +
-                          (query.case_id ? " WHERE case_id = ?" : "") + " ORDER BY id " +
-                          (query.newest_first ? "DESC" : "ASC") + " LIMIT ? OFFSET ?";
-        SQLite::Statement rows(db.sql(), sql);
+        SQLite::Statement rows(db.sql(), outbox_sql::list_posts(query));
         int column = 1;
         if (query.case_id) rows.bind(column++, *query.case_id);
         rows.bind(column++, query.limit);
@@ -304,20 +343,44 @@ Result<std::optional<PostRecord>> find_post(Database& db, std::int64_t post_id) 
     }
 }
 
+namespace {
+Result<std::optional<PostRecord>> first_post(Database& db, SQLite::Statement& row) {
+    if (!row.executeStep()) return std::optional<PostRecord>();
+    std::vector<PostRecord> posts{read_post(row)};
+    attach_deliveries(db, posts);
+    return std::optional<PostRecord>(std::move(posts.front()));
+}
+}  // namespace
+
+Result<std::optional<PostRecord>> newest_undoable_post(Database& db, TimeMs now) {
+    try {
+        SQLite::Statement row(db.sql(), outbox_sql::kNewestUndoable);
+        row.bind(1, static_cast<std::int64_t>(now));
+        row.bind(2, static_cast<std::int64_t>(now + kMaxUndoWindowMs));
+        return first_post(db, row);
+    } catch (const SQLite::Exception& e) {
+        return db_error("cannot read the posts in their undo window", e);
+    }
+}
+
+Result<std::optional<PostRecord>> oldest_held_post(Database& db) {
+    try {
+        SQLite::Statement row(db.sql(), outbox_sql::kOldestHeld);
+        return first_post(db, row);
+    } catch (const SQLite::Exception& e) {
+        return db_error("cannot read the posts held for review", e);
+    }
+}
+
 Result<QueueStats> queue_stats(Database& db) {
     try {
         QueueStats stats;
-        SQLite::Statement posts(db.sql(),
-                                "SELECT coalesce(sum(state = 'pending'), 0), coalesce(sum(state = 'held'), 0) "
-                                "FROM posts WHERE state IN ('pending', 'held')");
+        SQLite::Statement posts(db.sql(), outbox_sql::kQueueStatsPosts);
         if (posts.executeStep()) {
             stats.pending = posts.getColumn(0).getInt();
             stats.held = posts.getColumn(1).getInt();
         }
-        SQLite::Statement deliveries(db.sql(),
-                                     "SELECT coalesce(sum(state IN ('queued', 'sending')), 0), "
-                                     "coalesce(sum(state = 'failed'), 0) FROM deliveries "
-                                     "WHERE state IN ('queued', 'sending', 'failed')");
+        SQLite::Statement deliveries(db.sql(), outbox_sql::kQueueStatsDeliveries);
         if (deliveries.executeStep()) {
             stats.unsent = deliveries.getColumn(0).getInt();
             stats.failed = deliveries.getColumn(1).getInt();
@@ -330,7 +393,7 @@ Result<QueueStats> queue_stats(Database& db) {
 
 Result<std::optional<TimeMs>> next_release_at(Database& db) {
     try {
-        SQLite::Statement row(db.sql(), "SELECT min(release_at) FROM posts WHERE state = 'pending'");
+        SQLite::Statement row(db.sql(), outbox_sql::kNextRelease);
         if (row.executeStep() && !row.getColumn(0).isNull())
             return std::optional<TimeMs>(row.getColumn(0).getInt64());
         return std::optional<TimeMs>();
@@ -338,6 +401,8 @@ Result<std::optional<TimeMs>> next_release_at(Database& db) {
         return db_error("cannot read the outbox", e);
     }
 }
+
+// ==== [SECTION] A person's decision on failed deliveries ====================================
 
 namespace {
 

@@ -9,71 +9,14 @@
 #include <vector>
 
 #include "core/base/clock.h"
+#include "core/base/undo_window.h"
 #include "core/store/database.h"
+#include "core/store/post_record.h"
 #include "core/audit/redaction_log.h"
 #include "core/base/result.h"
 
 namespace orlive {
 
-// pending: inside the undo window. queued: released for delivery (or shown in the local feed).
-// held: redacted, waiting for the coordinator to send it as shown or discard it.
-// blocked: the consent policy refused it. cancelled: undone, discarded or consent withdrawn.
-enum class PostState { Pending, Queued, Held, Blocked, Cancelled };
-std::string_view post_state_name(PostState state);
-std::optional<PostState> parse_post_state(std::string_view text);
-
-enum class PostKind { Milestone, Text, HospitalStatus };
-std::string_view post_kind_name(PostKind kind);
-
-struct NewPost {
-    std::optional<std::int64_t> case_id;
-    PostKind kind = PostKind::Milestone;
-    std::string milestone_id;
-    std::string text;
-    PostState state = PostState::Pending;
-    std::string reason;
-    int redactions = 0;
-    TimeMs created_at = 0;
-    TimeMs release_at = 0;
-};
-
-// A sent delivery of a withdrawn case is deleted on its platform: still to do (or retrying),
-// done, or given up with a reason.
-enum class DeletionState { None, Pending, Deleted, Failed };
-std::string_view deletion_state_name(DeletionState state);  // "" | pending | deleted | failed
-
-struct DeliveryRecord {
-    std::int64_t id = 0;
-    std::string account;
-    std::string state;  // pending | queued | sending | sent | failed | cancelled
-    int attempts = 0;
-    std::string last_error;
-    std::string remote_id;
-    std::string remote_uri;
-    DeletionState deletion = DeletionState::None;
-    std::string deletion_error;  // the platform's last answer to the deletion
-};
-
-struct PostRecord {
-    std::int64_t id = 0;
-    std::optional<std::int64_t> case_id;
-    PostKind kind = PostKind::Milestone;
-    std::string milestone_id;
-    std::string text;
-    PostState state = PostState::Pending;
-    std::string reason;
-    int redactions = 0;
-    TimeMs created_at = 0;
-    TimeMs release_at = 0;
-    std::vector<DeliveryRecord> deliveries;
-};
-
-struct QueueStats {
-    int pending = 0;      // posts in their undo window
-    int held = 0;         // posts waiting for the coordinator's decision
-    int unsent = 0;       // deliveries queued or sending
-    int failed = 0;       // deliveries that need a person
-};
 
 // Writes the post, one delivery row per account and its redaction-log entries (post_id filled
 // in here) in one transaction; returns the post id.
@@ -84,10 +27,6 @@ Result<std::int64_t> enqueue_post(Database& db, const NewPost& post, const std::
 std::int64_t insert_post(Database& db, const NewPost& post, const std::vector<std::string>& accounts,
                          std::vector<LogEntry>& log);
 
-// The longest undo window there is (settings and --undo-seconds allow 0-300 s). A pending post
-// due later than this from now means the wall clock was set back (NTP correcting by hours): its
-// window counts as over, so a post is never held back, or undoable, for hours.
-inline constexpr TimeMs kMaxUndoWindowMs = 300'000;
 
 // Undo a post still in its undo window.
 Status undo_post(Database& db, std::int64_t post_id, TimeMs now);
@@ -108,6 +47,10 @@ struct PostQuery {
 Result<std::vector<PostRecord>> list_posts(Database& db, const PostQuery& query);
 Result<std::optional<PostRecord>> find_post(Database& db, std::int64_t post_id);
 Result<QueueStats> queue_stats(Database& db);
+// The newest post still in its undo window, of any case or none (the UNDO bar), and the
+// oldest post waiting for review (the review bar): hospital-status posts have no case.
+Result<std::optional<PostRecord>> newest_undoable_post(Database& db, TimeMs now);
+Result<std::optional<PostRecord>> oldest_held_post(Database& db);
 // The earliest release time of a pending post, so a loop can sleep until then.
 Result<std::optional<TimeMs>> next_release_at(Database& db);
 
@@ -117,5 +60,20 @@ Result<std::optional<TimeMs>> next_release_at(Database& db);
 // when none could.
 Result<int> retry_deliveries(Database& db, std::int64_t post_id, const std::string& account, TimeMs now);
 Result<int> discard_deliveries(Database& db, std::int64_t post_id, const std::string& account, TimeMs now);
+
+// The outbox's hot statements, exactly as the functions above run them, so the query-plan test
+// (tests/scale/query_plan_test.cpp) checks the real SQL rather than a copy.
+namespace outbox_sql {
+extern const char* const kDeliveriesOfPosts;     // a page of posts' deliveries
+extern const char* const kAnyDue;                // release_due_posts reads first...
+extern const char* const kReleaseDeliveries;     // ...then releases deliveries
+extern const char* const kReleasePosts;          // ...and posts
+extern const char* const kNextRelease;           // next_release_at
+extern const char* const kQueueStatsPosts;       // queue_stats: pending and held posts
+extern const char* const kQueueStatsDeliveries;  // queue_stats: unsent and failed deliveries
+extern const char* const kNewestUndoable;        // newest_undoable_post
+extern const char* const kOldestHeld;            // oldest_held_post
+std::string list_posts(const PostQuery& query);  // list_posts
+}  // namespace outbox_sql
 
 }  // namespace orlive

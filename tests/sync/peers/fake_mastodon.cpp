@@ -40,12 +40,10 @@ MastodonFault parse_mastodon_fault(const std::string& name, bool* ok) {
 }
 
 FakeMastodon::FakeMastodon(std::string token, int port) : token_(std::move(token)) {
-    server_.set_keep_alive_timeout(1);  // tests end quickly even with a client connected
-    server_.set_tcp_nodelay(true);      // as real servers do: no Nagle stall on small answers
-    server_.Post("/api/v1/statuses", [this](const httplib::Request& q, httplib::Response& r) { handle_post(q, r); });
-    server_.Delete(R"(/api/v1/statuses/(\d+))",
+    server().Post("/api/v1/statuses", [this](const httplib::Request& q, httplib::Response& r) { handle_post(q, r); });
+    server().Delete(R"(/api/v1/statuses/(\d+))",
                    [this](const httplib::Request& q, httplib::Response& r) { handle_delete(q, r); });
-    server_.Get(R"(/api/v1/statuses/(\d+))", [this](const httplib::Request& q, httplib::Response& r) {
+    server().Get(R"(/api/v1/statuses/(\d+))", [this](const httplib::Request& q, httplib::Response& r) {
         if (!authorized(q, r)) return;
         std::lock_guard<std::mutex> lock(mutex_);
         for (const FakeStatus& s : statuses_) {
@@ -53,7 +51,7 @@ FakeMastodon::FakeMastodon(std::string token, int port) : token_(std::move(token
         }
         json_error(r, 404, "Record not found");
     });
-    server_.Get(R"(/api/v1/accounts/1/statuses)", [this](const httplib::Request& q, httplib::Response& r) {
+    server().Get(R"(/api/v1/accounts/1/statuses)", [this](const httplib::Request& q, httplib::Response& r) {
         if (!authorized(q, r)) return;
         const std::size_t limit = q.has_param("limit") ? std::stoul(q.get_param_value("limit")) : 20;
         std::lock_guard<std::mutex> lock(mutex_);
@@ -65,22 +63,22 @@ FakeMastodon::FakeMastodon(std::string token, int port) : token_(std::move(token
         }
         r.set_content(body + "]", "application/json");
     });
-    server_.Get("/api/v1/accounts/verify_credentials", [this](const httplib::Request& q, httplib::Response& r) {
+    server().Get("/api/v1/accounts/verify_credentials", [this](const httplib::Request& q, httplib::Response& r) {
         if (!authorized(q, r)) return;
         r.set_content(R"({"id":"1","username":"orlive","acct":"orlive"})", "application/json");
     });
-    server_.Get("/api/v2/instance", [this](const httplib::Request&, httplib::Response& r) {
+    server().Get("/api/v2/instance", [this](const httplib::Request&, httplib::Response& r) {
         json body = {{"domain", "127.0.0.1"},
                      {"configuration",
                       {{"statuses", {{"max_characters", max_characters_.load()}, {"characters_reserved_per_url", 23}}}}}};
         r.set_content(body.dump(), "application/json");
     });
     // For scripts: the peer's view, and faults on demand.
-    server_.Get("/_peer/stats", [this](const httplib::Request&, httplib::Response& r) {
+    server().Get("/_peer/stats", [this](const httplib::Request&, httplib::Response& r) {
         std::lock_guard<std::mutex> lock(mutex_);
         r.set_content(json{{"post_requests", post_requests_}, {"replays", replays_}}.dump(), "application/json");
     });
-    server_.Get("/_peer/statuses", [this](const httplib::Request&, httplib::Response& r) {
+    server().Get("/_peer/statuses", [this](const httplib::Request&, httplib::Response& r) {
         json all = json::array();
         for (const FakeStatus& s : statuses()) {
             all.push_back({{"id", s.id}, {"text", s.text}, {"in_reply_to_id", s.in_reply_to_id},
@@ -88,7 +86,7 @@ FakeMastodon::FakeMastodon(std::string token, int port) : token_(std::move(token
         }
         r.set_content(all.dump(), "application/json");
     });
-    server_.Post("/_peer/fault", [this](const httplib::Request& q, httplib::Response& r) {
+    server().Post("/_peer/fault", [this](const httplib::Request& q, httplib::Response& r) {
         bool ok = false;
         MastodonFault fault = parse_mastodon_fault(q.get_param_value("kind"), &ok);
         if (!ok) return json_error(r, 400, "unknown fault");
@@ -96,19 +94,10 @@ FakeMastodon::FakeMastodon(std::string token, int port) : token_(std::move(token
         push_fault(fault, times);
         r.set_content("{}", "application/json");
     });
-    if (port == 0) {
-        port_ = server_.bind_to_any_port("127.0.0.1");
-    } else {
-        port_ = server_.bind_to_port("127.0.0.1", port) ? port : -1;
-    }
-    thread_ = std::thread([this] { server_.listen_after_bind(); });
-    while (!server_.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    start(port);
 }
 
-FakeMastodon::~FakeMastodon() {
-    server_.stop();
-    thread_.join();
-}
+FakeMastodon::~FakeMastodon() { stop(); }  // before the members the handlers use go
 
 void FakeMastodon::forget_idempotency_keys() {
     std::lock_guard<std::mutex> lock(mutex_);

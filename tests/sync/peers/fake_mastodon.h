@@ -6,7 +6,7 @@
 // It stops when destroyed. Test-side inspection methods are thread-safe.
 #pragma once
 
-#include <httplib.h>
+#include "peers/loopback_server.h"
 
 #include <deque>
 #include <functional>
@@ -39,15 +39,13 @@ struct FakeStatus {
     bool deleted = false;
 };
 
-class FakeMastodon {
+class FakeMastodon : public LoopbackServer {
 public:
     explicit FakeMastodon(std::string token = "test-token", int port = 0);
     ~FakeMastodon();
     FakeMastodon(const FakeMastodon&) = delete;
     FakeMastodon& operator=(const FakeMastodon&) = delete;
 
-    int port() const { return port_; }
-    std::string base_url() const { return "http://127.0.0.1:" + std::to_string(port_); }
 
     void push_fault(MastodonFault fault, int times = 1);
     void set_stall_ms(int ms) { stall_ms_ = ms; }
@@ -73,9 +71,6 @@ private:
     void set_rate_headers(httplib::Response& response, int remaining) const;
 
     std::string token_;
-    httplib::Server server_;
-    int port_ = 0;
-    std::thread thread_;
     std::atomic<int> stall_ms_{1500};
     std::atomic<int> latency_ms_{0};
     std::atomic<int> max_characters_{500};

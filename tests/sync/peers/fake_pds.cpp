@@ -28,9 +28,7 @@ std::string cid_of(const json& record) {
 
 FakePds::FakePds(std::string identifier, std::string app_password, int port)
     : identifier_(std::move(identifier)), app_password_(std::move(app_password)) {
-    server_.set_keep_alive_timeout(1);
-    server_.set_tcp_nodelay(true);
-    server_.Post("/xrpc/com.atproto.server.createSession", [this](const httplib::Request& q, httplib::Response& r) {
+    server().Post("/xrpc/com.atproto.server.createSession", [this](const httplib::Request& q, httplib::Response& r) {
         auto body = json::parse(q.body, nullptr, false);
         if (!body.is_object() || body.value("identifier", "") != identifier_ ||
             body.value("password", "") != app_password_) {
@@ -42,7 +40,7 @@ FakePds::FakePds(std::string identifier, std::string app_password, int port)
         issue_tokens(answer);
         r.set_content(answer.dump(), "application/json");
     });
-    server_.Post("/xrpc/com.atproto.server.refreshSession", [this](const httplib::Request& q, httplib::Response& r) {
+    server().Post("/xrpc/com.atproto.server.refreshSession", [this](const httplib::Request& q, httplib::Response& r) {
         const std::string token = q.get_header_value("Authorization").substr(7);
         std::lock_guard<std::mutex> lock(mutex_);
         if (!refresh_tokens_.erase(token)) return xrpc_error(r, 400, "ExpiredToken", "Token has expired");
@@ -51,11 +49,11 @@ FakePds::FakePds(std::string identifier, std::string app_password, int port)
         issue_tokens(answer);
         r.set_content(answer.dump(), "application/json");
     });
-    server_.Post("/xrpc/com.atproto.repo.createRecord",
+    server().Post("/xrpc/com.atproto.repo.createRecord",
                  [this](const httplib::Request& q, httplib::Response& r) { handle_write(q, r, false); });
-    server_.Post("/xrpc/com.atproto.repo.putRecord",
+    server().Post("/xrpc/com.atproto.repo.putRecord",
                  [this](const httplib::Request& q, httplib::Response& r) { handle_write(q, r, true); });
-    server_.Post("/xrpc/com.atproto.repo.deleteRecord", [this](const httplib::Request& q, httplib::Response& r) {
+    server().Post("/xrpc/com.atproto.repo.deleteRecord", [this](const httplib::Request& q, httplib::Response& r) {
         if (!authorized(q, r)) return;
         auto body = json::parse(q.body, nullptr, false);
         std::lock_guard<std::mutex> lock(mutex_);
@@ -64,14 +62,14 @@ FakePds::FakePds(std::string identifier, std::string app_password, int port)
         }
         r.set_content("{}", "application/json");
     });
-    server_.Get("/xrpc/com.atproto.repo.listRecords", [this](const httplib::Request&, httplib::Response& r) {
+    server().Get("/xrpc/com.atproto.repo.listRecords", [this](const httplib::Request&, httplib::Response& r) {
         json list = json::array();
         for (const PdsRecord& record : records()) {
             if (!record.deleted) list.push_back({{"uri", record.uri}, {"cid", record.cid}, {"value", record.value}});
         }
         r.set_content(json{{"records", list}}.dump(), "application/json");
     });
-    server_.Get("/_peer/records", [this](const httplib::Request&, httplib::Response& r) {
+    server().Get("/_peer/records", [this](const httplib::Request&, httplib::Response& r) {
         json list = json::array();
         for (const PdsRecord& record : records()) {
             list.push_back({{"rkey", record.rkey}, {"uri", record.uri}, {"cid", record.cid}, {"value", record.value},
@@ -79,15 +77,10 @@ FakePds::FakePds(std::string identifier, std::string app_password, int port)
         }
         r.set_content(list.dump(), "application/json");
     });
-    port_ = port == 0 ? server_.bind_to_any_port("127.0.0.1") : (server_.bind_to_port("127.0.0.1", port) ? port : -1);
-    thread_ = std::thread([this] { server_.listen_after_bind(); });
-    while (!server_.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    start(port);
 }
 
-FakePds::~FakePds() {
-    server_.stop();
-    thread_.join();
-}
+FakePds::~FakePds() { stop(); }  // before the members the handlers use go
 
 void FakePds::push_fault(PdsFault fault) {
     std::lock_guard<std::mutex> lock(mutex_);

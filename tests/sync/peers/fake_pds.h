@@ -6,7 +6,7 @@
 // written (an unknown outcome to the client). Stops when destroyed; thread-safe.
 #pragma once
 
-#include <httplib.h>
+#include "peers/loopback_server.h"
 
 #include <deque>
 #include <map>
@@ -31,7 +31,7 @@ struct PdsRecord {
     int writes = 0;  // how many createRecord/putRecord calls wrote it
 };
 
-class FakePds {
+class FakePds : public LoopbackServer {
 public:
     static constexpr const char* kDid = "did:plc:orlivetest123";
 
@@ -40,8 +40,8 @@ public:
     FakePds(const FakePds&) = delete;
     FakePds& operator=(const FakePds&) = delete;
 
-    int port() const { return port_; }
-    std::string url() const { return "http://127.0.0.1:" + std::to_string(port_); }
+    using LoopbackServer::url;
+    std::string url() const { return base_url(); }
     void push_fault(PdsFault fault);
     void expire_access_tokens();
     void set_stall_ms(int ms) { stall_ms_ = ms; }
@@ -60,9 +60,6 @@ private:
 
     std::string identifier_;
     std::string app_password_;
-    httplib::Server server_;
-    int port_ = 0;
-    std::thread thread_;
     std::atomic<int> stall_ms_{1200};
     std::atomic<int> latency_ms_{0};
 

@@ -8,9 +8,7 @@
 namespace orlive::testing {
 
 FakeWebhook::FakeWebhook(int port) {
-    server_.set_keep_alive_timeout(1);  // tests end quickly even with a client connected
-    server_.set_tcp_nodelay(true);      // as real servers do: no Nagle stall on small answers
-    server_.Post(R"(/hook/(\w+))", [this](const httplib::Request& request, httplib::Response& response) {
+    server().Post(R"(/hook/(\w+))", [this](const httplib::Request& request, httplib::Response& response) {
         std::optional<WebhookFault> fault;
         {
             std::lock_guard<std::mutex> lock(mutex_);
@@ -55,26 +53,17 @@ FakeWebhook::FakeWebhook(int port) {
         }
         response.set_content("ok", "text/plain");
     });
-    server_.Get("/_peer/requests", [this](const httplib::Request&, httplib::Response& response) {
+    server().Get("/_peer/requests", [this](const httplib::Request&, httplib::Response& response) {
         nlohmann::json all = nlohmann::json::array();
         for (const WebhookHit& hit : hits()) {
             all.push_back({{"path", hit.path}, {"body", hit.body}, {"idempotency_key", hit.idempotency_key}});
         }
         response.set_content(all.dump(), "application/json");
     });
-    if (port == 0) {
-        port_ = server_.bind_to_any_port("127.0.0.1");
-    } else {
-        port_ = server_.bind_to_port("127.0.0.1", port) ? port : -1;
-    }
-    thread_ = std::thread([this] { server_.listen_after_bind(); });
-    while (!server_.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    start(port);
 }
 
-FakeWebhook::~FakeWebhook() {
-    server_.stop();
-    thread_.join();
-}
+FakeWebhook::~FakeWebhook() { stop(); }  // before the members the handlers use go
 
 void FakeWebhook::push_fault(WebhookFault fault) {
     std::lock_guard<std::mutex> lock(mutex_);

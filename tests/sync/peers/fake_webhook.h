@@ -3,7 +3,7 @@
 // and can be told to fail the next requests. Stops when destroyed; thread-safe.
 #pragma once
 
-#include <httplib.h>
+#include "peers/loopback_server.h"
 
 #include <deque>
 #include <mutex>
@@ -21,22 +21,17 @@ struct WebhookHit {
 
 enum class WebhookFault { Status500, Status429, Status404, Reset };
 
-class FakeWebhook {
+class FakeWebhook : public LoopbackServer {
 public:
     explicit FakeWebhook(int port = 0);
     ~FakeWebhook();
     FakeWebhook(const FakeWebhook&) = delete;
     FakeWebhook& operator=(const FakeWebhook&) = delete;
 
-    int port() const { return port_; }
-    std::string url(const std::string& path) const { return "http://127.0.0.1:" + std::to_string(port_) + path; }
     void push_fault(WebhookFault fault);
     std::vector<WebhookHit> hits() const;
 
 private:
-    httplib::Server server_;
-    int port_ = 0;
-    std::thread thread_;
     mutable std::mutex mutex_;
     std::deque<WebhookFault> faults_;
     std::vector<WebhookHit> hits_;

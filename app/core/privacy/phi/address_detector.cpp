@@ -134,13 +134,25 @@ AddressDetector::AddressDetector() {
     state_zip_ = std::make_unique<RE2>(
         "\\b(?:" + kStateAbbr + "|" + kStateName + "),?[ \\t]+(\\d{5}(?:-\\d{4})?)\\b", o);
     zip_keyword_ = std::make_unique<RE2>(
-        "\\b(?i:zip(?:[ \\t]*code)?|postal[ \\t]+code|post[ \\t]*code)[ \\t]*[:#]?[ \\t]*"
-        "(\\d{5}(?:-\\d{4})?)\\b",
+        "\\b(?i:zip(?:[ \\t]*code)?|postal[ \\t]+code|post[ \\t]*code)[ \\t]*(?:(?i:is)[ \\t]+|[:#=][ \\t]*)?"
+        "(\\d{4,5}(?:-\\d{4})?)\\b",
         o);
     zip9_ = std::make_unique<RE2>("\\b\\d{5}-\\d{4}\\b", o);
     military_ = std::make_unique<RE2>(
         "\\b(?:(?:PSC|CMR|Unit)[ \\t]+\\d{3,5},?[ \\t]+Box[ \\t]+\\d{3,5}|[AFD]PO[ \\t]+A[AEP][ \\t]+\\d{5})\\b",
         o);
+    street_lower_ = std::make_unique<RE2>(
+        "\\b\\d{1,6}[ \\t]+(?:[a-z][a-z'\\-]+[ \\t]+){1,3}"
+        "(?:street|st|avenue|ave|road|rd|lane|ln|boulevard|blvd|terrace|drive)\\b\\.?", o);
+    // Other hospitals a patient came from: "transferred from St. Agnes Medical Center".
+    other_hospital_ = std::make_unique<RE2>(
+        "\\bfrom[ \\t]+((?:\\p{Lu}[\\pL'.\\-]*[ \\t]+){1,4}(?:Hospital|Medical[ \\t]+Cent(?:er|re)|Clinic|"
+        "Infirmary|Health[ \\t]+System|Nursing[ \\t]+Home|Rehab(?:ilitation)?[ \\t]+Cent(?:er|re)|Hospice))\\b", o);
+    init_block_patterns(o);
+}
+
+// Patterns that continue an address block, and place names after cues.
+void AddressDetector::init_block_patterns(const RE2::Options& o) {
     street_unit_ = std::make_unique<RE2>(
         "(?:\\b\\d{1,6}[ \\t]+)?(" + kPlaceWord + ")(?:[ \\t]+[\\pL\\pM'.\\-]+){0,3}[ \\t]+\\d{1,5}[A-Za-z]?\\.?"
         ",?[ \\t]*(?:\\r?\\n[ \\t>]*)?(?i:apt|apartment|suite|ste|flat)\\.?[ \\t]*#?[ \\t]*\\d{1,5}\\b",
@@ -189,15 +201,16 @@ bool AddressDetector::ok() const {
     for (const auto* re : {&street_, &po_box_, &apartment_, &euro_suffix_, &euro_prefix_,
                            &keyword_, &state_zip_, &zip_keyword_, &zip9_, &city_state_zip_,
                            &military_, &street_unit_, &hungarian_, &intl_suffix_, &uk_postcode_,
-                           &next_part_, &next_uk_, &next_inline_, &city_region_, &city_cue_, &person_from_}) {
+                           &next_part_, &next_uk_, &next_inline_, &city_region_, &city_cue_, &person_from_,
+                           &street_lower_, &other_hospital_}) {
         if (!(*re)->ok()) return false;
     }
     return true;
 }
 
-void AddressDetector::find(std::string_view text, const NameLexicon* lexicon,
-                           std::vector<Candidate>& out) const {
-    const std::size_t first = out.size();
+// Street addresses, boxes, postcodes: the anchors an address block grows from.
+void AddressDetector::find_anchors(std::string_view text, const NameLexicon* lexicon,
+                                   std::vector<Candidate>& out) const {
     auto whole = [&](const RE2& re, const char* rule) {
         for_each_match<1>(re, text, [&](const auto& g) {
             add(out, group_begin(text, g[0]), group_end(text, g[0]), rule);
@@ -227,60 +240,83 @@ void AddressDetector::find(std::string_view text, const NameLexicon* lexicon,
         add(out, group_begin(text, g[0]), group_end(text, g[0]), "street-address-unit");
     });
 
-    // The rest of an address block: unit, city, region, country and postcode parts that follow
-    // on the next lines or after commas; a house number or "Flat 3," just before it.
+    whole(*street_lower_, "street-address");
+    group1(*other_hospital_, "other-hospital");
+}
+
+// The rest of an address block after [s, e): unit, city, region, country and postcode parts
+// on the next lines or after commas. Returns the new end.
+std::size_t AddressDetector::grow_forward(std::string_view text, const NameLexicon* lexicon, std::size_t e) const {
     const re2::StringPiece all(text.data(), text.size());
-    const std::size_t anchors = out.size();
-    for (std::size_t c = first; c < anchors; ++c) {
-        std::size_t s = out[c].span.start, e = out[c].span.end;
-        for (int part = 0; part < 6; ++part) {
-            re2::StringPiece g[6];
-            std::size_t next = 0;
-            if (next_inline_->Match(all, e, text.size(), RE2::ANCHOR_START, g, 2) ||
-                next_uk_->Match(all, e, text.size(), RE2::ANCHOR_START, g, 2)) {
-                next = group_end(text, g[1]);
-            } else if (next_part_->Match(all, e, text.size(), RE2::ANCHOR_START, g, 6)) {
-                if (group_matched(g[4]) && !group_matched(g[5]) &&
-                    !place_acceptable(group_view(g[4]), lexicon)) {
-                    break;
-                }
-                next = group_end(text, g[1]);
-            } else {
+    for (int part = 0; part < 6; ++part) {
+        re2::StringPiece g[6];
+        std::size_t next = 0;
+        if (next_inline_->Match(all, e, text.size(), RE2::ANCHOR_START, g, 2) ||
+            next_uk_->Match(all, e, text.size(), RE2::ANCHOR_START, g, 2)) {
+            next = group_end(text, g[1]);
+        } else if (next_part_->Match(all, e, text.size(), RE2::ANCHOR_START, g, 6)) {
+            if (group_matched(g[4]) && !group_matched(g[5]) &&
+                !place_acceptable(group_view(g[4]), lexicon)) {
                 break;
             }
-            // A part ends the line, the clause or the text ("Paris." / "Paris, France").
-            std::size_t k = next;
-            while (k < text.size() && is_space(text[k])) ++k;
-            const bool postcode_first = group_matched(g[3]);  // "10115 Berlin and ..." is fine
-            if (!postcode_first && k < text.size() && std::strchr(",\n\r.;?!)", text[k]) == nullptr) break;
-            e = next;
-        }
-        for (int part = 0; part < 2; ++part) {
-            std::size_t k = s;
-            while (k > 0 && (is_space(text[k - 1]) || text[k - 1] == ',')) --k;
-            if (k == s || s >= text.size()) break;
-            std::size_t d = k;
-            while (d > 0 && text[d - 1] >= '0' && text[d - 1] <= '9' && k - d < 6) --d;
-            if (d < k && (d == 0 || std::strchr(" \t\r\n,:>", text[d - 1]) != nullptr)) {
-                s = d;  // house number before the street: "6750 Koskikatu 25"
-                continue;
-            }
-            // "Flat 3," / "Apt. 4B" before the street number.
-            if (!(text[s] >= '0' && text[s] <= '9')) break;
-            std::size_t u = k;
-            while (u > 0 && (text[u - 1] == '.' || text[u - 1] == '#' || is_space(text[u - 1]))) --u;
-            std::size_t v = u;
-            while (v > 0 && std::isalpha(static_cast<unsigned char>(text[v - 1]))) --v;
-            const std::string word = fold_plain(text.substr(v, u - v));
-            if (word == "flat" || word == "apt" || word == "apartment" || word == "unit" || word == "suite") {
-                s = v;
-                continue;
-            }
+            next = group_end(text, g[1]);
+        } else {
             break;
         }
+        // A part ends the line, the clause or the text ("Paris." / "Paris, France").
+        std::size_t k = next;
+        while (k < text.size() && is_space(text[k])) ++k;
+        const bool postcode_first = group_matched(g[3]);  // "10115 Berlin and ..." is fine
+        if (!postcode_first && k < text.size() && std::strchr(",\n\r.;?!)", text[k]) == nullptr) break;
+        e = next;
+    }
+    return e;
+}
+
+// A house number or "Flat 3," just before an address anchor starting at s. Returns the new start.
+std::size_t AddressDetector::grow_backward(std::string_view text, std::size_t s) {
+    for (int part = 0; part < 2; ++part) {
+        std::size_t k = s;
+        while (k > 0 && (is_space(text[k - 1]) || text[k - 1] == ',')) --k;
+        if (k == s || s >= text.size()) break;
+        std::size_t d = k;
+        while (d > 0 && text[d - 1] >= '0' && text[d - 1] <= '9' && k - d < 6) --d;
+        if (d < k && (d == 0 || std::strchr(" \t\r\n,:>", text[d - 1]) != nullptr)) {
+            s = d;  // house number before the street: "6750 Koskikatu 25"
+            continue;
+        }
+        // "Flat 3," / "Apt. 4B" before the street number.
+        if (!(text[s] >= '0' && text[s] <= '9')) break;
+        std::size_t u = k;
+        while (u > 0 && (text[u - 1] == '.' || text[u - 1] == '#' || is_space(text[u - 1]))) --u;
+        std::size_t v = u;
+        while (v > 0 && std::isalpha(static_cast<unsigned char>(text[v - 1]))) --v;
+        const std::string word = fold_plain(text.substr(v, u - v));
+        if (word == "flat" || word == "apt" || word == "apartment" || word == "unit" || word == "suite") {
+            s = v;
+            continue;
+        }
+        break;
+    }
+    return s;
+}
+
+void AddressDetector::find(std::string_view text, const NameLexicon* lexicon,
+                           std::vector<Candidate>& out) const {
+    const std::size_t first = out.size();
+    find_anchors(text, lexicon, out);
+    const std::size_t anchors = out.size();
+    for (std::size_t c = first; c < anchors; ++c) {
+        const std::size_t e = grow_forward(text, lexicon, out[c].span.end);
+        const std::size_t s = grow_backward(text, out[c].span.start);
         if (s != out[c].span.start || e != out[c].span.end) add(out, s, e, "address-block");
     }
+    find_places(text, lexicon, out);
+}
 
+// A city or town: next to a region or country, or after a home/travel cue.
+void AddressDetector::find_places(std::string_view text, const NameLexicon* lexicon,
+                                  std::vector<Candidate>& out) const {
     // Cities: "Cedar Rapids, Iowa", "Tucson, AZ", "lives in Marblehead".
     for_each_match<2>(*city_region_, text, [&](const auto& g) {
         const std::size_t end = group_end(text, g[0]);

@@ -28,7 +28,15 @@ public:
     void find(std::string_view text, const NameLexicon* lexicon, std::vector<Candidate>& out) const;
 
 private:
+    void init_block_patterns(const RE2::Options& o);
+    void find_anchors(std::string_view text, const NameLexicon* lexicon, std::vector<Candidate>& out) const;
+    std::size_t grow_forward(std::string_view text, const NameLexicon* lexicon, std::size_t e) const;
+    static std::size_t grow_backward(std::string_view text, std::size_t s);
+    void find_places(std::string_view text, const NameLexicon* lexicon, std::vector<Candidate>& out) const;
+
     std::unique_ptr<RE2> street_;
+    std::unique_ptr<RE2> street_lower_;     // "27 maple st": a lowercase street name
+    std::unique_ptr<RE2> other_hospital_;   // "transferred from St. Agnes Medical Center"
     std::unique_ptr<RE2> po_box_;
     std::unique_ptr<RE2> apartment_;
     std::unique_ptr<RE2> euro_suffix_;

@@ -43,10 +43,15 @@ AgeDetector::AgeDetector() {
         "turned|turns|will[ \\t]+be|just[ \\t]+turned))|turned|turns|turning|celebrat(?:ed|es|ing)[ \\t]+(?:her|his)"
         "(?:[ \\t]+\\d{2,3}(?:st|nd|rd|th))?)[ \\t]+(\\d{2,3}|(?i:" + word_age + "))\\b",
         opts);
+    // Chart shorthand: "95f", "100M", "97 yrs", "91 y/o", "99th birthday".
+    shorthand_ = std::make_unique<RE2>(
+        "\\b(\\d{2,3})(?:[MFmf]|[ \\t]*(?i:yrs?|years?|y/o|yo|y\\.o\\.?)(?:[ \\t]+(?i:young|male|female|man|woman|m|f))?"
+        "|(?i:st|nd|rd|th)[ \\t]+(?i:birthday|bday))\\b",
+        opts);
     words_ = std::make_unique<RE2>(
         "\\b((?i:(?:ninety|one[ \\t-]+hundred(?:[ \\t-]+and)?|a[ \\t]+hundred(?:[ \\t-]+and)?|hundred)"
-        "(?:[ \\t-]+(?:one|two|three|four|five|six|seven|eight|nine|ten))?)"
-        "[ \\t-]+(?i:years?)[ \\t-]+(?i:old))"
+        "(?:[ \\t-]+(?:one|two|three|four|five|six|seven|eight|nine|ten))?))"
+        "[ \\t-]+(?i:years?|yrs?|y/?o)(?:[ \\t-]+(?i:old))?"
         "|\\b((?i:nonagenarian|centenarian|supercentenarian))\\b",
         opts);
 }
@@ -54,7 +59,7 @@ AgeDetector::AgeDetector() {
 AgeDetector::~AgeDetector() = default;
 
 bool AgeDetector::ok() const {
-    return number_before_->ok() && number_after_->ok() && decade_->ok() && words_->ok() &&
+    return number_before_->ok() && shorthand_->ok() && number_after_->ok() && decade_->ok() && words_->ok() &&
            person_->ok();
 }
 
@@ -63,11 +68,15 @@ void AgeDetector::find(std::string_view text, std::vector<Candidate>& out) const
         for_each_match<2>(re, text, [&](const auto& g) {
             const int age = to_int(group_view(g[1]));
             if (age < 90 || age > 130) return;
-            add(out, group_begin(text, g[1]), group_end(text, g[1]), rule);
+            // "95f", "99th": the letters glued to the number go with it.
+            std::size_t e = group_end(text, g[1]);
+            while (e < text.size() && std::isalpha(static_cast<unsigned char>(text[e]))) ++e;
+            add(out, group_begin(text, g[1]), e, rule);
         });
     };
     numeric(*number_before_, "age-over-89");
     numeric(*number_after_, "age-over-89");
+    numeric(*shorthand_, "age-shorthand");
     for_each_match<2>(*person_, text, [&](const auto& g) {
         const std::string_view v = group_view(g[1]);
         const std::size_t s = group_begin(text, g[1]), e = group_end(text, g[1]);

@@ -26,6 +26,7 @@ public:
 private:
     std::unique_ptr<RE2> number_before_;  // 92-year-old, 92 y/o, 92 years of age
     std::unique_ptr<RE2> number_after_;   // aged 95, age: 101
+    std::unique_ptr<RE2> shorthand_;      // 95f, 100M, 97 yrs, 99th birthday
     std::unique_ptr<RE2> decade_;         // in her 90s / nineties
     std::unique_ptr<RE2> words_;          // ninety-two-year-old, nonagenarian
     std::unique_ptr<RE2> person_;         // she is 97, he's ninety-four, turned 102

@@ -2,6 +2,8 @@
 
 #include <arpa/inet.h>
 
+#include <strings.h>
+
 #include <cctype>
 #include <string>
 
@@ -52,7 +54,7 @@ ContactDetector::ContactDetector() {
     ipv6_ = std::make_unique<RE2>(
         "(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|(?:\\d{1,3}\\.){3}\\d{1,3})?", o);
     phone_us_ = std::make_unique<RE2>(
-        std::string("(?:\\+?\\b1[ \\t.\\-]?)?(?:\\(\\d{3}\\)[ \\t]?|\\b\\d{3}[ \\t.\\-])\\d{3}[ \\t.\\-]\\d{4}") + kGluedExt +
+        std::string("(?:\\+?\\b1[ \\t.\\-]?)?(?:\\(\\d{3}\\)[ \\t]?|\\b\\d{3}[ \\t.\\-/])\\d{3}[ \\t.\\-/]\\d{4}") + kGluedExt +
             kExt,
         o);
     phone_intl_ = std::make_unique<RE2>(
@@ -73,19 +75,26 @@ ContactDetector::ContactDetector() {
     // National numbers with a trunk 0: "020 7946 0958", "07700 900123", "0961-7596216".
     phone_trunk_ = std::make_unique<RE2>(
         std::string("\\b0\\d{1,4}(?:[ \\t.\\-]\\d{2,8}){1,3}") + kGluedExt + kExt, o);
+    phone_local_ = std::make_unique<RE2>("\\b[2-9]\\d{2}[-.]\\d{4}\\b", o);
+    pager_ = std::make_unique<RE2>(
+        "\\b(?i:pager|beeper|bleep|ext|extension)\\.?[ \\t]*(?:#|(?i:no|number)\\.?)?[ \\t]*:?[ \\t]*(\\d{3,6})\\b", o);
+    const std::string digit = "(?i:zero|oh|one|two|three|four|five|six|seven|eight|nine)";
+    spelled_digits_ = std::make_unique<RE2>("\\b" + digit + "(?:[ \\t,\\-]+" + digit + "){6,}\\b", o);
 }
 
 ContactDetector::~ContactDetector() = default;
 
 bool ContactDetector::ok() const {
     for (const auto* re : {&email_, &url_, &domain_, &ipv4_, &ipv6_, &phone_us_, &phone_intl_,
-                           &phone_keyword_, &phone_loose_, &phone_area_, &phone_trunk_}) {
+                           &phone_keyword_, &phone_loose_, &phone_area_, &phone_trunk_, &phone_local_, &pager_,
+                           &spelled_digits_}) {
         if (!(*re)->ok()) return false;
     }
     return true;
 }
 
-void ContactDetector::find(std::string_view text, std::vector<Candidate>& out) const {
+// E-mail addresses, URLs and bare domains.
+void ContactDetector::find_web(std::string_view text, std::vector<Candidate>& out) const {
     for_each_match<1>(*email_, text, [&](const auto& g) {
         add_candidate(out, group_begin(text, g[0]), group_end(text, g[0]), PhiCategory::Email, "email",
             priority::kEmail);
@@ -104,6 +113,10 @@ void ContactDetector::find(std::string_view text, std::vector<Candidate>& out) c
         if (tld < s + 3) return;
         add_candidate(out, s, e, PhiCategory::Url, "url-domain", priority::kUrl);
     });
+}
+
+// IPv4 and IPv6 addresses.
+void ContactDetector::find_ip(std::string_view text, std::vector<Candidate>& out) const {
     for_each_match<1>(*ipv4_, text, [&](const auto& g) {
         const std::size_t s = group_begin(text, g[0]), e = group_end(text, g[0]);
         if (s > 0 && (text[s - 1] == '.' || std::isdigit(static_cast<unsigned char>(text[s - 1])))) return;
@@ -124,6 +137,10 @@ void ContactDetector::find(std::string_view text, std::vector<Candidate>& out) c
         if (inet_pton(AF_INET6, candidate.c_str(), &addr) != 1) return;
         add_candidate(out, s, e, PhiCategory::Ip, "ipv6", priority::kIp);
     });
+}
+
+// Phone numbers in a recognised format: US, international, after a keyword, bracketed area code.
+void ContactDetector::find_phones(std::string_view text, std::vector<Candidate>& out) const {
     for_each_match<1>(*phone_us_, text, [&](const auto& g) {
         const std::size_t s = group_begin(text, g[0]), e = group_end(text, g[0]);
         if (s > 0 && (std::isdigit(static_cast<unsigned char>(text[s - 1])) || text[s - 1] == '/')) return;
@@ -152,6 +169,10 @@ void ContactDetector::find(std::string_view text, std::vector<Candidate>& out) c
         if (e < text.size() && (text[e] == '/' || text[e] == ':')) return;
         add_candidate(out, s, e, PhiCategory::Phone, "phone-area", priority::kPhone);
     });
+}
+
+// Digit groups that are phone numbers by length: national with a trunk 0, loose groups.
+void ContactDetector::find_loose_phones(std::string_view text, std::vector<Candidate>& out) const {
     for_each_match<1>(*phone_trunk_, text, [&](const auto& g) {
         const std::size_t s = group_begin(text, g[0]), e = group_end(text, g[0]);
         const std::string_view number = text.substr(s, e - s);
@@ -178,6 +199,41 @@ void ContactDetector::find(std::string_view text, std::vector<Candidate>& out) c
         if (e < text.size() && (text[e] == '/' || text[e] == ':')) return;
         add_candidate(out, s, e, PhiCategory::Phone, "phone-digits", priority::kLoosePhone);
     });
+}
+
+// Local numbers, pager and extension numbers, and numbers spelled out digit by digit.
+void ContactDetector::find_short_phones(std::string_view text, std::vector<Candidate>& out) const {
+    // "555-2368": a 7-digit local number (exchange 2-9), not a range of doses ("150-2000 mL").
+    for_each_match<1>(*phone_local_, text, [&](const auto& g) {
+        const std::size_t s = group_begin(text, g[0]), e = group_end(text, g[0]);
+        if (s > 0 && (text[s - 1] == '.' || text[s - 1] == '/' || text[s - 1] == ':' || text[s - 1] == '-')) return;
+        if (e < text.size() && (text[e] == '/' || text[e] == ':' || text[e] == '-' || text[e] == '%')) return;
+        std::size_t k = e;
+        while (k < text.size() && text[k] == ' ') ++k;
+        std::size_t w = k;
+        while (w < text.size() && std::isalpha(static_cast<unsigned char>(text[w]))) ++w;
+        static const char* const kUnits[] = {"mg", "ml", "mcg", "g", "units", "u", "cc", "mmhg", "bpm", "kg"};
+        for (const char* u : kUnits) {
+            if (w - k == std::char_traits<char>::length(u) && strncasecmp(text.data() + k, u, w - k) == 0) return;
+        }
+        add_candidate(out, s, e, PhiCategory::Phone, "phone-local", priority::kLoosePhone);
+    });
+    for_each_match<2>(*pager_, text, [&](const auto& g) {
+        add_candidate(out, group_begin(text, g[1]), group_end(text, g[1]), PhiCategory::Phone, "phone-pager",
+                      priority::kPhone);
+    });
+    for_each_match<1>(*spelled_digits_, text, [&](const auto& g) {
+        add_candidate(out, group_begin(text, g[0]), group_end(text, g[0]), PhiCategory::Phone, "phone-words",
+                      priority::kPhone);
+    });
+}
+
+void ContactDetector::find(std::string_view text, std::vector<Candidate>& out) const {
+    find_web(text, out);
+    find_ip(text, out);
+    find_phones(text, out);
+    find_loose_phones(text, out);
+    find_short_phones(text, out);
 }
 
 }  // namespace orlive

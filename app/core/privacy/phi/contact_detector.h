@@ -24,6 +24,12 @@ public:
     void find(std::string_view text, std::vector<Candidate>& out) const;
 
 private:
+    void find_web(std::string_view text, std::vector<Candidate>& out) const;
+    void find_ip(std::string_view text, std::vector<Candidate>& out) const;
+    void find_phones(std::string_view text, std::vector<Candidate>& out) const;
+    void find_loose_phones(std::string_view text, std::vector<Candidate>& out) const;
+    void find_short_phones(std::string_view text, std::vector<Candidate>& out) const;
+
     std::unique_ptr<RE2> email_;
     std::unique_ptr<RE2> url_;
     std::unique_ptr<RE2> domain_;
@@ -35,6 +41,9 @@ private:
     std::unique_ptr<RE2> phone_loose_;
     std::unique_ptr<RE2> phone_area_;
     std::unique_ptr<RE2> phone_trunk_;
+    std::unique_ptr<RE2> phone_local_;     // 555-2368
+    std::unique_ptr<RE2> pager_;           // pager 4471, ext 204
+    std::unique_ptr<RE2> spelled_digits_;  // six one seven five five five ...
 };
 
 }  // namespace orlive

@@ -20,6 +20,11 @@ const std::string kBirthCue =
 const std::string kDateCue =
     "(?i:on|dob|d\\.o\\.b\\.?|born|since|dated?|admitted|discharged|dos|due|from|until|by)";
 
+const std::string kOrdinalWord =
+    "((?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+    "thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|"
+    "twenty[ -]?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|thirtieth|thirty[ -]?first))";
+
 int to_int(std::string_view s) {
     int v = 0;
     for (char c : s) {
@@ -48,6 +53,43 @@ bool month_word_acceptable(std::string_view name, bool has_year) {
     if (name.size() <= 3) return has_year && name != "may";
     if (name.size() == 4 && (name == "sept" || name == "june" || name == "july")) return true;
     return true;
+}
+
+// 1..31 for an ordinal word ("third" = 3, "twenty-first" = 21), 0 when unknown.
+int ordinal_value(std::string_view word) {
+    static const char* const kUnits[] = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh",
+                                         "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth",
+                                         "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
+                                         "nineteenth", "twentieth"};
+    std::string w;
+    for (char c : word) w.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    int base = 0;
+    if (w.rfind("twenty", 0) == 0 && w != "twentieth") base = 20;
+    if (w.rfind("thirty", 0) == 0) base = 30;
+    if (w == "thirtieth") return 30;
+    if (base > 0) w = w.substr(6);
+    while (!w.empty() && (w[0] == ' ' || w[0] == '-')) w.erase(0, 1);
+    for (int i = 0; i < 20; ++i) {
+        if (w == kUnits[i]) return base + i + 1;
+    }
+    return 0;
+}
+
+// Words before a "a/b" that make it a score or a reading, not a date: "pain 3/14", "GCS 9/15".
+bool after_score_word(std::string_view text, std::size_t start) {
+    std::size_t k = start;
+    while (k > 0 && (text[k - 1] == ' ' || text[k - 1] == '\t' || text[k - 1] == ':' || text[k - 1] == '=')) --k;
+    std::size_t w = k;
+    while (w > 0 && std::isalpha(static_cast<unsigned char>(text[w - 1]))) --w;
+    std::string word;
+    for (std::size_t i = w; i < k; ++i) word.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(text[i]))));
+    static const char* const kScores[] = {"pain", "score", "scored", "gcs", "strength", "scale", "rated", "rating",
+                                          "power", "motor", "vas", "nrs", "mmt", "apgar", "ratio", "grade", "of",
+                                          "aldrete", "rass", "bp", "was", "is", "at", "x", "mews", "fraction"};
+    for (const char* s : kScores) {
+        if (word == s) return true;
+    }
+    return false;
 }
 
 bool valid_day(int month, int day) {
@@ -124,21 +166,24 @@ DateDetector::DateDetector()
       month_year_(compile("\\b" + kMonth + "\\.?,?[ \\t]+((?:19|20)\\d\\d)\\b")),
       cue_year_(compile("\\b" + kBirthCue + "[ \\t]*[:\\-]?[ \\t]*(?:in[ \\t]+)?((?:19|20)\\d\\d)\\b")),
       cue_short_(compile("\\b" + kDateCue + "[ \\t]*:?[ \\t]*(\\d{1,2})/(\\d{1,2})\\b")),
-      cue_compact_(compile("\\b" + kBirthCue + "[ \\t]*[:\\-]?[ \\t]*(\\d{8})\\b")) {}
+      cue_compact_(compile("\\b" + kBirthCue + "[ \\t]*[:\\-]?[ \\t]*(\\d{8})\\b")),
+      bare_month_day_(compile("\\b(\\d{1,2})/(\\d{1,2})\\b")),
+      glued_(compile("\\b(\\d{1,2})" + kMonth + "(\\d{4}|\\d{2})\\b")),
+      ordinal_words_(compile("\\b" + kOrdinalWord + "[ \\t]+of[ \\t]+" + kMonth + "\\b|\\b" + kMonth +
+                             "\\.?[ \\t]+(?:the[ \\t]+)?" + kOrdinalWord + "\\b")) {}
 
 DateDetector::~DateDetector() = default;
 
 bool DateDetector::ok() const {
     for (const auto* re : {&iso_, &numeric_, &month_day_, &day_month_, &month_year_, &cue_year_,
-                           &cue_short_, &cue_compact_}) {
+                           &cue_short_, &cue_compact_, &bare_month_day_, &glued_, &ordinal_words_}) {
         if (!(*re)->ok()) return false;
     }
     return true;
 }
 
-std::vector<DateMatch> DateDetector::find(std::string_view text) const {
-    std::vector<DateMatch> out;
-    // YYYY-MM-DD
+// YYYY-MM-DD
+void DateDetector::scan_iso(std::string_view text, std::vector<DateMatch>& out) const {
     for_each_match<4>(*iso_, text, [&](const auto& g) {
         const std::size_t s = group_begin(text, g[0]), e = group_end(text, g[0]);
         if (!isolated(text, s, e)) return;
@@ -149,7 +194,10 @@ std::vector<DateMatch> DateDetector::find(std::string_view text) const {
         if (!valid_day(r.month, r.day)) return;
         out.push_back({s, e, {r}, "date-iso"});
     });
-    // 03/05/2024, 3-5-24, 05.03.2024: month/day order is ambiguous, keep both readings.
+}
+
+// 03/05/2024, 3-5-24, 05.03.2024: month/day order is ambiguous, keep both readings.
+void DateDetector::scan_numeric(std::string_view text, std::vector<DateMatch>& out) const {
     for_each_match<4>(*numeric_, text, [&](const auto& g) {
         const std::size_t s = group_begin(text, g[0]), e = group_end(text, g[0]);
         if (!isolated(text, s, e)) return;
@@ -167,12 +215,21 @@ std::vector<DateMatch> DateDetector::find(std::string_view text) const {
         if (a != b && valid_day(eu.month, eu.day)) m.readings.push_back(eu);
         if (!m.readings.empty()) out.push_back(std::move(m));
     });
-    // March 5, 2024 / Mar 5th / March 5 '24
+}
+
+// March 5, 2024 / Mar 5th / March 5 '24
+void DateDetector::scan_month_day(std::string_view text, std::vector<DateMatch>& out) const {
     for_each_match<4>(*month_day_, text, [&](const auto& g) {
         const std::size_t s = group_begin(text, g[0]);
         std::size_t e = group_end(text, g[0]);
         const bool has_year = group_matched(g[3]);
-        if (!month_word_acceptable(group_view(g[1]), has_year)) return;
+        // A lowercase month before a day number is a date ("dec 12") unless it is the verb "may"
+        // and words run on ("may 2 tabs").
+        const std::size_t after = group_end(text, g[0]);
+        const bool phrase_ends = after >= text.size() || std::ispunct(static_cast<unsigned char>(text[after])) ||
+                                 text[after] == '\n';
+        const bool verb_may = group_view(g[1]) == "may" && !phrase_ends;
+        if (verb_may || (group_view(g[1]) != "may" && !month_word_acceptable(group_view(g[1]), true))) return;
         DateReading r;
         r.month = month_from_name(group_view(g[1]));
         r.day = to_int(group_view(g[2]));
@@ -190,7 +247,10 @@ std::vector<DateMatch> DateDetector::find(std::string_view text) const {
         }
         out.push_back({s, e, {r}, "date-month-name"});
     });
-    // 5 March 2024 / 5th of March / 05-Mar-24
+}
+
+// 5 March 2024 / 5th of March / 05-Mar-24
+void DateDetector::scan_day_month(std::string_view text, std::vector<DateMatch>& out) const {
     for_each_match<4>(*day_month_, text, [&](const auto& g) {
         const std::size_t s = group_begin(text, g[0]), e = group_end(text, g[0]);
         if (s > 0 && (std::isdigit(static_cast<unsigned char>(text[s - 1])) || text[s - 1] == '.' ||
@@ -198,7 +258,8 @@ std::vector<DateMatch> DateDetector::find(std::string_view text) const {
             return;
         }
         const bool has_year = group_matched(g[3]);
-        if (!month_word_acceptable(group_view(g[2]), has_year)) return;
+        const bool of_form = group_view(g[0]).find(" of") != std::string_view::npos;  // "3rd of may"
+        if (!month_word_acceptable(group_view(g[2]), has_year || of_form)) return;
         DateReading r;
         r.day = to_int(group_view(g[1]));
         r.month = month_from_name(group_view(g[2]));
@@ -206,7 +267,10 @@ std::vector<DateMatch> DateDetector::find(std::string_view text) const {
         if (has_year) set_year(r, group_view(g[3]));
         out.push_back({s, e, {r}, "date-month-name"});
     });
-    // March 2024
+}
+
+// March 2024
+void DateDetector::scan_month_year(std::string_view text, std::vector<DateMatch>& out) const {
     for_each_match<3>(*month_year_, text, [&](const auto& g) {
         if (!month_word_acceptable(group_view(g[1]), true)) return;
         DateReading r;
@@ -214,7 +278,10 @@ std::vector<DateMatch> DateDetector::find(std::string_view text) const {
         r.year = to_int(group_view(g[2]));
         out.push_back({group_begin(text, g[0]), group_end(text, g[0]), {r}, "date-month-year"});
     });
-    // born 1950, DOB: 1950 -> the year only.
+}
+
+// born 1950, DOB: 1950 -> the year only.
+void DateDetector::scan_cue_year(std::string_view text, std::vector<DateMatch>& out) const {
     for_each_match<2>(*cue_year_, text, [&](const auto& g) {
         const std::size_t s = group_begin(text, g[1]), e = group_end(text, g[1]);
         if (!isolated(text, s, e)) return;
@@ -222,7 +289,10 @@ std::vector<DateMatch> DateDetector::find(std::string_view text) const {
         r.year = to_int(group_view(g[1]));
         out.push_back({s, e, {r}, "date-birth-year"});
     });
-    // on 3/5, DOB 3/5 (no year)
+}
+
+// on 3/5, DOB 3/5 (no year)
+void DateDetector::scan_cue_short(std::string_view text, std::vector<DateMatch>& out) const {
     for_each_match<3>(*cue_short_, text, [&](const auto& g) {
         const std::size_t s = group_begin(text, g[1]), e = group_end(text, g[2]);
         if (!isolated(text, s, e)) return;
@@ -233,7 +303,10 @@ std::vector<DateMatch> DateDetector::find(std::string_view text) const {
         if (a != b && valid_day(b, a)) m.readings.push_back({-1, -1, b, a});
         if (!m.readings.empty()) out.push_back(std::move(m));
     });
-    // DOB 19600305 / 03051960
+}
+
+// DOB 19600305 / 03051960
+void DateDetector::scan_compact(std::string_view text, std::vector<DateMatch>& out) const {
     for_each_match<2>(*cue_compact_, text, [&](const auto& g) {
         const std::string_view d = group_view(g[1]);
         DateMatch m{group_begin(text, g[1]), group_end(text, g[1]), {}, "date-compact"};
@@ -244,6 +317,60 @@ std::vector<DateMatch> DateDetector::find(std::string_view text) const {
         if (y2 >= 1900 && valid_day(b, a)) m.readings.push_back({y2, -1, b, a});
         if (!m.readings.empty()) out.push_back(std::move(m));
     });
+}
+
+// 7/22, 10/15 with no year and no cue: the day must be 13..31 (so a/b with b <= 12 stays a
+// fraction or score) and no score word may come before it ("pain 3/14", "GCS 9/15").
+void DateDetector::scan_bare_month_day(std::string_view text, std::vector<DateMatch>& out) const {
+    for_each_match<3>(*bare_month_day_, text, [&](const auto& g) {
+        const std::size_t s = group_begin(text, g[0]), e = group_end(text, g[0]);
+        if (!isolated(text, s, e) || followed_by_unit(text, e) || after_score_word(text, s)) return;
+        const int month = to_int(group_view(g[1]));
+        const int day = to_int(group_view(g[2]));
+        if (day < 13 || !valid_day(month, day)) return;
+        out.push_back({s, e, {{-1, -1, month, day}}, "date-month-day"});
+    });
+}
+
+// 05mar1960, 12Dec23
+void DateDetector::scan_glued(std::string_view text, std::vector<DateMatch>& out) const {
+    for_each_match<4>(*glued_, text, [&](const auto& g) {
+        DateReading r;
+        r.day = to_int(group_view(g[1]));
+        r.month = month_from_name(group_view(g[2]));
+        if (!valid_day(r.month, r.day)) return;
+        set_year(r, group_view(g[3]));
+        out.push_back({group_begin(text, g[0]), group_end(text, g[0]), {r}, "date-glued"});
+    });
+}
+
+// "the third of may", "May twenty-first"; a lowercase "may" before an ordinal is the verb.
+void DateDetector::scan_ordinal_words(std::string_view text, std::vector<DateMatch>& out) const {
+    for_each_match<5>(*ordinal_words_, text, [&](const auto& g) {
+        const bool of_form = group_matched(g[1]);
+        const std::string_view month = of_form ? group_view(g[2]) : group_view(g[3]);
+        if (!of_form && month == "may") return;
+        DateReading r;
+        r.month = month_from_name(month);
+        r.day = ordinal_value(of_form ? group_view(g[1]) : group_view(g[4]));
+        if (!valid_day(r.month, r.day)) return;
+        out.push_back({group_begin(text, g[0]), group_end(text, g[0]), {r}, "date-words"});
+    });
+}
+
+std::vector<DateMatch> DateDetector::find(std::string_view text) const {
+    std::vector<DateMatch> out;
+    scan_iso(text, out);
+    scan_numeric(text, out);
+    scan_month_day(text, out);
+    scan_day_month(text, out);
+    scan_month_year(text, out);
+    scan_cue_year(text, out);
+    scan_cue_short(text, out);
+    scan_compact(text, out);
+    scan_bare_month_day(text, out);
+    scan_glued(text, out);
+    scan_ordinal_words(text, out);
     return out;
 }
 

@@ -38,6 +38,19 @@ public:
     std::vector<DateMatch> find(std::string_view text) const;
 
 private:
+    // One scan per pattern; each appends its matches.
+    void scan_iso(std::string_view text, std::vector<DateMatch>& out) const;
+    void scan_numeric(std::string_view text, std::vector<DateMatch>& out) const;
+    void scan_month_day(std::string_view text, std::vector<DateMatch>& out) const;
+    void scan_day_month(std::string_view text, std::vector<DateMatch>& out) const;
+    void scan_month_year(std::string_view text, std::vector<DateMatch>& out) const;
+    void scan_cue_year(std::string_view text, std::vector<DateMatch>& out) const;
+    void scan_cue_short(std::string_view text, std::vector<DateMatch>& out) const;
+    void scan_compact(std::string_view text, std::vector<DateMatch>& out) const;
+    void scan_bare_month_day(std::string_view text, std::vector<DateMatch>& out) const;
+    void scan_glued(std::string_view text, std::vector<DateMatch>& out) const;
+    void scan_ordinal_words(std::string_view text, std::vector<DateMatch>& out) const;
+
     std::unique_ptr<RE2> iso_;
     std::unique_ptr<RE2> numeric_;
     std::unique_ptr<RE2> month_day_;
@@ -46,6 +59,9 @@ private:
     std::unique_ptr<RE2> cue_year_;
     std::unique_ptr<RE2> cue_short_;
     std::unique_ptr<RE2> cue_compact_;
+    std::unique_ptr<RE2> bare_month_day_;  // 7/22 (no year, no cue): told apart from scores
+    std::unique_ptr<RE2> glued_;           // 05mar1960
+    std::unique_ptr<RE2> ordinal_words_;   // the third of may, may third
 };
 
 // Parses "YYYY-MM-DD" (the PatientDetails.dob format). Returns false when malformed.

@@ -57,12 +57,21 @@ IdentifierDetector::IdentifierDetector() {
     punct_rule("(?i:plate|tag)[ \\t]*[:#]", PhiCategory::Vehicle, "vehicle-keyword", 1);
     // "plate 7ABC123": a bare "plate" only before a registration-like token (upper-case letters
     // and digits mixed), never before "3.5 mm" or "6-hole" (orthopaedic plates).
-    keyword_rules_.push_back({std::make_unique<RE2>("\\b(?i:plates?)[ \\t]+((?:[A-Z]+[0-9]|[0-9]+[A-Z])[A-Z0-9]{1,6})\\b", o),
+    // An optional state prefix and one inner dash: "plate MA 4XK-291".
+    keyword_rules_.push_back({std::make_unique<RE2>("\\b(?i:plates?)[ \\t]+((?:[A-Z]{2}[ \\t\\-]+)?(?:[A-Z]+[0-9]|[0-9]+[A-Z])"
+                                                    "[A-Z0-9]{0,6}(?:-[A-Z0-9]{1,5})?)\\b", o),
                               PhiCategory::Vehicle, "vehicle-keyword", 1});
+    // A patient's bed or room: specific numbers only ("bed 13A", "rm 5123"); "OR 7", "room 4"
+    // and "Bed 4" name a theatre or a bay that says nothing about who is in it.
+    keyword_rules_.push_back({std::make_unique<RE2>("\\b(?i:bed|bay|rm|room)[ \\t]*#?[ \\t]*(\\d{3,5}[A-Za-z]?|\\d{1,2}[A-Za-z])\\b", o),
+                              PhiCategory::OtherId, "bed-room", 1});
+    rule("(?i:accession|acc|path(?:ology)?[ \\t]+(?:no|number|id|accession)|specimen[ \\t]+(?:no|number|id)|"
+         "requisition|req|lab[ \\t]+(?:no|number|id))",
+         PhiCategory::OtherId, "accession-keyword", 4);
     punct_rule("(?i:mr|mrn)#", PhiCategory::Mrn, "mrn-keyword", 4);
     punct_rule("(?i:ss|ssn)#", PhiCategory::Ssn, "ssn-keyword", 7);
     rule("(?i:mrn|mr|medical[ \\t]+record(?:s)?|med(?:ical)?[ \\t]*rec(?:ord)?|"
-         "chart|record|hospital|patient[ \\t]+(?:id|number|no)|"
+         "chart|record|hospital|hosp|patient[ \\t]+(?:id|number|no)|"
          "pt[ \\t]+(?:id|no)|unit[ \\t]+(?:number|no)|urn|nhs|chi|ehr[ \\t]+id|emr[ \\t]+id|"
          "encounter|fin|visit|case[ \\t]+(?:number|no|id))",
          PhiCategory::Mrn, "mrn-keyword", 4);

@@ -17,8 +17,18 @@
 
 namespace orlive {
 
-// fold_plain keys of allow-listed staff names, titles removed ("Dr. Rivera" -> {"rivera"}).
-std::unordered_set<std::string> allow_keys(const std::vector<std::string>& allow);
+// Allow-listed staff (and the hospital's name), as fold_plain keys with titles removed.
+struct AllowList {
+    std::unordered_set<std::string> keys;          // every key of every entry
+    std::vector<std::vector<std::string>> people;  // each entry that names a person, in order
+
+    // A run of name keys is protected when it is a whole entry ("Sam Okafor"), or an entry's
+    // surname ("Okafor", "Dr. Okafor"), never when it merely shares a word with an entry
+    // ("Sam Lopez", "Henry Lopez" beside "Henry Ford Hospital").
+    bool protects(const std::vector<std::string>& run) const;
+};
+
+AllowList make_allow_list(const std::vector<std::string>& allow);
 
 // True for "dr", "mr", "mrs", ... (folded keys).
 bool is_title_key(const std::string& key);
@@ -27,8 +37,8 @@ class NameDetector {
 public:
     explicit NameDetector(const NameLexicon& lexicon) : lex_(lexicon) {}
 
-    void find(std::string_view text, const std::vector<Token>& tokens,
-              const std::unordered_set<std::string>& allowed, std::vector<Candidate>& out) const;
+    void find(std::string_view text, const std::vector<Token>& tokens, const AllowList& allowed,
+              std::vector<Candidate>& out) const;
 
 private:
     const NameLexicon& lex_;

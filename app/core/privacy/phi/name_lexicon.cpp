@@ -3,11 +3,17 @@
 #include <utf8proc.h>
 
 #include <fstream>
+#include <functional>
 
 #include "core/privacy/phi/utf8_text.h"
 
 namespace orlive {
 namespace {
+
+// A vocabulary word that is also a name this frequent is kept out of the wide vocabulary: in
+// wamerican-huge "hannah", "jerry", "ralph" are rare nouns but in a post they are people.
+constexpr std::uint32_t kFrequentFirstName = 5000;
+constexpr std::uint32_t kFrequentSurname = 20000;
 
 bool valid_utf8(std::string_view s) {
     std::size_t i = 0;
@@ -18,6 +24,21 @@ bool valid_utf8(std::string_view s) {
                              static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
         if (n <= 0) return false;
         i += static_cast<std::size_t>(n);
+    }
+    return true;
+}
+
+bool is_ascii(std::string_view s) {
+    for (char c : s) {
+        if (static_cast<unsigned char>(c) >= 0x80) return false;
+    }
+    return true;
+}
+
+// Already in fold_plain form without calling utf8proc (the common case in the big lists).
+bool ascii_lowercase(std::string_view s) {
+    for (char c : s) {
+        if (static_cast<unsigned char>(c) >= 0x80 || (c >= 'A' && c <= 'Z')) return false;
     }
     return true;
 }
@@ -43,7 +64,7 @@ Result<std::vector<std::string>> read_list(const std::filesystem::path& path,
                               std::to_string(line_no) +
                               " is not a single UTF-8 entry (expected one word or phrase per line)");
         }
-        out.push_back(fold_plain(line));
+        out.push_back(ascii_lowercase(line) ? line : fold_plain(line));
     }
     if (out.size() < min_entries) {
         return make_error("PHI filter asset is corrupt or truncated: " + path.string() + " has " +
@@ -53,9 +74,62 @@ Result<std::vector<std::string>> read_list(const std::filesystem::path& path,
     return out;
 }
 
+// Lowercase single words of a word list (hunspell "word/FLAGS" lines lose their flags).
+// Capitalised entries are proper nouns in these lists and are skipped: they are what we look for.
+Result<std::size_t> read_lowercase_words(const std::filesystem::path& path, const char* package,
+                                         const std::function<void(std::string_view)>& add) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        return make_error("PHI filter vocabulary missing: " + path.string() + " (install the Debian package " +
+                          package + ")");
+    }
+    std::string line;
+    std::size_t count = 0;
+    while (std::getline(in, line)) {
+        const std::size_t slash = line.find('/');
+        if (slash != std::string::npos) line.resize(slash);
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (line.size() < 2 || line.find_first_of(" \t'") != std::string::npos) continue;
+        if (ascii_lowercase(line)) {
+            add(line);
+        } else if (!is_ascii(line) && valid_utf8(line) && fold_case(line) == line) {
+            add(fold_plain(line));
+        } else {
+            continue;  // capitalised: a proper noun
+        }
+        ++count;
+    }
+    if (count < 1000) return make_error("PHI filter vocabulary truncated: " + path.string());
+    return count;
+}
+
+WordTable ranked_table(const std::vector<std::string>& entries) {
+    WordTable table;
+    for (std::size_t i = 0; i < entries.size(); ++i) table.add(entries[i], static_cast<std::uint32_t>(i));
+    table.freeze();
+    return table;
+}
+
 }  // namespace
 
-Result<NameLexicon> NameLexicon::load(const std::filesystem::path& dir) {
+Result<bool> NameLexicon::load_vocabulary(const VocabularyFiles& files) {
+    auto common = read_lowercase_words(files.common, "wamerican", [&](std::string_view w) { words_.add(w); });
+    if (!common) return common.error();
+    words_.freeze();
+    auto add_wide = [&](std::string_view w) {
+        if (words_.contains(w)) return;  // looked up there first
+        if (first_names_.rank(w) < kFrequentFirstName || surnames_.rank(w) < kFrequentSurname) return;
+        wide_words_.add(w);
+    };
+    auto huge = read_lowercase_words(files.huge, "wamerican-huge", add_wide);
+    if (!huge) return huge.error();
+    auto medical = read_lowercase_words(files.medical, "hunspell-en-med", add_wide);
+    if (!medical) return medical.error();
+    wide_words_.freeze();
+    return true;
+}
+
+Result<NameLexicon> NameLexicon::load(const std::filesystem::path& dir, const VocabularyFiles& vocabulary) {
     if (!std::filesystem::is_directory(dir)) {
         return make_error("PHI filter name-list directory not found: " + dir.string());
     }
@@ -64,59 +138,48 @@ Result<NameLexicon> NameLexicon::load(const std::filesystem::path& dir) {
     if (!first) return first.error();
     auto sur = read_list(dir / "surnames.txt", 1000);
     if (!sur) return sur.error();
-    auto words = read_list(dir / "common_words.txt", 1000);
-    if (!words) return words.error();
     auto stops = read_list(dir / "clinical_stopwords.txt", 10);
     if (!stops) return stops.error();
     auto dominant = read_list(dir / "name_dominant.txt", 1);
     if (!dominant) return dominant.error();
     auto nouns = read_list(dir / "eponym_nouns.txt", 10);
     if (!nouns) return nouns.error();
+    auto abbreviations = read_list(dir / "clinical_abbreviations.txt", 50);
+    if (!abbreviations) return abbreviations.error();
 
-    lex.first_names_.reserve(first->size());
-    for (std::size_t i = 0; i < first->size(); ++i) {
-        lex.first_names_.emplace((*first)[i], static_cast<std::uint32_t>(i));
-    }
-    lex.surnames_.reserve(sur->size());
-    for (std::size_t i = 0; i < sur->size(); ++i) {
-        lex.surnames_.emplace((*sur)[i], static_cast<std::uint32_t>(i));
-    }
-    lex.words_.reserve(words->size());
-    for (auto& w : *words) lex.words_.insert(std::move(w));
-    for (auto& w : *dominant) lex.dominant_.insert(std::move(w));
-    for (auto& w : *nouns) lex.eponym_nouns_.insert(std::move(w));
+    lex.first_names_ = ranked_table(*first);
+    lex.surnames_ = ranked_table(*sur);
+    lex.dominant_ = ranked_table(*dominant);
+    lex.eponym_nouns_ = ranked_table(*nouns);
+    lex.abbreviations_ = ranked_table(*abbreviations);
     for (const std::string& entry : *stops) {
         // Phrases: split into word keys the same way the tokenizer does.
         std::vector<std::string> keys;
         for (const Token& t : tokenize(entry)) keys.push_back(t.key);
         if (keys.size() == 1) {
-            lex.stopwords_.insert(keys[0]);
+            lex.stopwords_.add(keys[0]);
         } else if (keys.size() > 1) {
             lex.stop_phrases_.push_back(std::move(keys));
         }
     }
+    lex.stopwords_.freeze();
+    auto loaded = lex.load_vocabulary(vocabulary);
+    if (!loaded) return loaded.error();
     return lex;
 }
 
-std::uint32_t NameLexicon::first_name_rank(const std::string& key) const {
-    auto it = first_names_.find(key);
-    return it == first_names_.end() ? kNotFound : it->second;
+bool NameLexicon::is_common_word(std::string_view key) const {
+    return words_.contains(key) && !dominant_.contains(key);
 }
 
-std::uint32_t NameLexicon::surname_rank(const std::string& key) const {
-    auto it = surnames_.find(key);
-    return it == surnames_.end() ? kNotFound : it->second;
+bool NameLexicon::is_vocabulary(std::string_view key) const {
+    return is_common_word(key) || wide_words_.contains(key) || abbreviations_.contains(key) ||
+           stopwords_.contains(key);
 }
 
-bool NameLexicon::is_common_word(const std::string& key) const {
-    return words_.count(key) > 0 && dominant_.count(key) == 0;
-}
-
-bool NameLexicon::is_eponym_noun(const std::string& key) const {
-    if (eponym_nouns_.count(key) > 0) return true;
-    if (key.size() > 3 && key.back() == 's') {
-        return eponym_nouns_.count(key.substr(0, key.size() - 1)) > 0;
-    }
+bool NameLexicon::is_eponym_noun(std::string_view key) const {
+    if (eponym_nouns_.contains(key)) return true;
+    if (key.size() > 3 && key.back() == 's') return eponym_nouns_.contains(key.substr(0, key.size() - 1));
     return false;
 }
 

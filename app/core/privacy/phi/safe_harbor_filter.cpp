@@ -1,8 +1,10 @@
 #include "core/privacy/phi/safe_harbor_filter.h"
 
+#include <algorithm>
 #include <utility>
 
 #include "core/privacy/phi/span_resolver.h"
+#include "core/privacy/phi/text_normalizer.h"
 #include "core/privacy/phi/utf8_text.h"
 
 namespace orlive {
@@ -33,13 +35,44 @@ bool SafeHarborFilter::ok() const {
     return dates_.ok() && ages_.ok() && contacts_.ok() && identifiers_.ok() && addresses_.ok();
 }
 
-std::vector<PhiSpan> SafeHarborFilter::find(std::string_view text,
+std::vector<PhiSpan> SafeHarborFilter::find(std::string_view original,
                                             const FilterContext& context) const {
-    if (text.empty()) return {};
+    if (original.empty()) return {};
+    const NormalizedText normalized = normalize_for_detection(original);
+    std::vector<PhiSpan> spans = find_normalized(normalized.text, context);
+    if (!normalized.identity) {
+        for (PhiSpan& span : spans) {
+            span.start = normalized.original_start(span.start);
+            span.end = normalized.original_end(span.end);
+        }
+    }
+    add_review_spans(normalized, spans);
+    return spans;
+}
+
+// Bidi controls and mixed-script words: a span of their own (OTHER_ID, rule "review-...") where
+// nothing else covers them, so the post is held for a person to look at.
+void SafeHarborFilter::add_review_spans(const NormalizedText& normalized, std::vector<PhiSpan>& spans) {
+    if (normalized.suspicious.empty()) return;
+    for (const NormalizedText::Suspicious& s : normalized.suspicious) {
+        bool covered = false;
+        for (const PhiSpan& span : spans) covered = covered || (span.start < s.end && s.start < span.end);
+        if (covered) continue;
+        PhiSpan review;
+        review.start = s.start;
+        review.end = s.end;
+        review.category = PhiCategory::OtherId;
+        review.rule = s.rule;
+        spans.push_back(review);
+    }
+    std::sort(spans.begin(), spans.end(), [](const PhiSpan& a, const PhiSpan& b) { return a.start < b.start; });
+}
+
+std::vector<PhiSpan> SafeHarborFilter::find_normalized(std::string_view text, const FilterContext& context) const {
     std::vector<Candidate> candidates;
     const std::vector<Token> tokens = tokenize(text);
     const std::vector<DateMatch> dates = dates_.find(text);
-    const auto allowed = allow_keys(context.allow);
+    const AllowList allowed = make_allow_list(context.allow);
 
     for (const DateMatch& d : dates) {
         PhiSpan span;
@@ -57,7 +90,7 @@ std::vector<PhiSpan> SafeHarborFilter::find(std::string_view text,
     identifiers_.find(text, candidates);
     addresses_.find(text, &lexicon_, candidates);
     names_.find(text, tokens, allowed, candidates);
-    patient_.find(text, tokens, dates, context.patient, allowed, candidates);
+    patient_.find(text, tokens, dates, context.patient, allowed.keys, candidates);
     return resolve_candidates(text, std::move(candidates));
 }
 

@@ -17,6 +17,7 @@
 #include "core/privacy/phi/name_detector.h"
 #include "core/privacy/phi/name_lexicon.h"
 #include "core/privacy/phi/patient_matcher.h"
+#include "core/privacy/phi/text_normalizer.h"
 #include "core/privacy/phi_filter.h"
 #include "core/base/result.h"
 
@@ -34,6 +35,10 @@ public:
     std::vector<PhiSpan> find(std::string_view text, const FilterContext& context) const override;
 
 private:
+    // The detectors on the normalised text (offsets into it).
+    std::vector<PhiSpan> find_normalized(std::string_view text, const FilterContext& context) const;
+    static void add_review_spans(const NormalizedText& normalized, std::vector<PhiSpan>& spans);
+
     NameLexicon lexicon_;
     DateDetector dates_;
     AgeDetector ages_;

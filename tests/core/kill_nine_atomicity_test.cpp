@@ -1,6 +1,7 @@
-// A post acknowledged before a kill -9 is there after restart, and nothing is half-written:
-// a child process enqueues as fast as it can and reports each committed id; the parent kills
-// it at a random moment and checks the database.
+// Atomicity under kill -9 (a post and its delivery rows are one transaction): a post
+// acknowledged before the kill is there after restart, and nothing is half-written. A child
+// process enqueues as fast as it can and reports each committed id; the parent kills it at a
+// random moment and checks the database.
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -8,6 +9,7 @@
 #include <random>
 #include <set>
 
+#include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
 #include "core/store/outbox.h"
@@ -32,7 +34,7 @@ namespace {
     }
 }
 
-TEST(Durability, AcknowledgedPostsSurviveKillNineAndNothingIsHalfWritten) {
+TEST(AtomicityUnderKillNine, AcknowledgedPostsSurviveAndNothingIsHalfWritten) {
     testing::TempDir dir;
     ASSERT_TRUE(Database::open_in(dir.path()).ok());  // create and migrate once
     std::mt19937 random(12345);

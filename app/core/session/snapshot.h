@@ -1,0 +1,88 @@
+// SessionSnapshot: the read-only view of the state that every screen draws from, rebuilt after
+// any change. Values only: no database, network or window types reach a screen through here.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/audit/compliance_view.h"
+#include "core/base/clock.h"
+#include "core/compose/procedure_template.h"
+#include "core/store/consent.h"
+#include "core/store/post_record.h"
+
+namespace orlive {
+
+struct MilestoneView {
+    std::string id;
+    std::string label;
+    int step = 0;
+    bool done = false;              // a live post exists for it
+    bool next = false;              // the next expected milestone
+    TimeMs done_at = 0;
+    std::vector<std::string> notes; // pre-approved phrases
+};
+
+struct CaseView {
+    std::int64_t id = 0;
+    std::string procedure_id;
+    std::string procedure_name;
+    Consent consent = Consent::None;
+    std::string release_ref;
+    TimeMs started_at = 0;
+    int done_count = 0;
+    std::vector<MilestoneView> milestones;
+    int update_minutes = 30;        // followers expect an update at least this often
+    TimeMs last_update_at = 0;      // the case's newest live post, else its start
+};
+
+// A hospital-status update a coordinator posts with number pickers (crisis updates).
+struct StatusUpdateView {
+    std::string id;
+    std::string label;
+    std::vector<TemplateField> fields;
+};
+
+struct PostView {
+    PostRecord post;
+    std::string title;  // the milestone's label, or "Update"
+};
+
+struct ProcedureChoice {
+    std::string id;
+    std::string name;
+    std::string specialty;
+    int milestone_count = 0;
+};
+
+// The admin (IT) lock over settings and quitting the kiosk.
+struct AdminView {
+    bool pin_configured = false;
+    bool unlocked = false;
+    int failed_attempts = 0;
+    TimeMs locked_until = 0;
+};
+
+struct SessionSnapshot {
+    TimeMs now = 0;
+    std::optional<CaseView> active;
+    std::vector<PostView> feed;           // the active (else latest) case's posts, newest first
+    std::optional<PostView> undoable;     // newest post still in its undo window
+    std::optional<PostView> held;         // oldest post waiting for review
+    QueueStats queue;
+    std::string connectivity;             // "Local feed only", "Online", "Offline: …"
+    std::vector<std::string> accounts;    // "main (mastodon)": names and kinds, never secrets
+    std::vector<ProcedureChoice> procedures;
+    std::vector<StatusUpdateView> status_updates;
+    int undo_seconds = 10;
+    std::string hospital_name;
+    ComplianceView compliance;            // log rows only while unlocked
+    AdminView admin;
+    bool first_run = false;               // no settings file yet: offer the set-up wizard
+    std::vector<std::string> default_hashtags;
+    std::vector<std::string> read_errors; // what could not be read this time, for the header
+};
+
+}  // namespace orlive

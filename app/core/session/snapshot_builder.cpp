@@ -1,0 +1,152 @@
+#include "core/session/snapshot_builder.h"
+
+#include <algorithm>
+
+#include "core/store/case_store.h"
+#include "core/store/outbox.h"
+
+namespace orlive {
+
+namespace {
+
+bool is_live(PostState state) {
+    return state == PostState::Pending || state == PostState::Queued || state == PostState::Held;
+}
+
+const char* kind_name(AccountKind kind) {
+    switch (kind) {
+        case AccountKind::Mastodon: return "Mastodon";
+        case AccountKind::Bluesky: return "Bluesky";
+        default: return "webhook";
+    }
+}
+
+}  // namespace
+
+SessionSnapshot SnapshotBuilder::build(SnapshotContext context) const {
+    SessionSnapshot next;
+    next.now = context.now;
+    next.connectivity = std::move(context.connectivity);
+    next.first_run = context.first_run;
+    next.admin = context.admin;
+    next.compliance = std::move(context.compliance);
+    add_settings_and_catalog(next);
+    if (auto stats = queue_stats(db_)) next.queue = *stats;
+    else next.read_errors.push_back(stats.error().message);
+    const ProcedureTemplate* procedure = add_active_case(next);
+    add_feed(next, procedure);
+    mark_done_milestones(next);
+    add_review_bars(next, procedure);
+    return next;
+}
+
+void SnapshotBuilder::add_settings_and_catalog(SessionSnapshot& next) const {
+    for (const Account& account : settings_.accounts) {
+        next.accounts.push_back(account.name + " (" + kind_name(account.kind) + ")");
+    }
+    next.undo_seconds = settings_.undo_seconds;
+    next.hospital_name = settings_.hospital_name;
+    next.default_hashtags = settings_.default_hashtags;
+    for (const ProcedureTemplate* tpl : catalog_.procedures()) {
+        next.procedures.push_back({tpl->id, tpl->name, tpl->specialty, static_cast<int>(tpl->milestones.size())});
+    }
+    if (const ProcedureTemplate* status = catalog_.status_set()) {
+        for (const Milestone& update : status->milestones) {
+            next.status_updates.push_back({update.id, update.label, update.fields});
+        }
+    }
+}
+
+const ProcedureTemplate* SnapshotBuilder::add_active_case(SessionSnapshot& next) const {
+    auto active = active_case(db_);
+    if (!active) {
+        next.read_errors.push_back(active.error().message);
+        return nullptr;
+    }
+    if (!active->has_value()) return nullptr;
+    const CaseRecord& record = active->value();
+    const ProcedureTemplate* tpl = catalog_.find(record.procedure_id);
+    CaseView view;
+    view.id = record.id;
+    view.procedure_id = record.procedure_id;
+    view.procedure_name = tpl ? tpl->name : record.procedure_id;
+    view.consent = record.consent;
+    view.release_ref = record.release_ref;
+    view.started_at = record.started_at;
+    view.last_update_at = record.started_at;
+    if (tpl) {
+        view.update_minutes = tpl->update_minutes;
+        for (const Milestone& milestone : tpl->milestones) {
+            view.milestones.push_back(
+                {milestone.id, milestone.label, tpl->step_of(milestone.id), false, false, 0, milestone.notes});
+        }
+    }
+    next.active = std::move(view);
+    return tpl;
+}
+
+PostView SnapshotBuilder::view_of(PostRecord post, const ProcedureTemplate* procedure) const {
+    PostView view;
+    view.title = "Update";
+    const ProcedureTemplate* owner = post.kind == PostKind::HospitalStatus ? catalog_.status_set() : procedure;
+    if (owner) {
+        if (const Milestone* m = owner->find_milestone(post.milestone_id)) view.title = m->label;
+    }
+    view.post = std::move(post);
+    return view;
+}
+
+void SnapshotBuilder::add_feed(SessionSnapshot& next, const ProcedureTemplate* procedure) const {
+    PostQuery query;
+    if (next.active) query.case_id = next.active->id;
+    query.limit = 100;
+    auto posts = list_posts(db_, query);
+    if (!posts) {
+        next.read_errors.push_back(posts.error().message);
+        return;
+    }
+    for (PostRecord& post : *posts) next.feed.push_back(view_of(std::move(post), procedure));
+}
+
+void SnapshotBuilder::mark_done_milestones(SessionSnapshot& next) const {
+    if (!next.active) return;
+    CaseView& active = *next.active;
+    int furthest = 0;
+    for (const PostView& view : next.feed) {
+        if (view.post.kind != PostKind::Milestone || !is_live(view.post.state)) continue;
+        for (MilestoneView& milestone : active.milestones) {
+            if (milestone.id != view.post.milestone_id) continue;
+            // The feed is newest first: keep the earliest live post's time.
+            milestone.done = true;
+            milestone.done_at = view.post.created_at;
+            furthest = std::max(furthest, milestone.step);
+        }
+        active.last_update_at = std::max(active.last_update_at, view.post.created_at);
+    }
+    for (const MilestoneView& milestone : active.milestones) {
+        if (milestone.done) ++active.done_count;
+    }
+    for (MilestoneView& milestone : active.milestones) {
+        if (milestone.step > furthest && !milestone.done) {
+            milestone.next = true;
+            break;
+        }
+    }
+}
+
+// Read on their own, not from the case feed: a hospital-status post has no case, yet it has
+// an undo window and may be held for review like any other.
+void SnapshotBuilder::add_review_bars(SessionSnapshot& next, const ProcedureTemplate* procedure) const {
+    if (auto undoable = newest_undoable_post(db_, next.now); !undoable) {
+        next.read_errors.push_back(undoable.error().message);
+    } else if (undoable->has_value()) {
+        next.undoable = view_of(std::move(**undoable), procedure);
+    }
+    if (auto held = oldest_held_post(db_); !held) {
+        next.read_errors.push_back(held.error().message);
+    } else if (held->has_value()) {
+        next.held = view_of(std::move(**held), procedure);
+    }
+}
+
+}  // namespace orlive

@@ -1,0 +1,48 @@
+// SnapshotBuilder: reads what the screens show from the database and the catalog into one
+// SessionSnapshot. Each read that fails leaves its part empty and says so in
+// `read_errors` (the header shows them), instead of an empty screen with no reason.
+// Main thread only, on the main connection.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "core/audit/compliance_view.h"
+#include "core/compose/settings.h"
+#include "core/compose/template_catalog.h"
+#include "core/session/snapshot.h"
+#include "core/store/database.h"
+
+namespace orlive {
+
+// What the snapshot carries that is not read from the database: the session's own state.
+struct SnapshotContext {
+    TimeMs now = 0;
+    std::string connectivity;
+    bool first_run = false;
+    AdminView admin;
+    ComplianceView compliance;
+};
+
+class SnapshotBuilder {
+public:
+    SnapshotBuilder(Database& db, const TemplateCatalog& catalog, const Settings& settings)
+        : db_(db), catalog_(catalog), settings_(settings) {}
+
+    SessionSnapshot build(SnapshotContext context) const;
+
+private:
+    void add_settings_and_catalog(SessionSnapshot& next) const;
+    // The active case with its procedure's milestones; returns that procedure, if known.
+    const ProcedureTemplate* add_active_case(SessionSnapshot& next) const;
+    void add_feed(SessionSnapshot& next, const ProcedureTemplate* procedure) const;
+    void mark_done_milestones(SessionSnapshot& next) const;
+    void add_review_bars(SessionSnapshot& next, const ProcedureTemplate* procedure) const;
+    PostView view_of(PostRecord post, const ProcedureTemplate* procedure) const;
+
+    Database& db_;
+    const TemplateCatalog& catalog_;
+    const Settings& settings_;
+};
+
+}  // namespace orlive

@@ -1,0 +1,150 @@
+#include "sync/platform_answers.h"
+
+#include <cctype>
+#include <cstring>
+
+#include <nlohmann/json.hpp>
+
+namespace orlive {
+
+using nlohmann::json;
+
+namespace {
+
+// nlohmann's value() throws when the key holds another type; these never do. Strings come
+// back as valid UTF-8 because the parser refuses anything else.
+json parse_object(std::string_view body) {
+    json parsed = json::parse(body.begin(), body.end(), nullptr, false);
+    return parsed.is_object() ? parsed : json::object();
+}
+
+std::string string_at(const json& object, const char* key) {
+    auto it = object.find(key);
+    return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+// An id goes into later request paths (/api/v1/statuses/ID): letters, digits, '-', '_' only.
+bool is_path_safe(const std::string& id) {
+    if (id.empty() || id.size() > 64) return false;
+    for (unsigned char c : id) {
+        if (!std::isalnum(c) && c != '-' && c != '_') return false;
+    }
+    return true;
+}
+
+// Mastodon ids are strings; some servers send numbers. Anything else is no id.
+std::string id_at(const json& object, const char* key) {
+    auto it = object.find(key);
+    if (it == object.end()) return {};
+    std::string id;
+    if (it->is_string()) id = it->get<std::string>();
+    else if (it->is_number_unsigned() || it->is_number_integer()) id = it->dump();
+    return is_path_safe(id) ? id : std::string();
+}
+
+std::optional<std::size_t> size_at(const json& object, const char* key) {
+    auto it = object.find(key);
+    if (it == object.end() || !it->is_number_unsigned()) return std::nullopt;
+    const auto number = it->get<std::uint64_t>();
+    if (number == 0 || number > 1'000'000) return std::nullopt;  // no instance allows a million
+    return static_cast<std::size_t>(number);
+}
+
+std::optional<RemoteRef> status_ref(const json& status) {
+    RemoteRef ref;
+    ref.id = id_at(status, "id");
+    if (ref.id.empty()) return std::nullopt;
+    ref.uri = string_at(status, "url");
+    if (ref.uri.empty()) ref.uri = string_at(status, "uri");
+    return ref;
+}
+
+}  // namespace
+
+MastodonLimits parse_mastodon_limits(std::string_view body, MastodonLimits defaults) {
+    const json root = parse_object(body);
+    auto configuration = root.find("configuration");
+    if (configuration == root.end() || !configuration->is_object()) return defaults;
+    auto statuses = configuration->find("statuses");
+    if (statuses == configuration->end() || !statuses->is_object()) return defaults;
+    MastodonLimits limits = defaults;
+    if (auto n = size_at(*statuses, "max_characters")) limits.max_characters = *n;
+    if (auto it = statuses->find("characters_reserved_per_url");
+        it != statuses->end() && it->is_number_unsigned() && it->get<std::uint64_t>() <= 1000)
+        limits.characters_reserved_per_url = static_cast<std::size_t>(it->get<std::uint64_t>());
+    return limits;
+}
+
+std::optional<RemoteRef> parse_mastodon_status(std::string_view body) { return status_ref(parse_object(body)); }
+
+std::string parse_mastodon_account_id(std::string_view body) { return id_at(parse_object(body), "id"); }
+
+Result<std::optional<RemoteRef>> find_mastodon_status(std::string_view body, const std::string& parent_id,
+                                                      const std::string& text) {
+    const json statuses = json::parse(body.begin(), body.end(), nullptr, false);
+    if (!statuses.is_array()) return make_error("Mastodon listed the account's statuses unreadably");
+    for (const json& status : statuses) {
+        if (!status.is_object()) continue;
+        if (id_at(status, "in_reply_to_id") != parent_id) continue;
+        if (mastodon_plain_text(string_at(status, "content")) != text) continue;
+        if (auto ref = status_ref(status)) return std::optional<RemoteRef>(*ref);
+    }
+    return std::optional<RemoteRef>();
+}
+
+std::string mastodon_plain_text(std::string_view html) {
+    static const std::pair<const char*, char> entities[] = {
+        {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&#39;", '\''}};
+    std::string out;
+    for (std::size_t i = 0; i < html.size(); ++i) {
+        if (html[i] == '<') {
+            const std::size_t close = html.find('>', i);
+            if (close == std::string_view::npos) break;
+            const std::string_view tag = html.substr(i, close - i + 1);
+            if (tag.rfind("<br", 0) == 0) out += '\n';
+            if (tag == "</p>" && close + 1 < html.size()) out += "\n\n";
+            i = close;
+            continue;
+        }
+        bool replaced = false;
+        for (const auto& [entity, ch] : entities) {
+            if (html.compare(i, std::strlen(entity), entity) == 0) {
+                out += ch;
+                i += std::strlen(entity) - 1;
+                replaced = true;
+                break;
+            }
+        }
+        if (!replaced) out += html[i];
+    }
+    return out;
+}
+
+std::optional<BlueskySession> parse_bluesky_session(std::string_view body) {
+    const json root = parse_object(body);
+    BlueskySession session{string_at(root, "accessJwt"), string_at(root, "refreshJwt"), string_at(root, "did")};
+    if (session.access_jwt.empty() || session.did.empty()) return std::nullopt;
+    return session;
+}
+
+std::optional<BlueskySession> parse_bluesky_refresh(std::string_view body, const BlueskySession& current) {
+    const json root = parse_object(body);
+    BlueskySession session = current;
+    session.access_jwt = string_at(root, "accessJwt");
+    if (session.access_jwt.empty()) return std::nullopt;
+    if (std::string refresh = string_at(root, "refreshJwt"); !refresh.empty()) session.refresh_jwt = refresh;
+    return session;
+}
+
+std::optional<RemoteRef> parse_bluesky_record(std::string_view body, const std::string& rkey) {
+    const json root = parse_object(body);
+    RemoteRef ref{rkey, string_at(root, "uri"), string_at(root, "cid")};
+    if (ref.uri.empty() || ref.cid.empty()) return std::nullopt;
+    return ref;
+}
+
+std::string parse_xrpc_error_name(std::string_view body) { return string_at(parse_object(body), "error"); }
+
+std::string parse_discord_message_id(std::string_view body) { return string_at(parse_object(body), "id"); }
+
+}  // namespace orlive

@@ -1,0 +1,127 @@
+// SnapshotBuilder: what the screens get from the database. The UNDO and review bars cover
+// posts of no case (hospital status during a case), milestones are marked done and next,
+// and a read that fails is reported instead of leaving an empty screen with no reason.
+#include "core/session/snapshot_builder.h"
+
+#include <SQLiteCpp/Database.h>
+
+#include "core/compose/post_pipeline.h"
+#include "core/session/session.h"
+#include "core/store/case_store.h"
+#include "core/store/outbox.h"
+#include "test_support.h"
+
+namespace orlive {
+namespace {
+
+class SnapshotBuilderTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        std::vector<TemplateProblem> problems;
+        catalog = TemplateCatalog::load(testing::source_assets() / "templates", problems);
+        ASSERT_TRUE(problems.empty());
+        CaseStart start;
+        start.procedure_id = "lap-chole";
+        ASSERT_TRUE(start_case(*db, start, now - 600'000).ok());
+    }
+    std::int64_t add_post(PostKind kind, const std::string& milestone, PostState state,
+                          std::optional<std::int64_t> case_id) {
+        NewPost post;
+        post.case_id = case_id;
+        post.kind = kind;
+        post.milestone_id = milestone;
+        post.text = milestone + " text";
+        post.state = state;
+        post.created_at = now - 1'000;
+        post.release_at = state == PostState::Pending ? now + 9'000 : now - 1'000;
+        auto id = enqueue_post(*db, post, {});
+        EXPECT_TRUE(id.ok()) << id.error().message;
+        return id.ok() ? *id : 0;
+    }
+    std::int64_t case_id() { return active_case(*db)->value().id; }
+    SessionSnapshot build() {
+        SnapshotContext context;
+        context.now = now;
+        return SnapshotBuilder(*db, catalog, settings).build(context);
+    }
+
+    std::unique_ptr<Database> db = testing::memory_database();
+    TemplateCatalog catalog;
+    Settings settings;
+    TimeMs now = 1'800'000'000'000;
+};
+
+TEST_F(SnapshotBuilderTest, AHospitalStatusPostDuringACaseGetsTheUndoBar) {
+    const auto status = add_post(PostKind::HospitalStatus, "bed-capacity", PostState::Pending, std::nullopt);
+    const SessionSnapshot snapshot = build();
+    ASSERT_TRUE(snapshot.active) << "control: a case is active";
+    ASSERT_TRUE(snapshot.undoable) << "no UNDO bar for a status post made during a case";
+    EXPECT_EQ(snapshot.undoable->post.id, status);
+    EXPECT_NE(snapshot.undoable->title, "Update") << "titled by the status update's label";
+}
+
+TEST_F(SnapshotBuilderTest, AHeldHospitalStatusPostDuringACaseGetsTheReviewBar) {
+    add_post(PostKind::Milestone, "time-out", PostState::Queued, case_id());
+    const auto status = add_post(PostKind::HospitalStatus, "bed-capacity", PostState::Held, std::nullopt);
+    const SessionSnapshot snapshot = build();
+    ASSERT_TRUE(snapshot.held) << "no review bar for a held status post made during a case";
+    EXPECT_EQ(snapshot.held->post.id, status);
+}
+
+TEST_F(SnapshotBuilderTest, TheReviewBarShowsTheOldestHeldAndTheUndoBarTheNewestPending) {
+    const auto first_held = add_post(PostKind::Text, "", PostState::Held, case_id());
+    add_post(PostKind::Text, "", PostState::Held, case_id());
+    add_post(PostKind::Milestone, "anaesthesia", PostState::Pending, case_id());
+    const auto newest_pending = add_post(PostKind::Milestone, "time-out", PostState::Pending, case_id());
+    const SessionSnapshot snapshot = build();
+    ASSERT_TRUE(snapshot.held && snapshot.undoable);
+    EXPECT_EQ(snapshot.held->post.id, first_held);
+    EXPECT_EQ(snapshot.undoable->post.id, newest_pending);
+}
+
+TEST_F(SnapshotBuilderTest, LiveMilestonePostsMarkTilesDoneAndTheNextOne) {
+    add_post(PostKind::Milestone, "anaesthesia", PostState::Queued, case_id());
+    add_post(PostKind::Milestone, "time-out", PostState::Cancelled, case_id());  // undone: not done
+    const SessionSnapshot snapshot = build();
+    ASSERT_TRUE(snapshot.active);
+    EXPECT_EQ(snapshot.active->done_count, 1);
+    const MilestoneView* next = nullptr;
+    for (const MilestoneView& m : snapshot.active->milestones) {
+        if (m.next) next = &m;
+        if (m.id == "anaesthesia") EXPECT_TRUE(m.done);
+        if (m.id == "time-out") EXPECT_FALSE(m.done) << "an undone post does not mark its tile";
+    }
+    ASSERT_NE(next, nullptr);
+    EXPECT_EQ(next->id, "time-out");
+    EXPECT_EQ(snapshot.feed.size(), 2u);
+    EXPECT_TRUE(snapshot.read_errors.empty());
+}
+
+TEST_F(SnapshotBuilderTest, AFailedReadIsReportedNotSwallowed) {
+    add_post(PostKind::Milestone, "anaesthesia", PostState::Queued, case_id());
+    ASSERT_TRUE(build().read_errors.empty()) << "control: a healthy database reads cleanly";
+    db->sql().exec("DROP TABLE deliveries");  // every read of the outbox now fails
+    const SessionSnapshot snapshot = build();
+    ASSERT_FALSE(snapshot.read_errors.empty()) << "the feed and queue vanished without a reason";
+    EXPECT_NE(snapshot.read_errors.front().find("cannot read"), std::string::npos) << snapshot.read_errors.front();
+}
+
+// The whole path a screen uses: a status update posted through the session during a case.
+TEST_F(SnapshotBuilderTest, ThroughTheSessionAStatusPostIsUndoable) {
+    auto filter = load_phi_filter(testing::source_assets());
+    ASSERT_TRUE(filter.ok()) << filter.error().message;
+    ManualClock clock{now};
+    Session session(std::move(db), std::move(catalog), std::move(filter.value()), settings, clock);
+    PostRequest request;
+    request.milestone_id = "bed-capacity";
+    request.fields = {{"beds_available", "12"}};
+    const Feedback feedback = session.post(request);
+    ASSERT_TRUE(feedback.ok) << feedback.message;
+    const SessionSnapshot& snapshot = session.snapshot();
+    ASSERT_TRUE(snapshot.active);
+    ASSERT_TRUE(snapshot.undoable) << "the coordinator cannot undo the status post";
+    EXPECT_EQ(snapshot.undoable->post.kind, PostKind::HospitalStatus);
+}
+
+}  // namespace
+}  // namespace orlive
