@@ -9,10 +9,17 @@ packages=(
   # libraries
   libimgui-dev libglfw3-dev libgl-dev libsqlitecpp-dev libsqlite3-dev libre2-dev libutf8proc-dev
   libcurl4-openssl-dev libssl-dev nlohmann-json3-dev libcpp-httplib-dev libstb-dev
+  libqrencode-dev
   # the PHI filter's vocabulary, read at run time from /usr/share (see assets/names/SOURCE.txt)
   wamerican wamerican-huge hunspell-en-med
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev sqlite3 jq
+  # the gallery page in a real browser (driven by playwright-core from npm, cached outside the repo)
+  chromium
+  # the audit witness test: a real syslog collector on loopback
+  rsyslog
+  # the layering and style checks, and reading the app window in the nurse-flow test
+  python3 libx11-6
   # fuzzing (CI runs the libFuzzer targets): clang and its runtime, which holds libFuzzer
   clang-14 libclang-rt-14-dev
   # running the app: fonts, Mesa's software OpenGL, a virtual display and synthetic taps

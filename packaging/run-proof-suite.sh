@@ -64,6 +64,13 @@ section "Startup and peak RSS: orlive --screenshot vs a bare GLFW+ImGui window"
 note "Under xvfb-run (Mesa llvmpipe). orlive opens the database, loads templates, the PHI filter and"
 note "fonts, renders 4 frames and writes a PNG; bare_imgui_window renders 4 frames. Wall time from exec to exit."
 step startup_bench bash tests/bench/startup_bench.sh "$bin/orlive" "$bin/orlivectl" "$bin/bare_imgui_window" "$startup_runs"
+idle_seconds=60
+((short)) && idle_seconds=20
+section "Idle mid-case: orlive vs a bare GLFW+ImGui window redrawing once a second"
+note "Both at once under one Xvfb for $idle_seconds s, untouched, an active case (undo window over);"
+note "halfway through, orlivectl posts from another process and the app must draw it (its file watcher)."
+note "CPU time from /proc; frames and wake-ups are the app's own counters (ORLIVE_LOOP_STATS)."
+step idle_cpu bash tests/bench/idle_cpu.sh "$bin/orlive" "$bin/orlivectl" "$bin/bare_imgui_window" "$idle_seconds"
 
 # ---- scale
 for run in "${scale_runs[@]}"; do

@@ -2,6 +2,7 @@
 // something visible changed, apply the screens' actions. Main thread only.
 #pragma once
 
+#include <atomic>
 #include <filesystem>
 #include <functional>
 #include <optional>
@@ -14,6 +15,12 @@
 
 namespace orlive::platform {
 
+// What the loop did, for ORLIVE_LOOP_STATS (the idle benchmark counts frames and wake-ups).
+struct LoopStats {
+    long long frames = 0;
+    long long wakeups = 0;
+};
+
 struct LoopOptions {
     std::optional<std::filesystem::path> screenshot;  // render until settled, save, return
     bool kiosk = false;  // window-close requests are ignored: quitting needs the admin PIN
@@ -23,6 +30,12 @@ struct LoopOptions {
     std::function<void()> outbox_changed;
     // The settings screen's "Test connection": verify credentials without posting.
     std::function<void()> check_accounts;
+    // A FileWatcher posts a wake-up when another process writes the database: poll rarely.
+    bool watching_files = false;
+    // Set from another thread (StopSignal) to end the loop as if quit was chosen.
+    const std::atomic<bool>* stop_requested = nullptr;
+    // Called once when the loop ends.
+    std::function<void(const LoopStats&)> on_exit;
 };
 
 // Returns the process exit status.

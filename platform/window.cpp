@@ -1,11 +1,14 @@
 #include "platform/window.h"
 
+#define GLFW_INCLUDE_GLEXT  // GL_R8 and the texture swizzle (GL 3.3 core)
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 
 #include <algorithm>
+#include <atomic>
+#include <cstdint>
 #include <cstdio>
 
 namespace orlive::platform {
@@ -13,6 +16,24 @@ namespace orlive::platform {
 namespace {
 void report_glfw_error(int code, const char* description) {
     std::fprintf(stderr, "orlive: window system error %d: %s\n", code, description);
+}
+
+// Input and window-system events seen since start. The loop draws frames after these and not
+// after a cross-thread wake-up, which only changes what the session says.
+std::atomic<std::uint64_t> g_input_events{0};
+void count() { g_input_events.fetch_add(1, std::memory_order_relaxed); }
+
+// Installed before ImGui's backend, which chains to them from its own callbacks.
+void count_input_events(GLFWwindow* handle) {
+    glfwSetMouseButtonCallback(handle, [](GLFWwindow*, int, int, int) { count(); });
+    glfwSetScrollCallback(handle, [](GLFWwindow*, double, double) { count(); });
+    glfwSetKeyCallback(handle, [](GLFWwindow*, int, int, int, int) { count(); });
+    glfwSetCharCallback(handle, [](GLFWwindow*, unsigned int) { count(); });
+    glfwSetWindowFocusCallback(handle, [](GLFWwindow*, int) { count(); });
+    glfwSetCursorEnterCallback(handle, [](GLFWwindow*, int) { count(); });
+    glfwSetCursorPosCallback(handle, [](GLFWwindow*, double, double) { count(); });
+    glfwSetFramebufferSizeCallback(handle, [](GLFWwindow*, int, int) { count(); });
+    glfwSetWindowRefreshCallback(handle, [](GLFWwindow*) { count(); });
 }
 }  // namespace
 
@@ -43,6 +64,7 @@ Result<Window*> Window::create(const WindowOptions& options) {
     }
     glfwMakeContextCurrent(handle);
     glfwSwapInterval(1);
+    count_input_events(handle);
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
@@ -52,10 +74,17 @@ Result<Window*> Window::create(const WindowOptions& options) {
     if (!ImGui_ImplOpenGL3_Init("#version 330 core")) {
         return make_error("cannot initialise OpenGL 3.3 rendering");
     }
+    // The backend makes its shaders and buffers together with an RGBA font texture. Let it do so
+    // now, on the empty atlas (ImGui's 13 px default, a few KiB), and drop that texture:
+    // upload_fonts() uploads ours at one byte per pixel, never building the RGBA copy.
+    ImGui_ImplOpenGL3_CreateDeviceObjects();
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui::GetIO().Fonts->Clear();
     return new Window(handle);
 }
 
 Window::~Window() {
+    if (font_texture_ != 0) glDeleteTextures(1, &font_texture_);
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext();
@@ -66,6 +95,29 @@ Window::~Window() {
 bool Window::should_close() const { return glfwWindowShouldClose(window_); }
 
 void Window::cancel_close() { glfwSetWindowShouldClose(window_, GLFW_FALSE); }
+
+void Window::upload_fonts() {
+    ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    unsigned char* pixels = nullptr;
+    int width = 0, height = 0;
+    atlas->GetTexDataAsAlpha8(&pixels, &width, &height);
+    GLint last_texture = 0;
+    glGetIntegerv(GL_TEXTURE_BINDING_2D, &last_texture);
+    if (font_texture_ != 0) glDeleteTextures(1, &font_texture_);
+    glGenTextures(1, &font_texture_);
+    glBindTexture(GL_TEXTURE_2D, font_texture_);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, width, height, 0, GL_RED, GL_UNSIGNED_BYTE, pixels);
+    // Sampled as (1, 1, 1, coverage): exactly the white RGBA atlas the backend's shader expects.
+    const GLint swizzle[] = {GL_ONE, GL_ONE, GL_ONE, GL_RED};
+    glTexParameteriv(GL_TEXTURE_2D, GL_TEXTURE_SWIZZLE_RGBA, swizzle);
+    glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(last_texture));
+    atlas->SetTexID(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(font_texture_)));
+    atlas->ClearTexData();  // the texture holds the pixels now; the glyph tables stay
+}
 
 void Window::begin_frame() {
     ImGui_ImplOpenGL3_NewFrame();
@@ -109,6 +161,8 @@ void Window::wait_events(double timeout_seconds) {
 }
 
 void Window::post_wake() { glfwPostEmptyEvent(); }
+
+std::uint64_t Window::input_events() const { return g_input_events.load(std::memory_order_relaxed); }
 
 void Window::park_pointer_after_release() {
     ImGuiIO& io = ImGui::GetIO();

@@ -2,7 +2,7 @@
 // GLFW and OpenGL3 backends). Main thread only, except post_wake(), which any thread may call.
 //
 // Implements: window/fullscreen creation, framebuffer content scale, frame begin/end,
-// blocking waits with timeout, cross-thread wake-up, back-buffer read-back for screenshots.
+// a one-byte-per-pixel font atlas texture, blocking waits with timeout, cross-thread wake-up, back-buffer read-back for screenshots.
 // Does not implement: multiple windows, viewports, gamepads.
 #pragma once
 
@@ -37,6 +37,9 @@ public:
     Window(const Window&) = delete;
     Window& operator=(const Window&) = delete;
 
+    // Builds the font atlas added since (ui::load_fonts) and uploads it as a one-byte-per-pixel
+    // texture; call once after loading fonts, before the first frame.
+    void upload_fonts();
     bool should_close() const;
     void cancel_close();
     void begin_frame();             // polls nothing: call wait_events first
@@ -46,6 +49,8 @@ public:
     // Sleeps until input, a wake-up or the timeout; never spins.
     void wait_events(double timeout_seconds);
     static void post_wake();
+    // Input and window-system events (pointer, touch, keys, focus, resize, expose) so far.
+    std::uint64_t input_events() const;
     // After a finger lifts, park the pointer off-screen so nothing stays hovered.
     void park_pointer_after_release();
 
@@ -56,6 +61,7 @@ public:
 private:
     explicit Window(GLFWwindow* window) : window_(window) {}
     GLFWwindow* window_;
+    unsigned int font_texture_ = 0;  // a GLuint
 };
 
 }  // namespace orlive::platform

@@ -39,19 +39,22 @@ int run_backup(CommandContext& context, const Args& args) {
 }
 
 int run_restore(CommandContext&, const Args& args) {
-    auto unknown = args.unknown({"data-dir", "config"});
+    auto unknown = args.unknown({"data-dir", "config", "other-device-key"});
     if (!unknown.empty()) return usage_error("restore does not take " + unknown.front());
     auto file = file_argument(args);
     if (!file) return usage_error("restore needs the backup FILE to restore");
     // Not context.database(): opening the data dir would create a fresh device key in an empty
     // one, and restore must install the backup's key there instead.
     const std::filesystem::path data_dir = args.get("data-dir").value_or(default_data_dir().string());
-    auto restored = restore_backup(data_dir, *file);
+    RestoreOptions options;
+    options.allow_other_device_key = args.has("other-device-key");
+    auto restored = restore_backup(data_dir, *file, options);
     if (!restored) return fail(restored.error().message);
     std::cout << "restored " << *file << " into " << data_dir.string() << ": " << describe(restored->restored) << "\n"
               << "redaction log intact; the previous database is kept at " << restored->set_aside.string() << "\n";
     if (restored->key_replaced)
-        std::cout << "the device key came from the backup; the previous key is kept beside it as device.key.before-restore-*\n";
+        std::cout << "the device key came from the backup; the previous key is kept beside it as device.key.before-restore-*; "
+                     "the change is in the redaction log\n";
     return kExitOk;
 }
 

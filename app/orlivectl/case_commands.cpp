@@ -130,12 +130,13 @@ int run_case(CommandContext& context, const Args& args) {
         if (!unknown.empty()) return usage_error("case start does not take " + unknown.front());
         return case_start(context, args);
     }
+    if (sub == "transcript") return run_transcript(context, args);
     auto unknown = args.unknown({"data-dir", "config", "release-ref", "case"});
     if (!unknown.empty()) return usage_error("case " + sub + " does not take " + unknown.front());
     if (sub == "end") return case_end(context);
     if (sub == "consent") return case_consent(context, args);
     if (sub == "show") return case_show(context);
-    return usage_error("case needs start, end, consent or show");
+    return usage_error("case needs start, end, consent, show or transcript");
 }
 
 }  // namespace orlive::cli

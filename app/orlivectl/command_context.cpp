@@ -2,7 +2,10 @@
 
 #include <iostream>
 
+#include "core/audit/pin_lock.h"
+#include "core/audit/redaction_log.h"
 #include "core/store/case_store.h"
+
 #include "core/store/data_paths.h"
 
 namespace orlive::cli {
@@ -32,8 +35,33 @@ Result<const Settings*> CommandContext::settings() {
         auto loaded = load_settings(config_file_, !config_explicit_);
         if (!loaded) return loaded.error();
         settings_ = std::make_unique<Settings>(std::move(loaded.value()));
+        for (const std::string& note : settings_->migration_notes) std::cerr << "orlivectl: " << note << "\n";
     }
     return settings_.get();
+}
+
+Status CommandContext::require_compliance_pin() {
+    auto loaded = settings();
+    if (!loaded) return loaded.error();
+    auto db = database();
+    if (!db) return db.error();
+    if ((*loaded)->compliance_pin_secret().empty())
+        return make_error("no compliance PIN is set; set one with: orlivectl pin set compliance");
+    std::string pin;
+    std::getline(std::cin, pin);
+    if (!pin.empty() && pin.back() == '\r') pin.pop_back();
+    PinLock lock((*loaded)->compliance_pin_secret(), *db, "compliance");
+    const bool was_locked_out = lock.locked_until() > clock_.now_ms();
+    Status checked = lock.check(pin, clock_.now_ms());
+    if (!checked && !was_locked_out) {
+        LogEntry entry;
+        entry.at = clock_.now_ms();
+        entry.action = log_action::kPinFailed;
+        entry.detail = "wrong compliance PIN (orlivectl)";
+        (void)append_log(**db, {entry});
+    }
+    if (!checked) return make_error("compliance PIN (on stdin): " + checked.error().message);
+    return Ok{};
 }
 
 Result<const TemplateCatalog*> CommandContext::catalog() {

@@ -28,6 +28,11 @@ public:
     Result<const TemplateCatalog*> catalog();
     Result<const PhiFilter*> filter();
     const Clock& clock() const { return clock_; }
+    const std::filesystem::path& data_dir() const { return data_dir_; }
+    const std::filesystem::path& config_file() const { return config_file_; }
+    // Reads one line of stdin (the PIN) and checks it against the settings' compliance PIN,
+    // with the persisted lockout; a wrong PIN is logged. Ok, or why not.
+    Status require_compliance_pin();
 
 private:
     std::filesystem::path data_dir_;

@@ -16,6 +16,9 @@ int run_log(CommandContext& context, const Args& args);
 int run_backup(CommandContext& context, const Args& args);
 int run_restore(CommandContext& context, const Args& args);
 int run_sync(CommandContext& context, const Args& args);
+int run_serve(CommandContext& context, const Args& args);       // the gallery until SIGTERM
+int run_transcript(CommandContext& context, const Args& args);  // case transcript ID
+int run_pin(CommandContext& context, const Args& args);  // pin set compliance|admin
 int run_delivery_decision(CommandContext& context, const Args& args);  // retry | discard-delivery
 
 }  // namespace orlive::cli

@@ -1,6 +1,7 @@
 // orlivectl log verify | export | sign-off | find-span: the redaction log for compliance.
 #include <iostream>
 
+#include "core/audit/audit_witness.h"
 #include "core/audit/log_export.h"
 #include "core/audit/redaction_log.h"
 #include "core/base/time_format.h"
@@ -12,12 +13,21 @@ namespace {
 
 std::string id_text(const std::optional<std::int64_t>& id) { return id ? std::to_string(*id) : std::string(); }
 
-int log_verify(Database& db) {
+int log_verify(Database& db, const Args& args) {
     auto report = verify_log(db, [](std::int64_t done) { std::cerr << "verified " << done << " entries...\n"; });
     if (!report) return fail(report.error().message);
     if (!report->intact) {
         std::cerr << "redaction log BROKEN: " << report->problem << "\n";
         return kExitError;
+    }
+    if (auto witness_file = args.get("witness")) {
+        auto witnessed = check_witness(db, *witness_file);
+        if (!witnessed) return fail(witnessed.error().message);
+        if (!witnessed->intact) {
+            std::cerr << "redaction log BROKEN: " << witnessed->problem << "\n";
+            return kExitError;
+        }
+        std::cout << "witness " << *witness_file << ": all " << witnessed->lines << " entries it recorded are in the log\n";
     }
     std::cout << "redaction log intact: " << report->entries << " entries";
     if (report->entries > 0) std::cout << ", head entry " << report->head_seq << " " << report->head_hash;
@@ -89,15 +99,17 @@ int log_find_span(Database& db, const Args& args) {
 }  // namespace
 
 int run_log(CommandContext& context, const Args& args) {
-    auto unknown = args.unknown({"data-dir", "config", "format", "since", "until", "through", "by"});
+    auto unknown = args.unknown({"data-dir", "config", "format", "since", "until", "through", "by", "witness"});
     if (!unknown.empty()) return usage_error("log does not take " + unknown.front());
     const std::string sub = args.words().size() > 1 ? args.words()[1] : "";
     if (sub != "verify" && sub != "export" && sub != "sign-off" && sub != "find-span")
         return usage_error("log needs verify, export, sign-off or find-span");
     auto db = context.database();
     if (!db) return fail(db.error().message);
-    if (sub == "verify") return log_verify(**db);
+    if (sub == "verify") return log_verify(**db, args);
     if (sub == "export") return log_export(**db, args);
+    // Sign-off and find-span speak for (or probe) what was redacted: behind the compliance PIN.
+    if (auto allowed = context.require_compliance_pin(); !allowed) return fail(allowed.error().message);
     if (sub == "sign-off") return log_sign_off(context, **db, args);
     return log_find_span(**db, args);
 }

@@ -17,22 +17,31 @@ Commands:
   case consent LEVEL [--release-ref TEXT] [--case ID]   change consent of the active (or any)
                                                    case; none withdraws it
   case show                                        the active case
+  case transcript ID [--format md|html|json]       the case's thread as it went out, oldest first
   post --milestone ID [--note TEXT] [--field NAME=N]... [--undo-seconds S]
   post --text TEXT [--undo-seconds S]              the same pipeline a tap runs; prints JSON
   approve ID | discard ID | undo ID                decide a held post, or undo a pending one
   queue [--json] [--case ID]                       every post with its delivery states
   templates list | templates validate FILE         procedure templates and their problems
   redact [--context FILE]                          JSON Lines in (id, text, context), spans out
-  log verify                                       check the redaction log's hash chain
+  log verify [--witness FILE]                      check the redaction log's hash chain (and that every
+                                                   entry a syslog collector recorded in FILE is there)
   log export --format csv|jsonl [--since T] [--until T]   the log, with its sealed head
   log sign-off --through SEQ [--by NAME]           record a compliance review of entries 1..SEQ
-  log find-span TEXT                               was this exact string caught? (by fingerprint)
+                                                   (the compliance PIN on stdin)
+  log find-span TEXT                               was this exact string caught? (by fingerprint;
+                                                   the compliance PIN on stdin)
+  pin set compliance|admin                         the new PIN (4-8 digits) on stdin; only a hash is stored
   backup FILE                                      the database, device key and log head as one file
-  restore FILE                                     replace the database with a backup (the current one is
-                                                   kept aside as DIR/orlive.db.before-restore-TIME)
+  restore FILE [--other-device-key]                replace the database with a backup (the current one is
+                                                   kept aside as DIR/orlive.db.before-restore-TIME);
+                                                   a backup from another device key needs the flag
   sync [--once] [--timeout S]                      deliver the outbox; --once: what can go now
                                                    (waiting up to S s, default 30, for retries),
                                                    then exit 0 when nothing is left to send
+  serve [--listen ADDR:PORT]                       the active case's thread on the network until
+                                                   SIGTERM: GET / (live page), /feed.json, /events
+                                                   (default 127.0.0.1:8080 or gallery_listen)
   retry POST_ID [--account NAME]                   send failed deliveries of a post again now
   discard-delivery POST_ID [--account NAME]        give up failed deliveries of a post
 
@@ -48,7 +57,7 @@ Exit status: 0 success, 1 bad usage, 2 any other error.
 int main(int argc, char** argv) {
     using namespace orlive::cli;
     if (auto invalid = invalid_utf8_argument(argc, argv)) return fail(*invalid);
-    Args args(argc, argv, {"help", "version", "json", "once", "patient-stdin"});
+    Args args(argc, argv, {"help", "version", "json", "once", "other-device-key", "patient-stdin"});
     if (args.has("help")) {
         std::cout << kHelp;
         return kExitOk;
@@ -74,6 +83,8 @@ int main(int argc, char** argv) {
     if (command == "backup") return run_backup(context, args);
     if (command == "restore") return run_restore(context, args);
     if (command == "sync") return run_sync(context, args);
+    if (command == "serve") return run_serve(context, args);
+    if (command == "pin") return run_pin(context, args);
     if (command == "retry" || command == "discard-delivery") return run_delivery_decision(context, args);
     return usage_error("unknown command '" + command + "'");
 }

@@ -15,28 +15,17 @@ using nlohmann::json;
 
 namespace {
 
-// The account's platform, or null once the account is no longer in the settings.
-json platform_of(const Settings* settings, const std::string& account) {
-    if (settings) {
-        for (const Account& a : settings->accounts) {
-            if (a.name == account) return account_kind_name(a.kind);
-        }
-    }
-    return nullptr;
-}
-
+// `settings` names each account's platform; an account no longer configured has none.
 json post_to_json(const PostRecord& post, const Settings* settings) {
     json deliveries = json::array();
     for (const DeliveryRecord& d : post.deliveries) {
-        json delivery = {{"account", d.account},       {"platform", platform_of(settings, d.account)},
-                         {"state", d.state},           {"attempts", d.attempts},
-                         {"last_error", d.last_error}, {"remote_id", d.remote_id},
-                         {"remote_uri", d.remote_uri}};
-        if (d.deletion != DeletionState::None) {
-            delivery["deletion"] = deletion_state_name(d.deletion);
-            if (!d.deletion_error.empty()) delivery["deletion_error"] = d.deletion_error;
+        json delivery = {{"account", d.account}, {"state", d.state}, {"attempts", d.attempts},
+                         {"last_error", d.last_error}, {"remote_id", d.remote_id}, {"remote_uri", d.remote_uri}};
+        for (const Account& account : settings ? settings->accounts : std::vector<Account>{}) {
+            if (account.name == d.account) delivery["platform"] = account_kind_name(account.kind);
         }
-        deliveries.push_back(std::move(delivery));
+        if (!d.deletion.empty()) delivery["deletion"] = d.deletion;
+        deliveries.push_back(delivery);
     }
     return {{"id", post.id},
             {"case_id", post.case_id ? json(*post.case_id) : json(nullptr)},
@@ -139,10 +128,9 @@ int run_queue(CommandContext& context, const Args& args) {
     if (!db) return fail(db.error().message);
     auto released = release_due_posts(**db, context.clock().now_ms());
     if (!released) return fail(released.error().message);
-    // A broken settings file must not hide the queue: platforms then read null.
+    // Only to name platforms: the queue is shown even when the settings do not load.
     auto settings = context.settings();
     const Settings* known = settings ? *settings : nullptr;
-
     json all = json::array();
     PostQuery query;
     query.newest_first = false;
@@ -171,10 +159,7 @@ int run_queue(CommandContext& context, const Args& args) {
                 std::cout << "    -> " << d.account << ": " << d.state << ", " << d.attempts << " attempt(s)";
                 if (!d.last_error.empty()) std::cout << ", last error: " << d.last_error;
                 if (!d.remote_id.empty()) std::cout << ", remote id " << d.remote_id;
-                if (d.deletion != DeletionState::None) {
-                    std::cout << ", deletion " << deletion_state_name(d.deletion);
-                    if (!d.deletion_error.empty()) std::cout << " (" << d.deletion_error << ")";
-                }
+                if (!d.deletion.empty()) std::cout << ", deletion " << d.deletion;
                 std::cout << "\n";
             }
         }

@@ -48,6 +48,11 @@ Result<FilterContext> parse_context(const json& value) {
         if (!allow) return allow.error();
         context.allow = std::move(allow.value());
     }
+    // The hospital's own name, as the app passes it from settings: an organisation, never a person.
+    if (value.contains("hospital")) {
+        if (!value["hospital"].is_string()) return make_error("context.hospital must be a string");
+        context.allow.push_back(value["hospital"].get<std::string>());
+    }
     return context;
 }
 

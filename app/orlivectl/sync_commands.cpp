@@ -6,12 +6,15 @@
 #include <iostream>
 #include <thread>
 
+#include <SQLiteCpp/Database.h>
+
 #include <nlohmann/json.hpp>
 
 #include "core/store/outbox.h"
 #include "core/base/json_dump.h"
 #include "core/base/time_format.h"
 #include "orlivectl/commands.h"
+#include "sync/audit_forwarder.h"
 #include "sync/curl_global.h"
 #include "sync/http_client.h"
 #include "sync/publisher_factory.h"
@@ -23,9 +26,7 @@ namespace orlive::cli {
 
 namespace {
 
-std::filesystem::path data_dir_of(Database& db) {
-    return db.data_dir();
-}
+std::filesystem::path data_dir_of(Database& db) { return db.data_dir(); }
 
 Result<int> parse_seconds(const std::string& text) {
     try {
@@ -48,6 +49,7 @@ int sync_once(Database& db, const Settings& settings, int timeout_seconds) {
     SystemClock clock;
     HttpClient http;
     SyncEngine engine(db, make_publishers(settings, http), clock);
+    engine.set_audit_forwarder(make_audit_forwarder(settings));
     const TimeMs deadline = clock.now_ms() + timeout_seconds * 1000LL;
     PassResult total;
     int unsent = 0;
@@ -58,6 +60,7 @@ int sync_once(Database& db, const Settings& settings, int timeout_seconds) {
         total.retrying += pass->retrying;
         total.failed += pass->failed;
         total.deleted += pass->deleted;
+        total.witnessed += pass->witnessed;
         auto left = engine.unsent_count();
         if (!left) return fail(left.error().message);
         unsent = *left;
@@ -69,7 +72,7 @@ int sync_once(Database& db, const Settings& settings, int timeout_seconds) {
         if (**wake > now) std::this_thread::sleep_for(std::chrono::milliseconds(**wake - now));
     }
     nlohmann::json summary = {{"sent", total.sent},       {"retrying", total.retrying}, {"failed", total.failed},
-                              {"deleted", total.deleted}, {"unsent", unsent},           {"connectivity", engine.connectivity()}};
+                              {"deleted", total.deleted}, {"witnessed", total.witnessed}, {"unsent", unsent},           {"connectivity", engine.connectivity()}};
     std::cout << dump_json(summary) << "\n";
     if (unsent > 0) {
         return fail(std::to_string(unsent) + " deliveries still wait for a retry (" + engine.connectivity() +
@@ -135,7 +138,7 @@ int run_sync(CommandContext& context, const Args& args) {
     if (!db) return fail(db.error().message);
     auto settings = context.settings();
     if (!settings) return fail(settings.error().message);
-    if ((*settings)->accounts.empty()) {
+    if ((*settings)->accounts.empty() && (*settings)->audit_syslog.empty()) {
         std::cerr << "orlivectl: no accounts are configured; posts stay in the local feed\n";
         return kExitOk;
     }

@@ -45,7 +45,7 @@ std::string idempotency_key_for(std::int64_t delivery_id, std::int64_t post_id, 
 
 const char* const DeliveryQueue::kClaimNextSql =
     "SELECT d.id, d.post_id, p.case_id, p.kind, p.milestone_id, p.text, p.created_at, "
-    "d.state, d.attempts, d.record_key, d.record_created_at, d.updated_at "
+    "d.state, d.attempts, d.record_key, d.record_created_at, d.updated_at, d.draft_id "
     "FROM deliveries d JOIN posts p ON p.id = d.post_id "
     "WHERE d.account = ? AND d.state IN ('queued', 'sending') AND d.next_attempt_at <= ? "
     "AND p.state = 'queued' AND NOT EXISTS (SELECT 1 FROM deliveries e JOIN posts q ON q.id = e.post_id "
@@ -97,6 +97,7 @@ Result<std::optional<OutgoingPost>> DeliveryQueue::claim_next(const std::string&
         post.record_key = pick.getColumn(9).getString();
         post.record_created_at = pick.getColumn(10).getString();
         if (post.attempt > 1) post.previous_attempt_at = pick.getColumn(11).getInt64();
+        post.draft_id = pick.getColumn(12).getString();
         post.account = account;
         post.idempotency_key = idempotency_key_for(post.delivery_id, post.post_id, post.created_at);
         if (post.record_key.empty()) {
@@ -196,6 +197,19 @@ Status DeliveryQueue::mark_failed(std::int64_t delivery_id, const std::string& e
     }
 }
 
+Status DeliveryQueue::save_draft(std::int64_t delivery_id, const std::string& draft_id) {
+    try {
+        SQLite::Statement update(db_.sql(),
+                                 "UPDATE deliveries SET draft_id = ? WHERE id = ? AND state = 'sending'");
+        update.bind(1, draft_id);
+        update.bind(2, delivery_id);
+        if (update.exec() != 1) return make_error("the delivery is no longer being sent");
+        return Ok{};
+    } catch (const SQLite::Exception& e) {
+        return db_error("cannot keep the platform's draft id", e);
+    }
+}
+
 Result<std::optional<PendingDeletion>> DeliveryQueue::claim_deletion(const std::string& account, TimeMs now) {
     try {
         SQLite::Transaction transaction(db_.sql(), SQLite::TransactionBehavior::IMMEDIATE);
@@ -273,8 +287,12 @@ Result<std::optional<TimeMs>> DeliveryQueue::next_release() { return next_releas
 
 Result<int> DeliveryQueue::unsent_count(const std::string& account) {
     try {
+        // Deletions for a withdrawal are retried like deliveries and count until done.
         SQLite::Statement count(db_.sql(),
-                                "SELECT count(*) FROM deliveries WHERE account = ? AND state IN ('queued', 'sending')");
+                                "SELECT (SELECT count(*) FROM deliveries WHERE account = ?1 AND state IN ('queued', "
+                                "'sending')) + (SELECT count(*) FROM remote_deletions r JOIN deliveries d ON d.id = "
+                                "r.delivery_id WHERE d.account = ?1 AND d.state = 'sent' AND r.state IN ('queued', "
+                                "'sending'))");
         count.bind(1, account);
         count.executeStep();
         return count.getColumn(0).getInt();

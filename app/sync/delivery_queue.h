@@ -44,6 +44,8 @@ public:
     // review (pending) while the attempt was in flight.
     Status mark_retry(std::int64_t delivery_id, const std::string& error, TimeMs next_attempt_at, TimeMs now);
     Status mark_failed(std::int64_t delivery_id, const std::string& error, TimeMs now);
+    // Keeps a two-step platform's unpublished object (a Threads container id) on the row.
+    Status save_draft(std::int64_t delivery_id, const std::string& draft_id);
 
     Result<std::optional<PendingDeletion>> claim_deletion(const std::string& account, TimeMs now);
     Status finish_deletion(std::int64_t id, const std::string& state, const std::string& error,
@@ -53,7 +55,7 @@ public:
     Result<std::optional<TimeMs>> next_due_for(const std::string& account);
     // When the next undo window ends.
     Result<std::optional<TimeMs>> next_release();
-    // Deliveries of `account` still to go out (queued or sending).
+    // Deliveries of `account` still to go out (queued or sending), and deletions still to do.
     Result<int> unsent_count(const std::string& account);
     // Changes whenever another connection commits: cheap "anything new?" polling.
     std::int64_t data_version();

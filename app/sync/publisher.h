@@ -3,10 +3,12 @@
 // Threading: a publisher belongs to the one thread that runs its engine.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 
 #include "core/base/clock.h"
+#include "core/base/result.h"
 #include "core/store/outbox.h"
 
 namespace orlive {
@@ -37,6 +39,10 @@ struct OutgoingPost {
     std::string record_created_at;     // Bluesky createdAt, identical on every attempt
     RemoteRef root;                    // the thread's first post; empty when this one starts it
     RemoteRef parent;                  // the post this one replies to
+    // Two-step platforms (Threads): the unpublished object made by an earlier attempt, and how
+    // to keep a new one durably before the step that makes it public. Set by the engine.
+    std::string draft_id;
+    std::function<Status(const std::string& draft_id)> save_draft;
 };
 
 struct PublishOutcome {
@@ -48,6 +54,7 @@ struct PublishOutcome {
     bool account_wide = false;         // offline, rate-limited: pause the whole account
     bool no_answer = false;            // nothing came back at all: the account counts as offline
     std::optional<TimeMs> pause_until; // set even on success when the rate limit is used up
+    bool needs_reauthorisation = false; // the token expired or was revoked: a person must sign in again
 
     static PublishOutcome sent(RemoteRef remote) {
         PublishOutcome o;

@@ -119,6 +119,7 @@ PublishOutcome failure_outcome(const HttpResponse& response, const std::string& 
     if (outcome.kind == PublishOutcome::Kind::Transient) {
         std::optional<TimeMs> when = parse_retry_after(response.header("retry-after"), now);
         if (!when && response.status == 429) when = rate_reset;
+        if (when) when = cap_platform_wait(*when, now);  // a reset in 9999 is no reason to wait
         outcome.retry_at = when;
         outcome.account_wide = response.status == 429 || response.status == 503;
     }

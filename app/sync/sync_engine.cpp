@@ -34,18 +34,29 @@ std::optional<PublishOutcome> refuse_unsendable(const OutgoingPost& post) {
 }  // namespace
 
 SyncEngine::SyncEngine(Database& db, std::vector<NamedPublisher> publishers, const Clock& clock, RetryPolicy retry)
-    : queue_(db), publishers_(std::move(publishers)), clock_(clock), retry_(retry), rng_(std::random_device{}()) {
+    : db_(db), queue_(db), publishers_(std::move(publishers)), clock_(clock), retry_(retry), rng_(std::random_device{}()) {
     for (const NamedPublisher& target : publishers_) health_[target.account] = Health{};
 }
 
 void SyncEngine::note_account_trouble(Health& health, const PublishOutcome& outcome, TimeMs retry_at) {
     health.problem = outcome.error;
+    health.needs_reauthorisation = outcome.needs_reauthorisation;
     health.paused_until = std::max(health.paused_until, retry_at);
     // 429 and 503 are answers: the account is reachable but not taking posts right now.
     health.offline = outcome.no_answer;
 }
 
 Result<PassResult> SyncEngine::run_pass(const std::function<bool()>& stop) {
+    // The outer boundary: each attempt has its own (guarded); this one catches the rest (the
+    // queue's bookkeeping, an allocation), so the caller sees an Error and may try again.
+    try {
+        return pass_unguarded(stop);
+    } catch (const std::exception& e) {
+        return make_error("the delivery pass stopped unexpectedly: " + utf8_prefix(e.what(), 200));
+    }
+}
+
+Result<PassResult> SyncEngine::pass_unguarded(const std::function<bool()>& stop) {
     PassResult result;
     if (auto released = queue_.release_due(clock_.now_ms()); !released) return released.error();
     for (NamedPublisher& target : publishers_) {
@@ -62,6 +73,7 @@ Result<PassResult> SyncEngine::run_pass(const std::function<bool()>& stop) {
                 ++health.consecutive_failures;
                 health.recheck_at = retry_.next_attempt_at(health.consecutive_failures, checked.retry_at, now, rng_);
                 health.problem = checked.error;
+                health.needs_reauthorisation = checked.needs_reauthorisation;
                 health.offline = checked.no_answer;
             } else {
                 health.checked = true;
@@ -73,7 +85,22 @@ Result<PassResult> SyncEngine::run_pass(const std::function<bool()>& stop) {
         if (auto s = deliver_account(target, health, result, stop); !s) return s.error();
         if (auto s = delete_for_account(target, health, result, stop); !s) return s.error();
     }
+    forward_to_witness(result);
     return result;
+}
+
+// A collector that is down never stops delivery: its entries wait in the database.
+void SyncEngine::forward_to_witness(PassResult& result) {
+    if (!witness_) return;
+    auto taken = witness_->forward_pending(db_);
+    if (taken) {
+        result.witnessed = *taken;
+        witness_problem_.clear();
+        witness_retry_at_ = 0;
+    } else {
+        witness_problem_ = taken.error().message;
+        witness_retry_at_ = clock_.now_ms() + kWitnessRetryMs;
+    }
 }
 
 Status SyncEngine::deliver_account(NamedPublisher& target, Health& health, PassResult& result,
@@ -82,7 +109,10 @@ Status SyncEngine::deliver_account(NamedPublisher& target, Health& health, PassR
         auto claimed = queue_.claim_next(target.account, clock_.now_ms());
         if (!claimed) return claimed.error();
         if (!claimed->has_value()) break;
-        const OutgoingPost& post = **claimed;
+        OutgoingPost& post = **claimed;
+        post.save_draft = [this, id = post.delivery_id](const std::string& draft) {
+            return queue_.save_draft(id, draft);
+        };
         std::optional<PublishOutcome> refused = refuse_unsendable(post);
         PublishOutcome outcome =
             refused ? *refused : guarded([&] { return target.publisher->publish(post, clock_.now_ms()); });
@@ -94,6 +124,7 @@ Status SyncEngine::deliver_account(NamedPublisher& target, Health& health, PassR
                 health.checked = true;  // a delivered post proves the credentials
                 health.consecutive_failures = 0;
                 health.offline = false;
+                health.needs_reauthorisation = false;
                 health.problem.clear();
                 if (outcome.pause_until)
                     health.paused_until = std::max(health.paused_until, cap_platform_wait(*outcome.pause_until, now));
@@ -159,6 +190,7 @@ Result<std::optional<TimeMs>> SyncEngine::next_wake() {
     auto release = queue_.next_release();
     if (!release) return release.error();
     if (*release) earliest(**release);
+    if (witness_retry_at_ > 0) earliest(witness_retry_at_);
     return wake;
 }
 
@@ -179,8 +211,16 @@ Result<int> SyncEngine::unsent_count() {
     return total;
 }
 
+std::vector<AccountHealth> SyncEngine::account_health() const {
+    std::vector<AccountHealth> all;
+    for (const NamedPublisher& target : publishers_) {
+        const Health& health = health_.at(target.account);
+        all.push_back({target.account, health.offline, health.needs_reauthorisation, health.problem});
+    }
+    return all;
+}
+
 std::string SyncEngine::connectivity() const {
-    if (publishers_.empty()) return "Local feed only";
     std::size_t offline = 0;
     std::string first_problem;
     for (const NamedPublisher& target : publishers_) {
@@ -188,9 +228,10 @@ std::string SyncEngine::connectivity() const {
         if (health.offline) ++offline;
         if (!health.problem.empty() && first_problem.empty()) first_problem = target.account + ": " + health.problem;
     }
-    if (offline == publishers_.size()) return "Offline: " + first_problem;
+    if (!publishers_.empty() && offline == publishers_.size()) return "Offline: " + first_problem;
     if (!first_problem.empty()) return "Degraded: " + first_problem;
-    return "Online";
+    if (!witness_problem_.empty()) return "Degraded: " + witness_problem_;
+    return publishers_.empty() ? "Local feed only" : "Online";
 }
 
 }  // namespace orlive

@@ -15,6 +15,7 @@
 
 #include "core/base/clock.h"
 #include "core/store/database.h"
+#include "sync/audit_forwarder.h"
 #include "sync/delivery_queue.h"
 #include "sync/publisher.h"
 #include "sync/retry_policy.h"
@@ -26,6 +27,15 @@ struct PassResult {
     int retrying = 0;   // transient failures, scheduled again
     int failed = 0;     // permanent failures, waiting for a person
     int deleted = 0;    // consent-withdrawal deletions done
+    int witnessed = 0;  // redaction-log entries the audit collector took
+};
+
+// What Admin shows per account: reachable, and whether a person must sign in again.
+struct AccountHealth {
+    std::string account;
+    bool offline = false;
+    bool needs_reauthorisation = false;  // the platform refused the token as expired or revoked
+    std::string problem;                 // empty when fine
 };
 
 struct NamedPublisher {
@@ -46,10 +56,16 @@ public:
     std::string connectivity() const;
     // The next pass verifies every account's credentials again (settings: "Test connection").
     void recheck_accounts();
+    std::vector<AccountHealth> account_health() const;
     // Deliveries to the configured accounts still to go out (an account removed from the
     // settings keeps its rows, untouched, until it comes back).
     Result<int> unsent_count();
     std::int64_t data_version() { return queue_.data_version(); }
+    // Forward the redaction log to the audit collector at the end of every pass (settings
+    // "audit_syslog"). While the collector does not answer, passes try again every
+    // kWitnessRetryMs and connectivity() says so.
+    void set_audit_forwarder(std::unique_ptr<AuditForwarder> forwarder) { witness_ = std::move(forwarder); }
+    static constexpr TimeMs kWitnessRetryMs = 15000;
 
 private:
     struct Health {
@@ -59,15 +75,23 @@ private:
         TimeMs paused_until = 0;     // offline, rate-limited or told to come back later
         TimeMs recheck_at = 0;       // when to check credentials again after a failed check
         int consecutive_failures = 0;
+        bool needs_reauthorisation = false;
     };
 
+    Result<PassResult> pass_unguarded(const std::function<bool()>& stop);
     Status deliver_account(NamedPublisher& target, Health& health, PassResult& result,
                            const std::function<bool()>& stop);
     Status delete_for_account(NamedPublisher& target, Health& health, PassResult& result,
                               const std::function<bool()>& stop);
     void note_account_trouble(Health& health, const PublishOutcome& outcome, TimeMs retry_at);
 
+    void forward_to_witness(PassResult& result);
+
+    Database& db_;
     DeliveryQueue queue_;
+    std::unique_ptr<AuditForwarder> witness_;
+    std::string witness_problem_;
+    TimeMs witness_retry_at_ = 0;
     std::vector<NamedPublisher> publishers_;
     std::map<std::string, Health> health_;
     const Clock& clock_;

@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "core/store/database.h"
+#include "sync/audit_forwarder.h"
 #include "sync/http_client.h"
 #include "sync/publisher_factory.h"
 #include "sync/sync_engine.h"
@@ -142,6 +143,7 @@ void SyncWorker::run() {
 
     HttpClient http;
     SyncEngine engine(**db, make_publishers(settings_, http, options_.timeouts), clock, options_.retry);
+    engine.set_audit_forwarder(make_audit_forwarder(settings_));
     std::int64_t seen_version = -1;
     std::optional<TimeMs> wake_at = clock.now_ms();
     bool woken = false;

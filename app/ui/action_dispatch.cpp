@@ -55,6 +55,7 @@ void apply_actions(Session& session, UiState& state, const std::vector<Action>& 
                 if constexpr (std::is_same_v<T, EndCase>) return session.end_case();
                 if constexpr (std::is_same_v<T, RetryDelivery>) return session.retry_delivery(a.post_id);
                 if constexpr (std::is_same_v<T, DiscardDelivery>) return session.discard_delivery(a.post_id);
+                if constexpr (std::is_same_v<T, SaveTranscript>) return session.save_transcript(a.case_id);
                 if constexpr (std::is_same_v<T, CheckAccounts>) return check_accounts(hooks);
                 if constexpr (std::is_same_v<T, ShowScreen>) {
                     // Leaving the compliance screen locks it: no way back in without the PIN.

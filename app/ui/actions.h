@@ -71,11 +71,16 @@ struct CompleteFirstRun {
     Settings settings;
 };
 
+// Write an ended case's transcript under the data dir (the session says where).
+struct SaveTranscript {
+    std::int64_t case_id = 0;
+};
+
 // Verify every account's credentials now, without posting (the result shows as connectivity).
 struct CheckAccounts {};
 
 using Action = std::variant<TapMilestone, PostFreeText, PostStatus, UndoPost, ApproveHeld, DiscardHeld, StartCase, EndCase, ShowScreen,
                             UnlockCompliance, LockCompliance, SetLogFilter, VerifyLog, SignOffLog, ExportLog, UnlockAdmin, QuitApp, CompleteFirstRun,
-                            RetryDelivery, DiscardDelivery, CheckAccounts>;
+                            RetryDelivery, DiscardDelivery, CheckAccounts, SaveTranscript>;
 
 }  // namespace orlive::ui

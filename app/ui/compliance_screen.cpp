@@ -125,7 +125,7 @@ void draw_compliance_screen(const SessionSnapshot& snapshot, ComplianceScreenSta
     const ComplianceView& view = snapshot.compliance;
     if (!view.unlocked) {
         PinPadView pad{"Compliance review: enter the PIN",
-                       "No compliance PIN is set. IT sets \"compliance_pin\" in the settings file.",
+                       "No compliance PIN is set. IT sets it with: orlivectl pin set compliance",
                        view.pin_configured, view.failed_attempts, view.locked_until};
         if (auto pin = draw_pin_pad(pad, state.pin_digits, fonts, snapshot.now)) actions.push_back(UnlockCompliance{*pin});
         return;

@@ -37,9 +37,21 @@ StateChip delivery_chip(const PostRecord& post, TimeMs now) {
     return {"Queued: " + std::to_string(sent) + " of " + std::to_string(total) + " sent", colors::kTile};
 }
 
+// After a case: keep its thread, as it went out, as teaching material.
+void draw_transcript_offer(const SessionSnapshot& snapshot, std::vector<Action>& actions) {
+    if (!snapshot.transcript_case) return;
+    const ImVec2 size(ImGui::GetFontSize() * 11, touch_height());
+    if (big_button("Save transcript", size, colors::kTile, colors::kText))
+        actions.push_back(SaveTranscript{*snapshot.transcript_case});
+    ImGui::SameLine();
+    ImGui::AlignTextToFramePadding();
+    wrapped_text("Case " + std::to_string(*snapshot.transcript_case) + " as it went out, for teaching", colors::kTextDim);
+}
+
 }  // namespace
 
 void draw_feed_screen(const SessionSnapshot& snapshot, const Fonts& fonts, std::vector<Action>& actions) {
+    draw_transcript_offer(snapshot, actions);
     if (snapshot.feed.empty()) {
         ImGui::PushFont(fonts.large);
         wrapped_text(snapshot.active ? "No posts yet. Tap a milestone to post the first update."

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <string>
 
 #include "core/base/time_format.h"
@@ -7,11 +8,62 @@
 namespace orlive::ui {
 
 namespace {
-// Viewers see only what actually went out: not what is still undoable, held or withdrawn.
-bool went_out(const PostRecord& post) { return post.state == PostState::Queued; }
+
+// The code as squares on white with the 4-module quiet zone scanners need; `side` in pixels.
+void draw_qr(const QrMatrix& qr, float side) {
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const float module = side / static_cast<float>(qr.size + 8);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddRectFilled(origin, ImVec2(origin.x + side, origin.y + side), IM_COL32(255, 255, 255, 255));
+    for (int y = 0; y < qr.size; ++y) {
+        for (int x = 0; x < qr.size; ++x) {
+            if (!qr.at(x, y)) continue;
+            const ImVec2 top(origin.x + static_cast<float>(x + 4) * module, origin.y + static_cast<float>(y + 4) * module);
+            draw->AddRectFilled(top, ImVec2(top.x + module, top.y + module), IM_COL32(0, 0, 0, 255));
+        }
+    }
+    ImGui::Dummy(ImVec2(side, side));
+}
+
+// Where students open the thread on their own phones: the code, the address, and a word when
+// the gallery is not reachable from the network yet.
+void draw_address(const SessionSnapshot& snapshot, const Fonts& fonts, float width) {
+    if (snapshot.gallery_url.empty()) {
+        wrapped_text("No network address: the gallery page is not reachable from phones.", colors::kTextDim);
+        return;
+    }
+    ImGui::PushFont(fonts.large);
+    wrapped_text("Follow on your phone", colors::kText);
+    ImGui::PopFont();
+    if (!snapshot.gallery_qr.empty()) draw_qr(snapshot.gallery_qr, width);
+    wrapped_text(snapshot.gallery_url, colors::kAccent);
+    if (snapshot.gallery_local_only)
+        wrapped_text("Set gallery_listen (e.g. 0.0.0.0:8080) so phones can reach it.", colors::kWarning);
+}
+
+void draw_thread(const SessionSnapshot& snapshot, const Fonts& fonts) {
+    if (!snapshot.gallery || snapshot.gallery->posts.empty()) {
+        ImGui::PushFont(fonts.large);
+        wrapped_text("Updates will appear here as the procedure goes on.", colors::kTextDim);
+        ImGui::PopFont();
+        return;
+    }
+    const auto& posts = snapshot.gallery->posts;
+    for (auto post = posts.rbegin(); post != posts.rend(); ++post) {  // newest at the top
+        ImGui::PushFont(fonts.large);
+        wrapped_text(format_local_hhmm(post->at) + "  " + post_label(*post), colors::kAccent);
+        wrapped_text(post->text, colors::kText);
+        ImGui::PopFont();
+        ImGui::Spacing();
+        ImGui::Separator();
+        ImGui::Spacing();
+    }
+}
+
 }  // namespace
 
-// The wall display for students: the thread in large type, newest at the top, no controls.
+// The wall display for students: the thread as it went out (the LAN gallery's rule) in large
+// type, newest at the top, and the gallery page's address as a QR code. No controls.
 void draw_gallery_screen(const SessionSnapshot& snapshot, const Fonts& fonts) {
     ImGui::PushFont(fonts.huge);
     if (snapshot.active) {
@@ -27,24 +79,13 @@ void draw_gallery_screen(const SessionSnapshot& snapshot, const Fonts& fonts) {
         ImGui::PopFont();
     }
     ImGui::Separator();
-    ImGui::BeginChild("thread", ImVec2(0, 0), false);
-    bool any = false;
-    for (const PostView& view : snapshot.feed) {
-        if (!went_out(view.post)) continue;
-        any = true;
-        ImGui::PushFont(fonts.large);
-        wrapped_text(format_local_hhmm(view.post.created_at) + "  " + view.title, colors::kAccent);
-        wrapped_text(view.post.text, colors::kText);
-        ImGui::PopFont();
-        ImGui::Spacing();
-        ImGui::Separator();
-        ImGui::Spacing();
-    }
-    if (!any) {
-        ImGui::PushFont(fonts.large);
-        wrapped_text("Updates will appear here as the procedure goes on.", colors::kTextDim);
-        ImGui::PopFont();
-    }
+    const float side = std::min(ImGui::GetContentRegionAvail().x * 0.3f, ImGui::GetContentRegionAvail().y * 0.62f);
+    ImGui::BeginChild("thread", ImVec2(ImGui::GetContentRegionAvail().x - side - ImGui::GetFontSize(), 0), false);
+    draw_thread(snapshot, fonts);
+    ImGui::EndChild();
+    ImGui::SameLine();
+    ImGui::BeginChild("address", ImVec2(0, 0), false);
+    draw_address(snapshot, fonts, side);
     ImGui::EndChild();
 }
 

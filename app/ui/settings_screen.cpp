@@ -7,7 +7,7 @@ namespace orlive::ui {
 void draw_settings_screen(const SessionSnapshot& snapshot, UiState& state, const Fonts& fonts,
                           std::vector<Action>& actions) {
     if (!snapshot.admin.unlocked) {
-        PinPadView pad{"Admin: enter the PIN", "No admin PIN is set. IT sets \"admin_pin\" in the settings file.",
+        PinPadView pad{"Admin: enter the PIN", "No admin PIN is set. IT sets it with: orlivectl pin set admin",
                        snapshot.admin.pin_configured, snapshot.admin.failed_attempts, snapshot.admin.locked_until};
         if (auto pin = draw_pin_pad(pad, state.admin_digits, fonts, snapshot.now)) actions.push_back(UnlockAdmin{*pin});
         return;

@@ -2,7 +2,9 @@
 // 3.3 core context and ImGui backends as platform/window.cpp, drawing one small ImGui window
 // for N frames (default 4, as the screenshot does), then exiting. No database, no filter, no
 // fonts from disk: what is left is what any GLFW+ImGui program pays.
-// usage: bare_imgui_window [FRAMES]
+// With INTERVAL_MS it waits that long between frames (glfwWaitEventsTimeout): the idle floor,
+// a window redrawing once a second (tests/bench/idle_cpu.sh runs it beside the app).
+// usage: bare_imgui_window [FRAMES [INTERVAL_MS]]
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
@@ -13,6 +15,7 @@
 
 int main(int argc, char** argv) {
     const int frames = argc > 1 ? std::atoi(argv[1]) : 4;
+    const int interval_ms = argc > 2 ? std::atoi(argv[2]) : 0;
     if (!glfwInit()) {
         std::fprintf(stderr, "bare_imgui_window: cannot open the display (run under xvfb-run)\n");
         return 2;
@@ -34,7 +37,11 @@ int main(int argc, char** argv) {
     ImGui_ImplOpenGL3_Init("#version 330 core");  // as platform/window.cpp: Mesa gives 4.5 core
 
     for (int i = 0; i < frames; ++i) {
-        glfwPollEvents();
+        if (interval_ms > 0 && i > 0) {
+            glfwWaitEventsTimeout(interval_ms / 1000.0);
+        } else {
+            glfwPollEvents();
+        }
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
         ImGui::NewFrame();

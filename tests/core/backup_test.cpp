@@ -157,19 +157,44 @@ TEST_F(BackupTest, ABackupFromAnotherKeyWaitsUntilNoOtherProcessHasTheDatabaseOp
         add_post(*other, 9);
         ASSERT_TRUE(write_backup(*other, file).ok());
     }
-    auto refused = restore_backup(live.path(), file);
+    const RestoreOptions allowed{true};
+    auto refused = restore_backup(live.path(), file, allowed);
     ASSERT_FALSE(refused.ok());
     EXPECT_NE(refused.error().message.find("stop the app"), std::string::npos) << refused.error().message;
     EXPECT_EQ(count(*db, "posts"), 3);
     expect_log_intact(*db);
 
     db.reset();
-    auto restored = restore_backup(live.path(), file);
+    auto restored = restore_backup(live.path(), file, allowed);
     ASSERT_TRUE(restored.ok()) << restored.error().message;
     EXPECT_TRUE(restored->key_replaced);
     auto reopened = open_dir(live.path());
     EXPECT_EQ(count(*reopened, "posts"), 1);
     expect_log_intact(*reopened);
+    EXPECT_EQ(reopened->sql().execAndGet("SELECT count(*) FROM redaction_log WHERE action = 'restore-other-key'").getInt(), 1)
+        << "the key change must be in the log";
+}
+
+TEST_F(BackupTest, ABackupFromAnotherKeyIsRefusedUnlessAskedForAndChangesNothing) {
+    testing::TempDir other_dir;
+    const fs::path file = elsewhere.path() / "other.backup";
+    {
+        auto other = open_dir(other_dir.path());
+        add_post(*other, 9);
+        ASSERT_TRUE(write_backup(*other, file).ok());
+    }
+    db.reset();
+    auto refused = restore_backup(live.path(), file);
+    ASSERT_FALSE(refused.ok());
+    EXPECT_NE(refused.error().message.find("--other-device-key"), std::string::npos) << refused.error().message;
+    auto reopened = open_dir(live.path());
+    EXPECT_EQ(count(*reopened, "posts"), 3);
+    expect_log_intact(*reopened);
+    // Positive control: the same backup is restored into a device without a key yet.
+    testing::TempDir fresh;
+    auto restored = restore_backup(fresh.path() / "data", file);
+    ASSERT_TRUE(restored.ok()) << restored.error().message;
+    EXPECT_FALSE(restored->key_replaced);
 }
 
 // A child process writes posts (each a post, a delivery and a log entry in one transaction)

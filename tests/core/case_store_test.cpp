@@ -121,7 +121,7 @@ TEST_F(ConsentCaseTest, WithdrawalReachesACaseThatHasEnded) {
     ASSERT_TRUE(changed.ok()) << changed.error().message;
     EXPECT_EQ(changed->cancelled, 1);
     EXPECT_EQ((*find_post(*db, *queued))->state, PostState::Cancelled);
-    EXPECT_EQ((*find_post(*db, *sent))->deliveries[0].deletion, DeletionState::Pending);
+    EXPECT_EQ((*find_post(*db, *sent))->deliveries[0].deletion, "pending");
     EXPECT_EQ((*find_case(*db, *case_id))->consent, Consent::None);
     EXPECT_FALSE(change_consent(*db, ConsentChange{*case_id + 7, Consent::None, ""}, 2000).ok());
 }

@@ -629,3 +629,32 @@ TEST_F(SafeHarborFilterTest, LowercaseTitlesWordNamesAndClinicalCapitals) {
 
 }  // namespace
 }  // namespace orlive
+
+namespace orlive {
+namespace {
+
+TEST_F(SafeHarborFilterTest, PatientNicknamesAndInitials) {
+    FilterContext ctx;
+    ctx.patient.names = {"Margaret Ashdown"};
+    EXPECT_EQ(redact("Peggy is settled; pt MA comfortable.", ctx), "[NAME] is settled; pt [NAME] comfortable.");
+    for (const PhiSpan& s : find("Peggy is settled", ctx)) EXPECT_TRUE(s.patient_match);
+    // Capitals that are not her initials stay.
+    EXPECT_EQ(redact("pt NPO, MAP 70.", ctx), "pt NPO, MAP 70.");
+}
+
+}  // namespace
+}  // namespace orlive
+
+namespace orlive {
+namespace {
+
+TEST_F(SafeHarborFilterTest, NamesInsideHashtagsAndHandles) {
+    EXPECT_EQ(redact("Go #TeamRobertoSilva! Updates at @roberto_silva."), "Go #Team[NAME]! Updates at @[NAME].");
+    EXPECT_EQ(redact("Nice work #SurgEd #ORLife #GrandRounds"), "Nice work #SurgEd #ORLife #GrandRounds");
+    FilterContext staff;
+    staff.allow = {"Roberto Silva"};
+    EXPECT_EQ(redact("Thanks @roberto_silva", staff), "Thanks @roberto_silva");
+}
+
+}  // namespace
+}  // namespace orlive

@@ -1,5 +1,7 @@
 #include "core/compose/settings.h"
 
+#include "core/audit/pin_hash.h"
+
 #include <fstream>
 
 #include "test_support.h"
@@ -92,8 +94,10 @@ TEST(Settings, SavedSettingsReadBackAndAreMode0600) {
     ASSERT_TRUE(loaded.ok()) << loaded.error().message;
     EXPECT_EQ(loaded->undo_seconds, 7);
     EXPECT_EQ(loaded->hospital_name, "Riverside General");
-    EXPECT_EQ(loaded->compliance_pin, "2468");
-    EXPECT_EQ(loaded->admin_pin, "1357");
+    // Saved PINs come back as hashes only.
+    EXPECT_TRUE(loaded->compliance_pin.empty());
+    EXPECT_TRUE(pin_matches(loaded->compliance_pin_secret(), "2468"));
+    EXPECT_TRUE(pin_matches(loaded->admin_pin_secret(), "1357"));
     ASSERT_EQ(loaded->accounts.size(), 1u);
     EXPECT_EQ(loaded->accounts[0].access_token, "tok");
 }

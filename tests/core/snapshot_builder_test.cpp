@@ -88,8 +88,12 @@ TEST_F(SnapshotBuilderTest, LiveMilestonePostsMarkTilesDoneAndTheNextOne) {
     const MilestoneView* next = nullptr;
     for (const MilestoneView& m : snapshot.active->milestones) {
         if (m.next) next = &m;
-        if (m.id == "anaesthesia") EXPECT_TRUE(m.done);
-        if (m.id == "time-out") EXPECT_FALSE(m.done) << "an undone post does not mark its tile";
+        if (m.id == "anaesthesia") {
+            EXPECT_TRUE(m.done);
+        }
+        if (m.id == "time-out") {
+            EXPECT_FALSE(m.done) << "an undone post does not mark its tile";
+        }
     }
     ASSERT_NE(next, nullptr);
     EXPECT_EQ(next->id, "time-out");

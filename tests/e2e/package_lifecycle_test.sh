@@ -78,7 +78,7 @@ expect_eq "$(dpkg-query -W -f='${Version}' orlive)" "$version" "upgraded version
 expect_status 0 installed_ctl --version
 expect_contains "$out" "$version" "orlivectl --version"
 expect_status 0 as_orlive /usr/bin/orlivectl "${d[@]}" queue
-expect_eq "$(sql 'PRAGMA user_version')" "5" "schema migrated on first open after the upgrade"
+expect_eq "$(sql 'PRAGMA user_version')" "7" "schema migrated on first open after the upgrade"
 expect_eq "$(sql "SELECT group_concat(id || ':' || state || ':' || text, '|') FROM posts ORDER BY id")" \
   "$posts_before" "every post kept across the upgrade"
 expect_status 0 as_orlive /usr/bin/orlivectl "${d[@]}" post --milestone pneumoperitoneum --undo-seconds 0
@@ -99,9 +99,12 @@ expect_eq "$(wc -l <<<"$out")" "$(( $(ls /usr/share/orlive/templates/*.json | wc
 for page in orlive orlivectl; do
   [[ -f /usr/share/man/man1/$page.1.gz ]] || fail "man page $page(1) not installed"
 done
+[[ -f /lib/systemd/system/orlive-gallery.service ]] || fail "orlive-gallery.service not installed"
 if command -v systemd-analyze >/dev/null; then
-  unknown=$(systemd-analyze verify /lib/systemd/system/orlive-sync.service 2>&1 | grep -i "unknown" || true)
-  [[ -z "$unknown" ]] || fail "orlive-sync.service: $unknown"
+  for unit in orlive-sync orlive-gallery; do
+    unknown=$(systemd-analyze verify /lib/systemd/system/$unit.service 2>&1 | grep -i "unknown" || true)
+    [[ -z "$unknown" ]] || fail "$unit.service: $unknown"
+  done
 fi
 
 # --- backup and restore with the installed binary, as the service user -----------------------

@@ -54,3 +54,24 @@ check_bsky_thread() {
          | $ARGS.positional | index($t)) | {uri, text: .value.text, parent: .value.reply.parent.uri, deleted}]' \
          "$@" <<<"$records" | head -c 3000)"
 }
+
+# expect_new_platform_threads TEXT...: on the Facebook ($fb_port), X ($xx_port) and Threads
+# ($th_port) peers every TEXT is live exactly once; on Facebook the first is a Page post and the
+# rest comments on it, in order; on X and Threads each replies to the one before it.
+expect_new_platform_threads() {
+  local objects tweets published
+  objects=$("$peer" --get "http://127.0.0.1:$fb_port/_peer/objects") || fail "Facebook peer did not answer"
+  jq -e --args '
+    [.[] | select(.deleted | not)] as $o | [$ARGS.positional[] as $t | [$o[] | select(.text == $t)]] as $hits
+    | ($hits | all(length == 1)) and $hits[0][0].parent_id == ""
+      and ([range(1; $hits | length)] | all(. as $i | $hits[$i][0].parent_id == $hits[0][0].id))
+      and ([$hits[][0].id] as $ids | [$o[].id | select(. as $x | $ids | index($x))] == $ids)' "$@" <<<"$objects" >/dev/null \
+    || fail "Facebook: not one Page post with its comments, once each, in order"
+  tweets=$("$peer" --get "http://127.0.0.1:$xx_port/_peer/tweets") || fail "X peer did not answer"
+  published=$("$peer" --get "http://127.0.0.1:$th_port/_peer/published") || fail "Threads peer did not answer"
+  local chain='[.[] | select(.deleted | not)] as $o | [$ARGS.positional[] as $t | [$o[] | select(.text == $t)]] as $hits
+    | ($hits | all(length == 1)) and ($hits[0][0][$reply] == "")
+      and ([range(1; $hits | length)] | all(. as $i | $hits[$i][0][$reply] == $hits[$i - 1][0].id))'
+  jq -e --arg reply in_reply_to --args "$chain" "$@" <<<"$tweets" >/dev/null || fail "X: not one reply chain, once each"
+  jq -e --arg reply reply_to --args "$chain" "$@" <<<"$published" >/dev/null || fail "Threads: not one reply chain, once each"
+}

@@ -182,6 +182,8 @@ FilterContext parse_context(const nlohmann::json& j) {
         if (p.contains("dob")) ctx.patient.dob = p["dob"].get<std::string>();
     }
     if (j.contains("allow")) ctx.allow = j["allow"].get<std::vector<std::string>>();
+    // Scored as `orlivectl redact` reads it: the hospital's name joins the allow list.
+    if (j.contains("hospital")) ctx.allow.push_back(j["hospital"].get<std::string>());
     return ctx;
 }
 

@@ -55,12 +55,16 @@ TEST_F(DeliveryQueueTest, ACaseGoesInPostOrderWhileOtherCasesAndLoosePostsDoNotW
     const auto b1 = queue_post(b, "B1");
 
     EXPECT_EQ(claim(), a1);
-    const std::int64_t a1_delivery = claimed->delivery_id;
-    // A1 is in flight: A2 waits for it, the loose post and case B do not.
+    ASSERT_TRUE(queue.mark_retry(claimed->delivery_id, "no answer", now + 60'000, now).ok());
+    // A1 waits for its retry: A2 waits behind it, the loose post and case B do not.
     EXPECT_EQ(claim(), loose);
+    ASSERT_TRUE(queue.mark_sent(claimed->delivery_id, RemoteRef{"100", "", ""}, now).ok());
     EXPECT_EQ(claim(), b1);
-    EXPECT_EQ(claim(), 0) << "A2 went out while A1 was still in flight";
-    ASSERT_TRUE(queue.mark_sent(a1_delivery, RemoteRef{"111", "https://x/111", ""}, now).ok());
+    ASSERT_TRUE(queue.mark_sent(claimed->delivery_id, RemoteRef{"200", "", ""}, now).ok());
+    EXPECT_EQ(claim(), 0) << "A2 went out ahead of A1";
+    now += 60'000;
+    EXPECT_EQ(claim(), a1);
+    ASSERT_TRUE(queue.mark_sent(claimed->delivery_id, RemoteRef{"111", "https://x/111", ""}, now).ok());
     EXPECT_EQ(claim(), a2);
     EXPECT_EQ(claimed->parent.id, "111") << "A2 replies to A1";
 }

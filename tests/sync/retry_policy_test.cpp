@@ -71,6 +71,12 @@ TEST(RetryPolicy, WhatAPlatformAsksForIsCappedAtAnHour) {
     EXPECT_LE(policy.next_attempt_at(1, centuries, now, rng), now + hour);
     EXPECT_GE(policy.next_attempt_at(1, now + hour / 2, now, rng), now + hour / 2);  // still honoured
     EXPECT_EQ(cap_platform_wait(std::numeric_limits<TimeMs>::max(), now), now + hour);
+    // A 429 without Retry-After falls back on the rate-limit reset: capped too (a fuzz finding).
+    HttpResponse limited;
+    limited.status = 429;
+    const PublishOutcome outcome = failure_outcome(limited, "Mastodon", "", parse_iso8601("9999-01-01T00:00:00Z"), now);
+    ASSERT_TRUE(outcome.retry_at.has_value());
+    EXPECT_EQ(*outcome.retry_at, now + hour);
 }
 
 TEST(RetryPolicy, BackoffCannotOverflow) {

@@ -113,7 +113,7 @@ TEST_F(Withdrawal, AnInFlightDeliveryThatArrivesAfterWithdrawalIsDeletedAtOnce) 
     EXPECT_TRUE(peer.statuses()[0].deleted);
     DeliveryRecord delivery = deliveries_of(post).at(0);
     EXPECT_EQ(delivery.state, "sent");
-    EXPECT_EQ(delivery.deletion, DeletionState::Deleted);
+    EXPECT_EQ(delivery.deletion, "deleted");
 }
 
 // A row of a withdrawn case put back in the queue by any other writer is still never claimed:

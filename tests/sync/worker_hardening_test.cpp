@@ -52,9 +52,12 @@ TEST_F(WorkerHardening, TheChangeCallbackMayAskForConnectivityWhenTheDatabaseFai
     std::atomic<bool> deadlocked{false};
     std::string seen;
     SyncWorker* self = nullptr;
+    // Asked from another thread, so a deadlock shows up as a timeout instead of a hang; the
+    // future outlives the callback, so its destructor never waits under the worker's lock.
+    std::future<std::string> line;
     SyncWorker worker(blocker / "data", settings(), [&] {
-        // Asked from another thread, so a deadlock shows up as a timeout instead of a hang.
-        auto line = std::async(std::launch::async, [&] { return self->connectivity(); });
+        if (called) return;
+        line = std::async(std::launch::async, [&] { return self->connectivity(); });
         if (line.wait_for(std::chrono::seconds(10)) == std::future_status::timeout) deadlocked = true;
         else seen = line.get();
         called = true;

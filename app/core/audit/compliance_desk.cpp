@@ -23,13 +23,13 @@ TimeMs start_of_local_day(TimeMs now) {
 }  // namespace
 
 ComplianceDesk::ComplianceDesk(Database& db, std::string pin, const Clock& clock)
-    : db_(db), pin_(std::move(pin)), clock_(clock) {
+    : db_(db), pin_(std::move(pin), &db, "compliance"), clock_(clock) {
     state_.pin_configured = pin_.configured();
 }
 
 Status ComplianceDesk::unlock(const std::string& pin) {
     const TimeMs now = clock_.now_ms();
-    if (!pin_.configured()) return make_error("No compliance PIN is set: IT sets \"compliance_pin\" in the settings file");
+    if (!pin_.configured()) return make_error("No compliance PIN is set: IT sets it with: orlivectl pin set compliance");
     // Who looked at the log, and every wrong PIN, is itself part of the audit trail.
     auto audit = [&](const char* action, std::string detail) {
         LogEntry entry;
@@ -47,12 +47,13 @@ Status ComplianceDesk::unlock(const std::string& pin) {
         return checked;
     }
     state_.unlocked = true;
+    touched_at_ = now;
     audit(log_action::kReviewOpened, "compliance screen unlocked");
     return verify();
 }
 
 void ComplianceDesk::set_pin(std::string pin) {
-    pin_ = PinLock(std::move(pin));
+    pin_ = PinLock(std::move(pin), &db_, "compliance");
     state_.pin_configured = pin_.configured();
 }
 
@@ -61,10 +62,20 @@ void ComplianceDesk::lock() {
     state_.rows.clear();
 }
 
-void ComplianceDesk::set_filter(const LogFilter& filter) { state_.filter = filter; }
+bool ComplianceDesk::lock_if_idle() {
+    if (!state_.unlocked || clock_.now_ms() - touched_at_ < kIdleLockMs) return false;
+    lock();
+    return true;
+}
+
+void ComplianceDesk::set_filter(const LogFilter& filter) {
+    state_.filter = filter;
+    touched_at_ = clock_.now_ms();
+}
 
 Status ComplianceDesk::verify() {
     if (!state_.unlocked) return make_error("Unlock with the compliance PIN first");
+    touched_at_ = clock_.now_ms();
     auto report = verify_log(db_);
     if (!report) return report.error();
     state_.verify = *report;
@@ -74,6 +85,7 @@ Status ComplianceDesk::verify() {
 
 Status ComplianceDesk::sign_off_through(std::int64_t seq) {
     if (!state_.unlocked) return make_error("Unlock with the compliance PIN first");
+    touched_at_ = clock_.now_ms();
     LogEntry entry;
     entry.at = clock_.now_ms();
     entry.action = log_action::kSignOff;
@@ -83,6 +95,7 @@ Status ComplianceDesk::sign_off_through(std::int64_t seq) {
 
 Result<std::string> ComplianceDesk::export_csv() {
     if (!state_.unlocked) return make_error("Unlock with the compliance PIN first");
+    touched_at_ = clock_.now_ms();
     const std::filesystem::path dir = db_.data_dir() / "exports";
     std::error_code ec;
     std::filesystem::create_directories(dir, ec);

@@ -21,6 +21,8 @@ public:
     static constexpr int kMaxAttempts = PinLock::kMaxAttempts;
     static constexpr TimeMs kLockoutMs = PinLock::kLockoutMs;
     static constexpr int kRowsShown = 200;
+    // The review screen locks itself after this long without a compliance action.
+    static constexpr TimeMs kIdleLockMs = 2 * 60 * 1000;
 
     ComplianceDesk(Database& db, std::string pin, const Clock& clock);
 
@@ -28,6 +30,9 @@ public:
     Status unlock(const std::string& pin);
     void set_pin(std::string pin);  // after first-run set-up
     void lock();
+    // Locks when unlocked and untouched (no unlock, filter, verify, sign-off or export) for
+    // kIdleLockMs. Returns whether it locked now.
+    bool lock_if_idle();
     void set_filter(const LogFilter& filter);
     Status verify();
     Status sign_off_through(std::int64_t seq);
@@ -40,6 +45,7 @@ private:
     PinLock pin_;
     const Clock& clock_;
     ComplianceView state_;
+    TimeMs touched_at_ = 0;
 };
 
 }  // namespace orlive

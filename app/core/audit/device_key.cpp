@@ -12,22 +12,9 @@
 #include <cstring>
 
 #include "core/base/atomic_file.h"
+#include "core/base/hex.h"
 
 namespace orlive {
-
-namespace {
-
-std::string to_hex(const unsigned char* data, std::size_t size) {
-    static const char* digits = "0123456789abcdef";
-    std::string out(size * 2, '0');
-    for (std::size_t i = 0; i < size; ++i) {
-        out[2 * i] = digits[data[i] >> 4];
-        out[2 * i + 1] = digits[data[i] & 0xf];
-    }
-    return out;
-}
-
-}  // namespace
 
 Result<DeviceKey> DeviceKey::load_or_create(const std::filesystem::path& data_dir) {
     const std::filesystem::path file = data_dir / "device.key";

@@ -25,6 +25,8 @@ inline constexpr const char* kSignOff = "sign-off";
 inline constexpr const char* kSeal = "seal";
 inline constexpr const char* kPinFailed = "pin-failed";      // a wrong compliance PIN
 inline constexpr const char* kReviewOpened = "review-opened"; // the compliance screen was unlocked
+inline constexpr const char* kRestoredOtherKey = "restore-other-key"; // a backup from another device key
+inline constexpr const char* kAdminPinFailed = "admin-pin-failed";    // a wrong admin PIN
 }  // namespace log_action
 
 struct LogEntry {

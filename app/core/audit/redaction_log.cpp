@@ -9,6 +9,7 @@
 #include "core/base/atomic_file.h"
 #include "core/store/database.h"
 #include "core/audit/device_key.h"
+#include "core/audit/sealed_head.h"
 
 namespace orlive {
 
@@ -48,6 +49,14 @@ Head read_head(SQLite::Database& sql) {
     SQLite::Statement last(sql, "SELECT seq, hash FROM redaction_log ORDER BY seq DESC LIMIT 1");
     if (!last.executeStep()) return Head{};
     return Head{last.getColumn(0).getInt64(), last.getColumn(1).getString()};
+}
+
+// The sealed head names an entry the log still holds, unchanged (seq 0: the empty log).
+bool names_a_held_entry(SQLite::Database& sql, const SealedHead& sealed) {
+    if (sealed.seq == 0) return sealed.hash == kGenesis;
+    SQLite::Statement at(sql, "SELECT hash FROM redaction_log WHERE seq = ?");
+    at.bind(1, sealed.seq);
+    return at.executeStep() && at.getColumn(0).getString() == sealed.hash;
 }
 
 StoredLogEntry read_entry(SQLite::Statement& row) {
@@ -134,10 +143,17 @@ Status append_log(Database& db, const std::vector<LogEntry>& entries) {
 void seal_log_head(Database& db) {
     if (db.data_dir().empty()) return;  // a database in memory has no head file
     try {
-        Head head = read_head(db.sql());
+        const Head tail = read_head(db.sql());
+        const auto sealed = read_sealed_head(db.data_dir(), db.device_key());
+        // Never move a head the log contradicts (forged, ahead of the log, naming a changed
+        // entry) or one that was deleted: that is the evidence verify_log reports. A legacy
+        // head consistent with the log is upgraded here.
+        const bool trusted = sealed ? (sealed->authenticated || sealed->legacy) && sealed->seq <= tail.seq &&
+                                          names_a_held_entry(db.sql(), *sealed)
+                                    : tail.seq == 0;
+        if (!trusted) return;
         // Best effort by design (see header): a failed write leaves the old head, which lags.
-        (void)write_file_atomically(db.data_dir() / kLogHeadFile,
-                                    std::to_string(head.seq) + " " + head.hash + "\n", 0644);
+        (void)write_sealed_head(db.data_dir(), db.device_key(), tail.seq, tail.hash);
     } catch (const SQLite::Exception&) {
         // Best effort by design (see header): the next append seals again.
     }
@@ -145,13 +161,45 @@ void seal_log_head(Database& db) {
 
 void seal_head_of_new_log(Database& db) {
     std::error_code ec;
-    if (std::filesystem::exists(db.data_dir() / kLogHeadFile, ec) || ec) return;
+    if (std::filesystem::exists(db.data_dir() / kSealedHeadFile, ec) || ec) return;
     try {
         if (read_head(db.sql()).seq == 0) seal_log_head(db);
     } catch (const SQLite::Exception&) {
         // Best effort, as every seal: verify_log reports what is wrong.
     }
 }
+
+namespace {
+
+// The sealed head must be authentic and the chain must reach at least as far as it says.
+void check_sealed_head(Database& db, VerifyReport& report) {
+    if (db.data_dir().empty()) return;  // a database in memory has no head file
+    const std::string file = (db.data_dir() / kSealedHeadFile).string();
+    auto bad = [&](const std::string& why) {
+        report.intact = false;
+        report.problem = why;
+    };
+    const auto sealed = read_sealed_head(db.data_dir(), db.device_key());
+    if (!sealed) {
+        if (report.entries > 0) bad("the sealed head " + file + " is missing or unreadable");
+        return;
+    }
+    if (!sealed->authenticated && !sealed->legacy)
+        return bad("the sealed head " + file + " is not authenticated by this device's key: it was forged or "
+                   "comes from another device");
+    // An unauthenticated head from an older ORLive is believed only when it names the last entry.
+    if (sealed->legacy && (sealed->seq != report.head_seq || sealed->hash != (report.entries ? report.head_hash : kGenesis)))
+        return bad("the sealed head " + file + " is in the old unauthenticated format and does not name the last "
+                   "entry " + std::to_string(report.head_seq) + ": it was forged, or entries after it were removed");
+    if (sealed->seq > report.head_seq)
+        return bad("entry " + std::to_string(report.head_seq + 1) + " is missing: the log was sealed at entry " +
+                   std::to_string(sealed->seq) + " but ends at entry " + std::to_string(report.head_seq) +
+                   " (tail truncated)");
+    if (!names_a_held_entry(db.sql(), *sealed))
+        bad("entry " + std::to_string(sealed->seq) + " differs from the sealed head");
+}
+
+}  // namespace
 
 Result<VerifyReport> verify_log(Database& db, const std::function<void(std::int64_t)>& progress) {
     VerifyReport report;
@@ -186,36 +234,9 @@ Result<VerifyReport> verify_log(Database& db, const std::function<void(std::int6
             report.head_seq = stored.seq;
             report.head_hash = stored.hash;
         }
+        check_sealed_head(db, report);
     } catch (const SQLite::Exception& e) {
         return make_error(std::string("cannot read the redaction log: ") + e.getErrorStr());
-    }
-
-    // The sealed head: the chain must reach at least as far as it says.
-    if (db.data_dir().empty()) return report;  // a database in memory has no head file
-    std::ifstream in(db.data_dir() / kLogHeadFile);
-    std::int64_t sealed_seq = 0;
-    std::string sealed_hash;
-    if (!(in >> sealed_seq >> sealed_hash)) {
-        if (report.entries > 0) {
-            report.intact = false;
-            report.problem = "the sealed head " + (db.data_dir() / kLogHeadFile).string() + " is missing or unreadable";
-        }
-        return report;
-    }
-    if (sealed_seq > report.head_seq) {
-        report.intact = false;
-        report.problem = "entry " + std::to_string(report.head_seq + 1) + " is missing: the log was sealed at entry " +
-                         std::to_string(sealed_seq) + " but ends at entry " + std::to_string(report.head_seq) +
-                         " (tail truncated)";
-        return report;
-    }
-    if (sealed_seq > 0) {
-        SQLite::Statement at(db.sql(), "SELECT hash FROM redaction_log WHERE seq = ?");
-        at.bind(1, sealed_seq);
-        if (!at.executeStep() || at.getColumn(0).getString() != sealed_hash) {
-            report.intact = false;
-            report.problem = "entry " + std::to_string(sealed_seq) + " differs from the sealed head";
-        }
     }
     return report;
 }

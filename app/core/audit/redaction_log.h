@@ -2,7 +2,7 @@
 // sign-off, appended in the same transaction as the post or change it concerns. It never
 // holds PHI: a caught span is kept only as offsets and an HMAC-SHA-256 under the device key.
 // Entries form an HMAC chain (each covers the previous hash), and after every append the head
-// is sealed to DATA_DIR/redaction-log.head, so an edited, deleted, inserted or reordered
+// is sealed, authenticated by the device key, to DATA_DIR/redaction-log.head, so an edited, deleted, inserted or reordered
 // entry and a truncated tail are all detected by verify_log.
 // Functions take the caller's Database (one connection per thread).
 #pragma once
@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "core/audit/log_entry.h"
+#include "core/audit/sealed_head.h"
 #include "core/base/clock.h"
 #include "core/privacy/phi_filter.h"
 #include "core/base/result.h"
@@ -38,10 +39,12 @@ std::vector<LogEntry> log_entries_for_spans(std::string_view original, const std
 void append_log_entries(SQLite::Database& sql, const DeviceKey& key, const std::vector<LogEntry>& entries);
 // Appends in a transaction of its own and seals the head.
 Status append_log(Database& db, const std::vector<LogEntry>& entries);
-// The sealed head's file in the data dir.
-inline constexpr const char* kLogHeadFile = "redaction-log.head";
-// Writes the current head to DATA_DIR/redaction-log.head (atomically). Best effort: a head
-// file that lags the database is still consistent; only one ahead of it means truncation.
+// The sealed head's file in the data dir (one home: sealed_head.h).
+inline constexpr const char* kLogHeadFile = kSealedHeadFile;
+// Writes the current head, authenticated, to DATA_DIR/redaction-log.head (sealed_head.h).
+// Best effort: a head file that lags the database is still consistent; only one ahead of it
+// means truncation. It never replaces a head the log contradicts or a deleted one (with a
+// non-empty log): a rollback followed by a new entry must not launder the evidence.
 void seal_log_head(Database& db);
 // Seals the empty log when no head file exists yet (Database::open calls it), so a crash
 // between the first logged commit and its seal leaves a head that lags, which is consistent,

@@ -25,6 +25,13 @@ std::string format_local_hhmm(TimeMs at) {
     return buffer;
 }
 
+std::string format_local_date(TimeMs at) {
+    std::tm parts = to_tm(at, true);
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", parts.tm_year + 1900, parts.tm_mon + 1, parts.tm_mday);
+    return buffer;
+}
+
 std::string format_elapsed(TimeMs duration) {
     if (duration < 0) duration = 0;
     long long minutes = duration / 60000;
@@ -38,11 +45,11 @@ std::string format_elapsed(TimeMs duration) {
 }
 
 std::string format_elapsed_clock(TimeMs duration) {
+    // Hours and minutes only: the loop then redraws the clock once a minute, not each second.
     if (duration < 0) duration = 0;
-    long long seconds = duration / 1000;
+    long long minutes = duration / 60000;
     char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%lld:%02lld:%02lld", seconds / 3600, (seconds / 60) % 60,
-                  seconds % 60);
+    std::snprintf(buffer, sizeof buffer, "%lld:%02lld", minutes / 60, minutes % 60);
     return buffer;
 }
 

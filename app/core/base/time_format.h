@@ -9,8 +9,9 @@
 namespace orlive {
 
 std::string format_local_hhmm(TimeMs at);
+std::string format_local_date(TimeMs at);           // "2026-11-25"
 std::string format_elapsed(TimeMs duration);        // "25 min", "1 h 05 min"
-std::string format_elapsed_clock(TimeMs duration);  // "1:05:09" for the header clock
+std::string format_elapsed_clock(TimeMs duration);  // "1:05" (h:mm) for the header clock
 std::string format_iso8601_utc(TimeMs at);          // "2026-11-25T14:05:09Z"
 
 }  // namespace orlive

@@ -9,8 +9,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/audit/audit_witness.h"
+#include "core/audit/pin_hash.h"
 #include "core/base/atomic_file.h"
 #include "core/base/json_int.h"
+#include "core/base/listen_address.h"
 #include "core/base/undo_window.h"
 #include "core/base/utf8.h"
 
@@ -90,8 +93,27 @@ Result<Account> parse_account(const json& entry, std::size_t index) {
         if (!formats.count(account.format))
             return make_error(where + ": \"format\" must be slack, teams, discord or json");
         if (auto s = check_endpoint_url(account.url, where + " url"); !s) return s.error();
+    } else if (*kind == "facebook") {
+        account.kind = AccountKind::Facebook;
+        for (auto [key, into] : {std::pair{"graph_base", &account.graph_base}, {"api_version", &account.api_version},
+                                 {"page_id", &account.page_id}, {"page_access_token", &account.page_access_token}})
+            if (auto s = take(key, *into); !s) return s.error();
+        if (auto s = check_endpoint_url(account.graph_base, where + " graph_base"); !s) return s.error();
+    } else if (*kind == "x") {
+        account.kind = AccountKind::X;
+        for (auto [key, into] : {std::pair{"api_base", &account.api_base}, {"consumer_key", &account.consumer_key},
+                                 {"consumer_secret", &account.consumer_secret}, {"access_token", &account.access_token},
+                                 {"access_token_secret", &account.access_token_secret}})
+            if (auto s = take(key, *into); !s) return s.error();
+        if (auto s = check_endpoint_url(account.api_base, where + " api_base"); !s) return s.error();
+    } else if (*kind == "threads") {
+        account.kind = AccountKind::Threads;
+        for (auto [key, into] : {std::pair{"graph_base", &account.graph_base}, {"api_version", &account.api_version},
+                                 {"user_id", &account.user_id}, {"access_token", &account.access_token}})
+            if (auto s = take(key, *into); !s) return s.error();
+        if (auto s = check_endpoint_url(account.graph_base, where + " graph_base"); !s) return s.error();
     } else {
-        return make_error(where + ": \"kind\" must be mastodon, bluesky or webhook");
+        return make_error(where + ": \"kind\" must be mastodon, bluesky, webhook, facebook, x or threads");
     }
     return account;
 }
@@ -148,13 +170,37 @@ Result<Settings> parse_settings(const std::string& json_text) {
             return make_error("\"ui_scale\" must be a number from 0.75 to 2.5");
         settings.ui_scale = scale.get<float>();
     }
+    if (root.contains("gallery_listen")) {
+        const json& listen = root["gallery_listen"];
+        if (!listen.is_string()) return make_error("\"gallery_listen\" must be text like \"0.0.0.0:8080\"");
+        auto parsed = parse_listen_address(listen.get<std::string>());
+        if (!parsed) return make_error("\"gallery_listen\": " + parsed.error().message);
+        settings.gallery_listen = listen.get<std::string>();
+    }
+    if (root.contains("audit_syslog")) {
+        const json& url = root["audit_syslog"];
+        if (!url.is_string()) return make_error("\"audit_syslog\" must be udp://HOST:PORT or tcp://HOST:PORT");
+        auto endpoint = parse_syslog_endpoint(url.get<std::string>());
+        if (!endpoint) return endpoint.error();
+        settings.audit_syslog = url.get<std::string>();
+    }
     for (const char* key : {"compliance_pin", "admin_pin"}) {
+        const bool admin = std::string(key) == "admin_pin";
+        const std::string hash_key = std::string(key) + "_hash";
+        if (root.contains(hash_key)) {
+            const json& hash = root[hash_key];
+            if (!hash.is_string() || !is_pin_hash(hash.get<std::string>()))
+                return make_error("\"" + hash_key + "\" is not a PIN hash written by 'orlivectl pin set'");
+            (admin ? settings.admin_pin_hash : settings.compliance_pin_hash) = hash.get<std::string>();
+        }
         if (!root.contains(key)) continue;
         const json& pin = root[key];
         const std::string digits = pin.is_string() ? pin.get<std::string>() : std::string();
-        if (digits.size() < 4 || digits.size() > 8 || digits.find_first_not_of("0123456789") != std::string::npos)
-            return make_error(std::string("\"") + key + "\" must be 4 to 8 digits, as text");
-        (std::string(key) == "admin_pin" ? settings.admin_pin : settings.compliance_pin) = digits;
+        if (!is_valid_pin(digits)) return make_error(std::string("\"") + key + "\" must be 4 to 8 digits, as text");
+        (admin ? settings.admin_pin : settings.compliance_pin) = digits;
+        settings.migration_notes.push_back(std::string("the settings file holds a plain \"") + key +
+                                           "\": replace it with a hash, run: orlivectl pin set " +
+                                           (admin ? "admin" : "compliance") + " (the PIN on stdin)");
     }
     if (root.contains("accounts")) {
         if (!root["accounts"].is_array()) return make_error("\"accounts\" must be an array");
@@ -194,34 +240,84 @@ const char* account_kind_name(AccountKind kind) {
         case AccountKind::Mastodon: return "mastodon";
         case AccountKind::Bluesky: return "bluesky";
         case AccountKind::Webhook: return "webhook";
+        case AccountKind::Facebook: return "facebook";
+        case AccountKind::X: return "x";
+        case AccountKind::Threads: return "threads";
     }
     return "webhook";
 }
+
+const char* account_display_name(AccountKind kind) {
+    switch (kind) {
+        case AccountKind::Mastodon: return "Mastodon";
+        case AccountKind::Bluesky: return "Bluesky";
+        case AccountKind::Webhook: return "webhook";
+        case AccountKind::Facebook: return "Facebook Page";
+        case AccountKind::X: return "X";
+        case AccountKind::Threads: return "Threads";
+    }
+    return "webhook";
+}
+
+namespace {
+// The settings keys of one account, secrets included (CONTRACT.md "Settings file", "More accounts").
+json account_to_json(const Account& a) {
+    json entry = {{"name", a.name}, {"kind", account_kind_name(a.kind)}};
+    switch (a.kind) {
+        case AccountKind::Mastodon:
+            entry["base_url"] = a.base_url;
+            entry["access_token"] = a.access_token;
+            break;
+        case AccountKind::Bluesky:
+            entry["service"] = a.service;
+            entry["identifier"] = a.identifier;
+            entry["app_password"] = a.app_password;
+            break;
+        case AccountKind::Webhook:
+            entry["url"] = a.url;
+            entry["format"] = a.format;
+            break;
+        case AccountKind::Facebook:
+            entry.update({{"graph_base", a.graph_base}, {"api_version", a.api_version}, {"page_id", a.page_id},
+                          {"page_access_token", a.page_access_token}});
+            break;
+        case AccountKind::X:
+            entry.update({{"api_base", a.api_base}, {"consumer_key", a.consumer_key},
+                          {"consumer_secret", a.consumer_secret}, {"access_token", a.access_token},
+                          {"access_token_secret", a.access_token_secret}});
+            break;
+        case AccountKind::Threads:
+            entry.update({{"graph_base", a.graph_base}, {"api_version", a.api_version}, {"user_id", a.user_id},
+                          {"access_token", a.access_token}});
+            break;
+    }
+    return entry;
+}
+}  // namespace
 
 Status save_settings(const Settings& settings, const fs::path& file) {
     json root;
     root["undo_seconds"] = settings.undo_seconds;
     if (!settings.hospital_name.empty()) root["hospital_name"] = settings.hospital_name;
     if (!settings.default_hashtags.empty()) root["hashtags"] = settings.default_hashtags;
-    if (!settings.compliance_pin.empty()) root["compliance_pin"] = settings.compliance_pin;
-    if (!settings.admin_pin.empty()) root["admin_pin"] = settings.admin_pin;
-    if (settings.ui_scale > 0.0f) root["ui_scale"] = settings.ui_scale;
-    root["accounts"] = json::array();
-    for (const Account& a : settings.accounts) {
-        json entry = {{"name", a.name}, {"kind", account_kind_name(a.kind)}};
-        if (a.kind == AccountKind::Mastodon) {
-            entry["base_url"] = a.base_url;
-            entry["access_token"] = a.access_token;
-        } else if (a.kind == AccountKind::Bluesky) {
-            entry["service"] = a.service;
-            entry["identifier"] = a.identifier;
-            entry["app_password"] = a.app_password;
-        } else {
-            entry["url"] = a.url;
-            entry["format"] = a.format;
+    // Only hashes are written: a plain PIN that reaches here is hashed first.
+    for (bool admin : {false, true}) {
+        const std::string& hash = admin ? settings.admin_pin_hash : settings.compliance_pin_hash;
+        const std::string& plain = admin ? settings.admin_pin : settings.compliance_pin;
+        const char* key = admin ? "admin_pin_hash" : "compliance_pin_hash";
+        if (!hash.empty()) {
+            root[key] = hash;
+        } else if (!plain.empty()) {
+            auto hashed = hash_pin(plain);
+            if (!hashed) return hashed.error();
+            root[key] = *hashed;
         }
-        root["accounts"].push_back(entry);
     }
+    if (settings.ui_scale > 0.0f) root["ui_scale"] = settings.ui_scale;
+    if (!settings.audit_syslog.empty()) root["audit_syslog"] = settings.audit_syslog;
+    if (!settings.gallery_listen.empty()) root["gallery_listen"] = settings.gallery_listen;
+    root["accounts"] = json::array();
+    for (const Account& a : settings.accounts) root["accounts"].push_back(account_to_json(a));
     std::string text;
     try {
         text = root.dump(2) + "\n";
@@ -232,6 +328,30 @@ Status save_settings(const Settings& settings, const fs::path& file) {
     std::error_code ec;
     if (file.has_parent_path()) fs::create_directories(file.parent_path(), ec);
     auto written = write_file_atomically(file, text, 0600);
+    if (!written) return make_error("cannot write settings: " + written.error().message);
+    return Ok{};
+}
+
+Status store_pin_hash(const fs::path& file, const std::string& which, const std::string& pin) {
+    if (which != "compliance" && which != "admin") return make_error("pin set needs compliance or admin");
+    if (!is_valid_pin(pin)) return make_error("a PIN is 4 to 8 digits");
+    json root = json::object();
+    std::error_code ec;
+    if (fs::exists(file, ec)) {
+        std::ifstream in(file, std::ios::binary);
+        std::stringstream buffer;
+        buffer << in.rdbuf();
+        root = json::parse(buffer.str(), nullptr, false);
+        if (root.is_discarded() || !root.is_object())
+            return make_error(file.string() + " is not a JSON object; fix it before setting a PIN");
+    }
+    auto hashed = hash_pin(pin);
+    if (!hashed) return hashed.error();
+    root[which + "_pin_hash"] = *hashed;
+    root.erase(which + "_pin");
+    if (auto checked = parse_settings(root.dump()); !checked) return make_error(file.string() + ": " + checked.error().message);
+    if (file.has_parent_path()) fs::create_directories(file.parent_path(), ec);
+    auto written = write_file_atomically(file, root.dump(2) + "\n", 0600);
     if (!written) return make_error("cannot write settings: " + written.error().message);
     return Ok{};
 }

@@ -11,9 +11,7 @@
 
 namespace orlive {
 
-enum class AccountKind { Mastodon, Bluesky, Webhook };
-// "mastodon" | "bluesky" | "webhook", as the settings file and `queue --json` spell it.
-const char* account_kind_name(AccountKind kind);
+enum class AccountKind { Mastodon, Bluesky, Webhook, Facebook, X, Threads };
 
 struct Account {
     std::string name;
@@ -28,16 +26,44 @@ struct Account {
     // webhook
     std::string url;
     std::string format;  // slack | teams | discord | json
+    // facebook and threads (Graph APIs): base URL and version, e.g. "v21.0"
+    std::string graph_base;
+    std::string api_version;
+    std::string page_id;            // facebook
+    std::string page_access_token;  // facebook
+    std::string user_id;            // threads (access_token holds its token)
+    // x (OAuth 1.0a user context; access_token holds the user's token)
+    std::string api_base;
+    std::string consumer_key;
+    std::string consumer_secret;
+    std::string access_token_secret;
 };
+
+// "mastodon", "bluesky", "webhook", "facebook", "x", "threads" (CONTRACT.md `platform`).
+const char* account_kind_name(AccountKind kind);
+// For people: "Mastodon", "Bluesky", "webhook", "Facebook Page", "X", "Threads".
+const char* account_display_name(AccountKind kind);
 
 struct Settings {
     int undo_seconds = 10;
     std::string hospital_name;
     std::vector<std::string> default_hashtags;  // without '#'
     std::vector<Account> accounts;               // empty: local feed only
-    std::string compliance_pin;                  // 4-8 digits; empty: the compliance screen stays locked
-    std::string admin_pin;                       // 4-8 digits; guards settings and quitting the kiosk
+    // PINs: a hash (pin_hash.h) as `orlivectl pin set` and the wizard write it; an old file's
+    // plain 4-8 digits still work (and `migration_notes` says to migrate). Empty: not set, the
+    // compliance screen stays locked / settings and quitting the kiosk are not guarded.
+    std::string compliance_pin;                  // plain, from an old file
+    std::string admin_pin;                       // plain, from an old file
+    std::string compliance_pin_hash;
+    std::string admin_pin_hash;
+    std::vector<std::string> migration_notes;    // one line each, for stderr: nothing secret
+    const std::string& compliance_pin_secret() const {
+        return compliance_pin_hash.empty() ? compliance_pin : compliance_pin_hash;
+    }
+    const std::string& admin_pin_secret() const { return admin_pin_hash.empty() ? admin_pin : admin_pin_hash; }
+    std::string audit_syslog;                    // "udp://HOST:PORT" | "tcp://HOST:PORT"; empty: no witness
     float ui_scale = 0.0f;                       // 0: from the screen size and the monitor's content scale
+    std::string gallery_listen;                  // "ADDR:PORT" for orlivectl serve; empty: 127.0.0.1:8080
 };
 
 // A missing file is "no accounts, local feed only" when `missing_is_default`, else an error.
@@ -45,6 +71,11 @@ Result<Settings> load_settings(const std::filesystem::path& file, bool missing_i
 Result<Settings> parse_settings(const std::string& json_text);
 // Writes the settings (secrets included) atomically with mode 0600, creating the directory.
 Status save_settings(const Settings& settings, const std::filesystem::path& file);
+
+// `orlivectl pin set`: stores a new hash of `pin` as "<which>_pin_hash" in the settings file,
+// drops a plain "<which>_pin", keeps every other key as it was, and writes the file with mode
+// 0600 (write_file_atomically). `which`: "compliance" or "admin". A missing file is created.
+Status store_pin_hash(const std::filesystem::path& file, const std::string& which, const std::string& pin);
 
 // http:// is accepted only for loopback hosts; https:// always.
 Status check_endpoint_url(const std::string& url, const std::string& what);

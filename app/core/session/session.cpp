@@ -1,7 +1,12 @@
 #include "core/session/session.h"
 
+#include "core/base/atomic_file.h"
+#include "core/thread/transcript.h"
+
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
+
+#include "core/audit/pin_hash.h"
 
 namespace orlive {
 
@@ -17,8 +22,8 @@ Session::Session(std::unique_ptr<Database> db, TemplateCatalog catalog, std::uni
       settings_(std::move(settings)),
       clock_(clock),
       pipeline_(*db_, catalog_, *filter_, settings_, clock_),
-      compliance_(*db_, settings_.compliance_pin, clock_),
-      admin_lock_(settings_.admin_pin),
+      compliance_(*db_, settings_.compliance_pin_secret(), clock_),
+      admin_lock_(settings_.admin_pin_secret(), db_.get(), "admin"),
       builder_(*db_, catalog_, settings_),
       connectivity_(settings_.accounts.empty() ? "Local feed only" : "Offline: delivery not started") {}
 
@@ -126,17 +131,36 @@ Feedback Session::complete_first_run(const Settings& chosen) {
     Settings next = chosen;
     next.accounts = settings_.accounts;  // accounts are IT's, in the file
     next.ui_scale = settings_.ui_scale;
+    // The wizard's PINs are kept only as hashes, in the file and in memory.
+    for (auto [plain, hash] : {std::pair{&next.compliance_pin, &next.compliance_pin_hash},
+                               std::pair{&next.admin_pin, &next.admin_pin_hash}}) {
+        if (plain->empty()) continue;
+        auto hashed = hash_pin(*plain);
+        if (!hashed) return failed(hashed.error());
+        *hash = *hashed;
+        plain->clear();
+    }
     if (auto saved = save_settings(next, settings_file_); !saved) return failed(saved.error());
     settings_ = std::move(next);  // the pipeline reads settings_ by reference
-    compliance_.set_pin(settings_.compliance_pin);
-    admin_lock_ = PinLock(settings_.admin_pin);
+    compliance_.set_pin(settings_.compliance_pin_secret());
+    admin_lock_ = PinLock(settings_.admin_pin_secret(), db_.get(), "admin");
     first_run_ = false;
     dirty_ = true;
     return {true, "Settings saved to " + settings_file_.string()};
 }
 
 Feedback Session::unlock_admin(const std::string& pin) {
-    Status status = admin_lock_.check(pin, clock_.now_ms());
+    const TimeMs now = clock_.now_ms();
+    const bool was_locked_out = admin_lock_.locked_until() > now;
+    Status status = admin_lock_.check(pin, now);
+    if (!status && !was_locked_out && admin_lock_.configured()) {
+        // A wrong admin PIN is part of the audit trail, as a wrong compliance PIN is.
+        LogEntry entry;
+        entry.at = now;
+        entry.action = log_action::kAdminPinFailed;
+        entry.detail = "wrong admin PIN";
+        (void)append_log(*db_, {entry});
+    }
     admin_unlocked_ = status.ok();
     dirty_ = true;
     return status ? Feedback{true, "Admin unlocked"} : failed(status.error());
@@ -148,6 +172,7 @@ void Session::lock_admin() {
 }
 
 bool Session::tick() {
+    if (compliance_.lock_if_idle()) dirty_ = true;
     auto released = release_due_posts(*db_, clock_.now_ms());
     if (released && *released > 0) dirty_ = true;
     std::int64_t version = data_version();
@@ -167,6 +192,26 @@ void Session::set_connectivity(std::string text) {
     if (text == connectivity_) return;
     connectivity_ = std::move(text);
     dirty_ = true;
+}
+
+void Session::set_gallery_address(std::string url, QrMatrix qr, bool local_only) {
+    gallery_url_ = std::move(url);
+    gallery_qr_ = std::move(qr);
+    gallery_local_only_ = local_only;
+    dirty_ = true;
+}
+
+Feedback Session::save_transcript(std::int64_t case_id) {
+    auto thread = published_thread(*db_, catalog_, settings_.hospital_name, case_id);
+    if (!thread) return {false, thread.error().message};
+    if (!thread->has_value()) return {false, "No case " + std::to_string(case_id) + " to save"};
+    const std::filesystem::path dir = db_->data_dir() / "transcripts";
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);
+    if (ec) return {false, "Cannot create " + dir.string() + ": " + ec.message()};
+    const std::filesystem::path file = dir / ("case-" + std::to_string(case_id) + ".html");
+    auto written = write_file_atomically(file, render_transcript(thread->value(), TranscriptFormat::Html), 0640);
+    return written ? Feedback{true, "Transcript saved to " + file.string()} : Feedback{false, written.error().message};
 }
 
 std::int64_t Session::data_version() {
@@ -198,6 +243,9 @@ void Session::rebuild() {
     context.first_run = first_run_;
     context.admin = {admin_lock_.configured(), admin_unlocked_, admin_lock_.failed_attempts(), admin_lock_.locked_until()};
     context.compliance = compliance_.view();
+    context.gallery_url = gallery_url_;
+    context.gallery_qr = gallery_qr_;
+    context.gallery_local_only = gallery_local_only_;
     snapshot_ = builder_.build(std::move(context));
     if (!data_version_error_.empty()) snapshot_.read_errors.push_back(data_version_error_);
 }

@@ -68,6 +68,10 @@ public:
     std::optional<TimeMs> next_deadline();
 
     void set_connectivity(std::string text);
+    // Where students open the gallery (computed by the platform layer, with its QR code).
+    void set_gallery_address(std::string url, QrMatrix qr, bool local_only);
+    // Writes the case's transcript (HTML) to DATA_DIR/transcripts/case-ID.html.
+    Feedback save_transcript(std::int64_t case_id);
     const SessionSnapshot& snapshot();  // rebuilt lazily after any change
 
 private:
@@ -88,6 +92,9 @@ private:
     bool first_run_ = false;
     SessionSnapshot snapshot_;
     std::string connectivity_;
+    std::string gallery_url_;
+    QrMatrix gallery_qr_;
+    bool gallery_local_only_ = false;
     std::string data_version_error_;  // why other processes' writes cannot be noticed, if so
     bool dirty_ = true;
     std::int64_t last_data_version_ = -1;

@@ -9,7 +9,9 @@
 
 #include "core/audit/compliance_view.h"
 #include "core/base/clock.h"
+#include "core/base/qr_matrix.h"
 #include "core/compose/procedure_template.h"
+#include "core/thread/thread_view.h"
 #include "core/store/consent.h"
 #include "core/store/post_record.h"
 
@@ -83,6 +85,13 @@ struct SessionSnapshot {
     bool first_run = false;               // no settings file yet: offer the set-up wizard
     std::vector<std::string> default_hashtags;
     std::vector<std::string> read_errors; // what could not be read this time, for the header
+    // The gallery screen: the active case's thread as it went out (the LAN gallery's rule),
+    // and the gallery page's address with its QR code (empty when the machine has no LAN).
+    std::optional<PublishedThread> gallery;
+    std::string gallery_url;
+    QrMatrix gallery_qr;
+    bool gallery_local_only = false;      // gallery_listen is loopback: phones cannot reach it yet
+    std::optional<std::int64_t> transcript_case;  // no case active: the last ended one, to save
 };
 
 }  // namespace orlive

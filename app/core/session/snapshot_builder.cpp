@@ -4,6 +4,7 @@
 
 #include "core/store/case_store.h"
 #include "core/store/outbox.h"
+#include "core/thread/published_thread.h"
 
 namespace orlive {
 
@@ -11,14 +12,6 @@ namespace {
 
 bool is_live(PostState state) {
     return state == PostState::Pending || state == PostState::Queued || state == PostState::Held;
-}
-
-const char* kind_name(AccountKind kind) {
-    switch (kind) {
-        case AccountKind::Mastodon: return "Mastodon";
-        case AccountKind::Bluesky: return "Bluesky";
-        default: return "webhook";
-    }
 }
 
 }  // namespace
@@ -37,12 +30,24 @@ SessionSnapshot SnapshotBuilder::build(SnapshotContext context) const {
     add_feed(next, procedure);
     mark_done_milestones(next);
     add_review_bars(next, procedure);
+    next.gallery_url = std::move(context.gallery_url);
+    next.gallery_qr = std::move(context.gallery_qr);
+    next.gallery_local_only = context.gallery_local_only;
+    add_gallery(next);
     return next;
+}
+
+void SnapshotBuilder::add_gallery(SessionSnapshot& next) const {
+    if (auto thread = active_published_thread(db_, catalog_, settings_.hospital_name)) next.gallery = std::move(*thread);
+    else next.read_errors.push_back(thread.error().message);
+    if (next.active) return;
+    if (auto ended = latest_ended_case(db_)) next.transcript_case = *ended;
+    else next.read_errors.push_back(ended.error().message);
 }
 
 void SnapshotBuilder::add_settings_and_catalog(SessionSnapshot& next) const {
     for (const Account& account : settings_.accounts) {
-        next.accounts.push_back(account.name + " (" + kind_name(account.kind) + ")");
+        next.accounts.push_back(account.name + " (" + account_display_name(account.kind) + ")");
     }
     next.undo_seconds = settings_.undo_seconds;
     next.hospital_name = settings_.hospital_name;
@@ -87,11 +92,7 @@ const ProcedureTemplate* SnapshotBuilder::add_active_case(SessionSnapshot& next)
 
 PostView SnapshotBuilder::view_of(PostRecord post, const ProcedureTemplate* procedure) const {
     PostView view;
-    view.title = "Update";
-    const ProcedureTemplate* owner = post.kind == PostKind::HospitalStatus ? catalog_.status_set() : procedure;
-    if (owner) {
-        if (const Milestone* m = owner->find_milestone(post.milestone_id)) view.title = m->label;
-    }
+    view.title = post_title(catalog_, procedure, post.kind, post.milestone_id);
     view.post = std::move(post);
     return view;
 }

@@ -22,6 +22,9 @@ struct SnapshotContext {
     bool first_run = false;
     AdminView admin;
     ComplianceView compliance;
+    std::string gallery_url;
+    QrMatrix gallery_qr;
+    bool gallery_local_only = false;
 };
 
 class SnapshotBuilder {
@@ -37,6 +40,8 @@ private:
     const ProcedureTemplate* add_active_case(SessionSnapshot& next) const;
     void add_feed(SessionSnapshot& next, const ProcedureTemplate* procedure) const;
     void mark_done_milestones(SessionSnapshot& next) const;
+    // The gallery screen's thread and the transcript the Feed screen may save.
+    void add_gallery(SessionSnapshot& next) const;
     void add_review_bars(SessionSnapshot& next, const ProcedureTemplate* procedure) const;
     PostView view_of(PostRecord post, const ProcedureTemplate* procedure) const;
 

@@ -22,6 +22,7 @@
 #include "orlive/version.h"
 #include "core/audit/device_key.h"
 #include "core/audit/redaction_log.h"
+#include "core/audit/sealed_head.h"
 
 // [SECTION] Index
 // - Files: reading the key and the sealed head; counting rows
@@ -287,9 +288,14 @@ Result<BackupInfo> inspect_backup(const fs::path& file) {
 
 // [SECTION] restore_backup
 
-Result<RestoreReport> restore_backup(const fs::path& data_dir, const fs::path& file) {
+Result<RestoreReport> restore_backup(const fs::path& data_dir, const fs::path& file, const RestoreOptions& options) {
     auto contents = read_backup(file);
     if (!contents) return contents.error();
+    const auto key_now = read_file(data_dir / kKeyFile);
+    if (key_now && *key_now != contents->key && !options.allow_other_device_key)
+        return make_error(file.string() + " was made under another device key than " + (data_dir / kKeyFile).string() +
+                          " (another device, or this one before its key was replaced); nothing was restored. If "
+                          "that is intended, run restore again with --other-device-key: the change is logged");
     if (auto ready = ensure_data_dir(data_dir); !ready) return ready.error();
 
     StagingDir staging(data_dir / (".restore-" + std::to_string(::getpid())));
@@ -355,8 +361,16 @@ Result<RestoreReport> restore_backup(const fs::path& data_dir, const fs::path& f
     if (!verified->intact)
         return make_error("the database was restored but its redaction log does not verify (" + verified->problem +
                           "); the previous database is at " + report.set_aside.string());
+    if (report.key_replaced) {
+        LogEntry entry;
+        entry.at = now_ms();
+        entry.action = log_action::kRestoredOtherKey;
+        entry.detail = "restored " + file.filename().string() + ", made under another device key; the previous key "
+                       "is kept as device.key.before-restore-" + stamp;
+        if (auto logged = append_log(**reopened, {entry}); !logged) return logged.error();
+    }
     report.restored.posts = count_rows((*reopened)->sql(), "posts");
-    report.restored.log_entries = verified->entries;
+    report.restored.log_entries = verified->entries + (report.key_replaced ? 1 : 0);
     return report;
 }
 

@@ -48,9 +48,16 @@ struct RestoreReport {
 
 // Replaces the database in `data_dir` with the backup in `file`. Refuses (changing nothing)
 // when `file` is not an ORLive backup, is from a newer schema, or its redaction log does not
-// verify. A backup with the same device key is restored while other processes run; one with
+// verify, or (see RestoreOptions) was made under another device key. A backup with the same device key is restored while other processes run; one with
 // another key also replaces device.key, which only happens when no other process has the
 // database open (they would keep signing log entries with the old key).
-Result<RestoreReport> restore_backup(const std::filesystem::path& data_dir, const std::filesystem::path& file);
+// A backup made under another device key than the data dir's is refused unless
+// `allow_other_device_key`; when allowed, the key change is itself a redaction-log entry
+// ("restore-other-key"). A data dir without a key yet (a fresh device) takes the backup's.
+struct RestoreOptions {
+    bool allow_other_device_key = false;
+};
+Result<RestoreReport> restore_backup(const std::filesystem::path& data_dir, const std::filesystem::path& file,
+                                     const RestoreOptions& options = {});
 
 }  // namespace orlive

@@ -202,6 +202,16 @@ Result<std::optional<CaseRecord>> find_case(Database& db, std::int64_t case_id) 
     return query_case(db, "id = ?", case_id);
 }
 
+Result<std::optional<std::int64_t>> latest_ended_case(Database& db) {
+    try {
+        SQLite::Statement query(db.sql(), "SELECT id FROM cases WHERE ended_at IS NOT NULL ORDER BY ended_at DESC, id DESC LIMIT 1");
+        if (!query.executeStep()) return std::optional<std::int64_t>{};
+        return std::optional<std::int64_t>(query.getColumn(0).getInt64());
+    } catch (const SQLite::Exception& e) {
+        return make_error(std::string("cannot read the cases: ") + e.getErrorStr());
+    }
+}
+
 Result<int> purge_expired_patient_details(Database& db, TimeMs now) {
     constexpr const char* kExpired =
         "ended_at IS NOT NULL AND ended_at <= ? AND patient_json <> '{}'";

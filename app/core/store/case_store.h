@@ -52,6 +52,8 @@ Result<std::int64_t> start_case(Database& db, const CaseStart& start, TimeMs now
 Result<std::int64_t> end_active_case(Database& db, TimeMs now);
 Result<std::optional<CaseRecord>> active_case(Database& db);
 Result<std::optional<CaseRecord>> find_case(Database& db, std::int64_t case_id);
+// The case that ended last, if any (the one whose transcript the Feed screen offers).
+Result<std::optional<std::int64_t>> latest_ended_case(Database& db);
 
 // Patient details are kept on the device only while they protect a live thread: erased from
 // every case that ended more than this long ago.

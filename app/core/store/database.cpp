@@ -17,7 +17,7 @@ namespace fs = std::filesystem;
 namespace {
 
 // Migration N takes the schema from version N to N+1. Never edit a shipped entry: append.
-const std::array<const char*, 5> kMigrations = {
+const std::array<const char*, 7> kMigrations = {
     // 0 -> 1: cases, posts and their per-account deliveries.
     R"sql(
     CREATE TABLE cases (
@@ -121,7 +121,27 @@ const std::array<const char*, 5> kMigrations = {
     CREATE INDEX posts_open ON posts (state) WHERE state IN ('pending', 'held');
     CREATE INDEX redaction_log_by_action ON redaction_log (action, seq);
     )sql",
-    // 4 -> 5: when consent was withdrawn. Consent `none` from the start lets template text out;
+    // 4 -> 5: what two-step platforms hand out before a post is public (a Threads media
+    // container id), kept on the delivery row before the publish step so a retry after an
+    // unknown outcome asks about that container instead of making a second one.
+    R"sql(
+    ALTER TABLE deliveries ADD COLUMN draft_id TEXT NOT NULL DEFAULT '';
+    )sql",
+    // 5 -> 6: the audit trail beyond the device. audit_witness: the last redaction-log entry the
+    // syslog collector took (store and forward resumes after it). pin_attempts: wrong PINs and
+    // the lockout per PIN ("compliance", "admin"), so a restart does not reset them.
+    R"sql(
+    CREATE TABLE audit_witness (
+        id           INTEGER PRIMARY KEY CHECK (id = 1),
+        sent_through INTEGER NOT NULL
+    );
+    CREATE TABLE pin_attempts (
+        pin          TEXT    PRIMARY KEY,
+        failed       INTEGER NOT NULL DEFAULT 0,
+        locked_until INTEGER NOT NULL DEFAULT 0
+    );
+    )sql",
+    // 6 -> 7: when consent was withdrawn. Consent `none` from the start lets template text out;
     // a withdrawal stops everything of the case, so delivery must tell the two apart.
     R"sql(
     ALTER TABLE cases ADD COLUMN withdrawn_at INTEGER;

@@ -24,10 +24,9 @@ constexpr const char* kPostColumns =
 namespace outbox_sql {
 #define ORLIVE_POST_COLUMNS "id, case_id, kind, milestone_id, text, state, reason, redactions, created_at, release_at"
 const char* const kDeliveriesOfPosts =
-    "SELECT d.post_id, d.id, d.account, d.state, d.attempts, d.last_error, d.remote_id, "
-    "d.remote_uri, r.state, r.last_error FROM deliveries d LEFT JOIN remote_deletions r "
-    "ON r.delivery_id = d.id AND d.state = 'sent' WHERE d.post_id BETWEEN ? AND ? "
-    "ORDER BY d.post_id, d.account";
+    "SELECT d.post_id, d.id, d.account, d.state, d.attempts, d.last_error, d.remote_id, d.remote_uri, r.state "
+    "FROM deliveries d LEFT JOIN remote_deletions r ON r.delivery_id = d.id "
+    "WHERE d.post_id BETWEEN ? AND ? ORDER BY d.post_id, d.account";
 const char* const kAnyDue = "SELECT 1 FROM posts WHERE state = 'pending' AND (release_at <= ? OR release_at > ?) LIMIT 1";
 const char* const kReleaseDeliveries =
     "UPDATE deliveries SET state = 'queued', updated_at = ? WHERE state = 'pending' "
@@ -122,8 +121,7 @@ PostRecord read_post(SQLite::Statement& row) {
     PostRecord post;
     post.id = row.getColumn(0).getInt64();
     if (!row.getColumn(1).isNull()) post.case_id = row.getColumn(1).getInt64();
-    std::string kind = row.getColumn(2).getString();
-    post.kind = kind == "status" ? PostKind::HospitalStatus : kind == "text" ? PostKind::Text : PostKind::Milestone;
+    post.kind = parse_post_kind(row.getColumn(2).getString());
     post.milestone_id = row.getColumn(3).getString();
     post.text = row.getColumn(4).getString();
     post.state = parse_post_state(row.getColumn(5).getString()).value_or(PostState::Cancelled);
@@ -158,12 +156,9 @@ void attach_deliveries(Database& db, std::vector<PostRecord>& posts) {
         delivery.last_error = rows.getColumn(5).getString();
         delivery.remote_id = rows.getColumn(6).getString();
         delivery.remote_uri = rows.getColumn(7).getString();
-        if (!rows.getColumn(8).isNull()) {
+        if (!rows.getColumn(8).isNull() && delivery.state == "sent") {
             const std::string deletion = rows.getColumn(8).getString();
-            delivery.deletion = deletion == "done"     ? DeletionState::Deleted
-                                : deletion == "failed" ? DeletionState::Failed
-                                                       : DeletionState::Pending;
-            delivery.deletion_error = rows.getColumn(9).getString();
+            delivery.deletion = deletion == "done" ? "deleted" : deletion == "failed" ? "failed" : "pending";
         }
         it->second->deliveries.push_back(std::move(delivery));
     }
@@ -190,16 +185,6 @@ std::optional<PostState> parse_post_state(std::string_view text) {
         if (post_state_name(state) == text) return state;
     }
     return std::nullopt;
-}
-
-std::string_view deletion_state_name(DeletionState state) {
-    switch (state) {
-        case DeletionState::None: return "";
-        case DeletionState::Pending: return "pending";
-        case DeletionState::Deleted: return "deleted";
-        case DeletionState::Failed: return "failed";
-    }
-    return "";
 }
 
 std::string_view post_kind_name(PostKind kind) {
@@ -244,6 +229,10 @@ std::int64_t insert_post(Database& db, const NewPost& post, const std::vector<st
     }
     append_log_entries(db.sql(), db.device_key(), log);
     return post_id;
+}
+
+PostKind parse_post_kind(std::string_view text) {
+    return text == "status" ? PostKind::HospitalStatus : text == "text" ? PostKind::Text : PostKind::Milestone;
 }
 
 Result<std::int64_t> enqueue_post(Database& db, const NewPost& post, const std::vector<std::string>& accounts,

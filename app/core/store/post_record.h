@@ -21,6 +21,7 @@ std::optional<PostState> parse_post_state(std::string_view text);
 
 enum class PostKind { Milestone, Text, HospitalStatus };
 std::string_view post_kind_name(PostKind kind);
+PostKind parse_post_kind(std::string_view text);  // the schema's CHECK allows only the three names
 
 struct NewPost {
     std::optional<std::int64_t> case_id;
@@ -34,11 +35,6 @@ struct NewPost {
     TimeMs release_at = 0;
 };
 
-// A sent delivery of a withdrawn case is deleted on its platform: still to do (or retrying),
-// done, or given up with a reason.
-enum class DeletionState { None, Pending, Deleted, Failed };
-std::string_view deletion_state_name(DeletionState state);  // "" | pending | deleted | failed
-
 struct DeliveryRecord {
     std::int64_t id = 0;
     std::string account;
@@ -47,8 +43,7 @@ struct DeliveryRecord {
     std::string last_error;
     std::string remote_id;
     std::string remote_uri;
-    DeletionState deletion = DeletionState::None;
-    std::string deletion_error;  // the platform's last answer to the deletion
+    std::string deletion;  // sent posts of a withdrawn case: pending | deleted | failed; else empty
 };
 
 struct PostRecord {

@@ -1,6 +1,9 @@
 // orlive_test_peer: a loopback platform peer as a process, for the e2e scripts.
-//   orlive_test_peer --kind mastodon|bluesky|webhook --port-file FILE [--port N] [--lifetime S]
-//                    [--token T] [--latency-ms N]
+//   orlive_test_peer --kind mastodon|bluesky|webhook|facebook|x|threads --port-file FILE [--port N]
+//                    [--lifetime S] [--token T] [--latency-ms N] [--fault-rate P]
+// facebook: Page 1001, token page-token; x: FakeX::test_keys(); threads: user 17841400000,
+// token threads-token. --fault-rate P (facebook, x, threads): that share of create requests
+// fail at random (500, 503, dropped before or after creating).
 // Writes its port to FILE once listening; stops on SIGTERM/SIGINT or after S seconds
 // (default 300), so a failed script never leaves it behind.
 //   orlive_test_peer --get URL | --post URL
@@ -14,9 +17,12 @@
 #include <memory>
 #include <string>
 
+#include "peers/fake_facebook.h"
 #include "peers/fake_mastodon.h"
 #include "peers/fake_pds.h"
+#include "peers/fake_threads.h"
 #include "peers/fake_webhook.h"
+#include "peers/fake_x.h"
 
 namespace {
 
@@ -48,6 +54,7 @@ int main(int argc, char** argv) {
     if (argc == 3 && std::strcmp(argv[1], "--post") == 0) return fetch("POST", argv[2]);
     std::string kind = "mastodon", port_file, token = "test-token";
     int lifetime = 300, latency = 0, port = 0;
+    double fault_rate = 0.0;
     for (int i = 1; i + 1 < argc; i += 2) {
         std::string flag = argv[i], value = argv[i + 1];
         if (flag == "--kind") kind = value;
@@ -56,6 +63,7 @@ int main(int argc, char** argv) {
         else if (flag == "--lifetime") lifetime = std::stoi(value);
         else if (flag == "--token") token = value;
         else if (flag == "--latency-ms") latency = std::stoi(value);
+        else if (flag == "--fault-rate") fault_rate = std::stod(value);
         else {
             std::cerr << "orlive_test_peer: unknown flag " << flag << "\n";
             return 1;
@@ -70,6 +78,10 @@ int main(int argc, char** argv) {
     std::unique_ptr<orlive::testing::FakeMastodon> mastodon;
     std::unique_ptr<orlive::testing::FakeWebhook> webhook;
     std::unique_ptr<orlive::testing::FakePds> pds;
+    std::unique_ptr<orlive::testing::FakeFacebook> facebook;
+    std::unique_ptr<orlive::testing::FakeX> x;
+    std::unique_ptr<orlive::testing::FakeThreads> threads;
+    const auto seed = static_cast<unsigned>(std::time(nullptr));
     int bound = 0;
     if (kind == "mastodon") {
         mastodon = std::make_unique<orlive::testing::FakeMastodon>(token, port);
@@ -83,8 +95,20 @@ int main(int argc, char** argv) {
     } else if (kind == "webhook") {
         webhook = std::make_unique<orlive::testing::FakeWebhook>(port);
         bound = webhook->port();
+    } else if (kind == "facebook") {
+        facebook = std::make_unique<orlive::testing::FakeFacebook>("1001", "page-token", port);
+        facebook->set_fault_rate(fault_rate, seed);
+        bound = facebook->port();
+    } else if (kind == "x") {
+        x = std::make_unique<orlive::testing::FakeX>(orlive::testing::FakeX::test_keys(), port);
+        x->set_fault_rate(fault_rate, seed);
+        bound = x->port();
+    } else if (kind == "threads") {
+        threads = std::make_unique<orlive::testing::FakeThreads>("17841400000", "threads-token", port);
+        threads->set_fault_rate(fault_rate, seed);
+        bound = threads->port();
     } else {
-        std::cerr << "orlive_test_peer: --kind must be mastodon, bluesky or webhook\n";
+        std::cerr << "orlive_test_peer: --kind must be mastodon, bluesky, webhook, facebook, x or threads\n";
         return 1;
     }
     if (bound <= 0) {

@@ -1,3 +1,7 @@
+// [SECTION] index
+//   Patterns: street words, states, countries, place words (constants at the top)
+//   Construction: the anchor patterns, then the block and place patterns
+//   Finding: anchors, growing a block forward and backward, places after cues
 #include "core/privacy/phi/address_detector.h"
 
 #include <cctype>
@@ -100,6 +104,8 @@ bool place_acceptable(std::string_view place, const NameLexicon* lex) {
 }
 
 }  // namespace
+
+// ==== [SECTION] Construction ====================================================================
 
 AddressDetector::AddressDetector() {
     const RE2::Options o = regex_options();
@@ -207,6 +213,8 @@ bool AddressDetector::ok() const {
     }
     return true;
 }
+
+// ==== [SECTION] Finding =========================================================================
 
 // Street addresses, boxes, postcodes: the anchors an address block grows from.
 void AddressDetector::find_anchors(std::string_view text, const NameLexicon* lexicon,

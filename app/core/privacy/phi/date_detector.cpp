@@ -1,3 +1,6 @@
+// [SECTION] index
+//   Helpers: month names, ordinals, score words, validity
+//   Scans: one function per written form (ISO, numeric, month names, cues, bare m/d, words)
 #include "core/privacy/phi/date_detector.h"
 
 #include <cctype>
@@ -181,6 +184,8 @@ bool DateDetector::ok() const {
     }
     return true;
 }
+
+// ==== [SECTION] Scans ===========================================================================
 
 // YYYY-MM-DD
 void DateDetector::scan_iso(std::string_view text, std::vector<DateMatch>& out) const {

@@ -6,6 +6,7 @@
 #include "core/privacy/phi/name_detector.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "core/privacy/phi/name_cues.h"
 
@@ -79,6 +80,7 @@ private:
     void initials_pass();
     void before_initials_pass();
     // 4. output
+    void find_handle_names(const AllowList& allowed, std::vector<Candidate>& out) const;
     void emit(const AllowList& allowed, std::vector<Candidate>& out) const;
 
     bool joined(std::size_t a, std::size_t b, std::size_t max_len = 2) const {
@@ -113,6 +115,7 @@ void NameScan::run(const AllowList& allowed, std::vector<Candidate>& out) {
     initials_pass();
     before_initials_pass();
     spread_to_neighbours();
+    find_handle_names(allowed, out);
     emit(allowed, out);
 }
 
@@ -642,6 +645,39 @@ void NameScan::before_initials_pass() {
 }
 
 // ==== [SECTION] 4. Allow list and output =======================================================
+
+// Names inside #hashtags and @handles: "#TeamMariaLopez", "@maria_lopez". The handle is cut at
+// case changes and underscores; a listed first name followed by a listed surname (neither a
+// common word) is a name.
+void NameScan::find_handle_names(const AllowList& allowed, std::vector<Candidate>& out) const {
+    struct Piece {
+        std::size_t start, end;
+        std::string key;
+    };
+    std::vector<Piece> pieces;
+    for (std::size_t i = 0; i < n_; ++i) {
+        if (!info_[i].handle || tokens_[i].has_digit) continue;
+        const Token& t = tokens_[i];
+        std::size_t p = t.start;
+        for (std::size_t k = t.start + 1; k <= t.core_end; ++k) {
+            const bool cut = k == t.core_end || (std::isupper(static_cast<unsigned char>(text_[k])) &&
+                                                 std::islower(static_cast<unsigned char>(text_[k - 1])));
+            if (!cut) continue;
+            pieces.push_back({p, k, fold_plain(text_.substr(p, k - p))});
+            p = k;
+        }
+    }
+    for (std::size_t k = 0; k + 1 < pieces.size(); ++k) {
+        const Piece& a = pieces[k];
+        const Piece& b = pieces[k + 1];
+        if (b.start > a.end + 1 || a.key.size() < 3 || b.key.size() < 3) continue;
+        if (lex_.first_name_rank(a.key) == NameLexicon::kNotFound || lex_.surname_rank(b.key) == NameLexicon::kNotFound) {
+            continue;
+        }
+        if (lex_.is_common_word(a.key) || lex_.is_common_word(b.key) || allowed.protects({a.key, b.key})) continue;
+        add_candidate(out, a.start, b.end, PhiCategory::Name, "name-in-handle", priority::kName);
+    }
+}
 
 // Allow-listed staff: a name run the allow list protects is dropped (AllowList::protects).
 void NameScan::emit(const AllowList& allowed, std::vector<Candidate>& out) const {

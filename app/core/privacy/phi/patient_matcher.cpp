@@ -41,9 +41,47 @@ std::vector<std::string> split_hyphens(const std::string& key) {
     return parts;
 }
 
+// Common English diminutives of given names, both ways ("Bill" for William, "Liz" for
+// Elizabeth). A short table written for ORLive: Debian packages no nickname list.
+std::vector<std::string_view> nicknames_of(std::string_view key) {
+    static constexpr std::pair<std::string_view, std::string_view> kPairs[] = {
+        {"william", "bill"}, {"william", "billy"}, {"william", "will"}, {"william", "willie"}, {"william", "liam"},
+        {"robert", "bob"}, {"robert", "bobby"}, {"robert", "rob"}, {"robert", "bert"}, {"richard", "dick"},
+        {"richard", "rick"}, {"richard", "rich"}, {"james", "jim"}, {"james", "jimmy"}, {"john", "jack"},
+        {"john", "johnny"}, {"joseph", "joe"}, {"joseph", "joey"}, {"thomas", "tom"}, {"thomas", "tommy"},
+        {"charles", "charlie"}, {"charles", "chuck"}, {"michael", "mike"}, {"michael", "mick"},
+        {"edward", "ed"}, {"edward", "eddie"}, {"edward", "ted"}, {"henry", "hank"}, {"henry", "harry"},
+        {"anthony", "tony"}, {"daniel", "dan"}, {"daniel", "danny"}, {"david", "dave"}, {"steven", "steve"},
+        {"stephen", "steve"}, {"christopher", "chris"}, {"matthew", "matt"}, {"nicholas", "nick"},
+        {"benjamin", "ben"}, {"samuel", "sam"}, {"alexander", "alex"}, {"andrew", "andy"},
+        {"patrick", "pat"}, {"peter", "pete"}, {"raymond", "ray"}, {"ronald", "ron"}, {"donald", "don"},
+        {"gerald", "gerry"}, {"lawrence", "larry"}, {"leonard", "len"}, {"frederick", "fred"},
+        {"francis", "frank"}, {"gregory", "greg"}, {"kenneth", "ken"}, {"timothy", "tim"},
+        {"elizabeth", "liz"}, {"elizabeth", "beth"}, {"elizabeth", "betty"}, {"elizabeth", "lizzie"},
+        {"elizabeth", "eliza"}, {"margaret", "maggie"}, {"margaret", "peggy"}, {"margaret", "meg"},
+        {"katherine", "kate"}, {"katherine", "kathy"}, {"catherine", "cathy"}, {"catherine", "kate"},
+        {"patricia", "pat"}, {"patricia", "patty"}, {"jennifer", "jen"}, {"jennifer", "jenny"},
+        {"susan", "sue"}, {"deborah", "debbie"}, {"rebecca", "becky"}, {"dorothy", "dot"},
+        {"barbara", "barb"}, {"victoria", "vicky"}, {"christine", "chris"}, {"theresa", "terri"},
+        {"abigail", "abby"}, {"alexandra", "alex"}, {"josephine", "jo"}, {"kimberly", "kim"},
+        {"pamela", "pam"}, {"samantha", "sam"}, {"virginia", "ginny"}, {"eleanor", "ellie"}};
+    std::vector<std::string_view> out;
+    for (const auto& [full, nick] : kPairs) {
+        if (key == full) out.push_back(nick);
+        if (key == nick) out.push_back(full);
+    }
+    return out;
+}
+
 bool is_alnum_byte(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
 
 }  // namespace
+
+struct PatientMatcher::Parts {
+    std::vector<NamePart> parts;
+    std::vector<std::string> initials;      // first letters of given names, folded
+    std::vector<std::string> initial_sets;  // "wh" for William Hartley
+};
 
 void PatientMatcher::find(std::string_view text, const std::vector<Token>& tokens,
                           const std::vector<DateMatch>& dates, const PatientDetails& patient,
@@ -54,14 +92,13 @@ void PatientMatcher::find(std::string_view text, const std::vector<Token>& token
     if (!patient.dob.empty()) find_dob(text, dates, patient.dob, out);
 }
 
-void PatientMatcher::find_names(std::string_view text, const std::vector<Token>& tokens,
-                                const PatientDetails& patient,
-                                const std::unordered_set<std::string>& allowed,
-                                std::vector<Candidate>& out) const {
-    std::vector<NamePart> parts;
-    std::vector<std::string> initials;  // first letters of given names, folded
+// The patient's name parts (hyphenated parts too, and the usual diminutives of given names),
+// and the initials of the given names.
+PatientMatcher::Parts PatientMatcher::collect_parts(const PatientDetails& patient) const {
+    Parts out;
     for (const std::string& full : patient.names) {
         const std::vector<Token> name_tokens = tokenize(full);
+        std::string all_initials;
         for (std::size_t idx = 0; idx < name_tokens.size(); ++idx) {
             const Token& nt = name_tokens[idx];
             if (!nt.has_letter || is_title_key(nt.key)) continue;
@@ -69,62 +106,74 @@ void PatientMatcher::find_names(std::string_view text, const std::vector<Token>&
             if (nt.key.find('-') != std::string::npos) {
                 for (auto& k : split_hyphens(nt.key)) keys.push_back(std::move(k));
             }
+            const bool given = idx + 1 < name_tokens.size();
+            if (given) {
+                for (std::string_view nick : nicknames_of(nt.key)) keys.emplace_back(nick);
+            }
             for (const std::string& key : keys) {
                 NamePart p;
                 p.key = key;
                 p.chars = decode_utf8(key);
-                p.original = std::string(full.substr(nt.start, nt.core_end - nt.start));
+                p.original = key == nt.key ? std::string(full.substr(nt.start, nt.core_end - nt.start)) : key;
                 p.particle = is_particle(key);
                 p.short_part = p.chars.size() <= 2;
                 p.word = lex_.is_common_word(key) || lex_.is_clinical_stopword(key);
-                parts.push_back(std::move(p));
+                out.parts.push_back(std::move(p));
             }
-            if (idx + 1 < name_tokens.size() && !nt.key.empty()) {
-                initials.push_back(nt.key.substr(0, 1));
-            }
+            if (given && !nt.key.empty()) out.initials.push_back(nt.key.substr(0, 1));
+            if (!is_particle(nt.key) && !nt.key.empty()) all_initials += nt.key.substr(0, 1);
         }
+        if (all_initials.size() >= 2) out.initial_sets.push_back(all_initials);
     }
-    if (parts.empty()) return;
+    return out;
+}
 
-    const std::size_t n = tokens.size();
-    // 0 = no match, 1 = match that stands alone, 2 = match that needs a neighbouring part.
-    std::vector<int> match(n, 0);
-    std::vector<bool> fuzzy(n, false);
-    for (std::size_t i = 0; i < n; ++i) {
-        const Token& t = tokens[i];
-        if (!t.has_letter || t.has_digit) continue;
-        std::vector<std::string> keys = {t.key};
-        if (t.key.find('-') != std::string::npos) {
-            for (auto& k : split_hyphens(t.key)) keys.push_back(std::move(k));
-        }
-        for (const NamePart& p : parts) {
-            for (const std::string& key : keys) {
-                if (key == p.key) {
-                    int m = 1;
-                    if (p.particle) {
-                        m = 2;
-                    } else if (p.short_part) {
-                        const std::string_view written = text.substr(t.start, t.core_end - t.start);
-                        m = (written == p.original && !t.sentence_start) ? 1 : 2;
-                    } else if (p.word && !t.upper_first) {
-                        m = 2;
-                    }
-                    if (match[i] == 0 || m < match[i]) match[i] = m;
-                    fuzzy[i] = false;
-                } else if (match[i] == 0 && p.chars.size() >= 4 && !p.particle) {
-                    const std::u32string chars = decode_utf8(key);
-                    if (chars.size() < 3) continue;
-                    if (edit_distance(chars, p.chars, 1) > 1) continue;
-                    // One-letter misspellings must not turn ordinary words into names.
-                    if (lex_.is_clinical_stopword(key) || allowed.count(key) > 0) continue;
-                    if (lex_.is_common_word(key) && !(t.upper_first && !t.sentence_start)) continue;
-                    match[i] = 1;
-                    fuzzy[i] = true;
+// How token t matches a part: 0 none, 1 stands alone, 2 needs a neighbouring part; fuzzy set
+// when only a one-letter misspelling matches.
+int PatientMatcher::match_token(std::string_view text, const Token& t, const Parts& parts,
+                                const std::unordered_set<std::string>& allowed, bool& fuzzy) const {
+    std::vector<std::string> keys = {t.key};
+    if (t.key.find('-') != std::string::npos) {
+        for (auto& k : split_hyphens(t.key)) keys.push_back(std::move(k));
+    }
+    int match = 0;
+    for (const NamePart& p : parts.parts) {
+        for (const std::string& key : keys) {
+            if (key == p.key) {
+                int m = 1;
+                if (p.particle) {
+                    m = 2;
+                } else if (p.short_part) {
+                    const std::string_view written = text.substr(t.start, t.core_end - t.start);
+                    m = (written == p.original && !t.sentence_start) ? 1 : 2;
+                } else if (p.word && !t.upper_first) {
+                    m = 2;
                 }
+                if (match == 0 || m < match) match = m;
+                fuzzy = false;
+            } else if (match == 0 && p.chars.size() >= 4 && !p.particle) {
+                const std::u32string chars = decode_utf8(key);
+                if (chars.size() < 3 || edit_distance(chars, p.chars, 1) > 1) continue;
+                // One-letter misspellings must not turn ordinary words into names.
+                if (lex_.is_clinical_stopword(key) || allowed.count(key) > 0) continue;
+                if (lex_.is_common_word(key) && !(t.upper_first && !t.sentence_start)) continue;
+                match = 1;
+                fuzzy = true;
             }
         }
     }
-    // Parts that need a neighbour: keep them when next to another matched part.
+    // "pt WH": the patient's initials written as one capitalised token.
+    if (match == 0 && t.all_upper && !t.has_digit) {
+        for (const std::string& ini : parts.initial_sets) {
+            if (t.key == ini) match = 1;
+        }
+    }
+    return match;
+}
+
+// Parts that need a neighbour are kept only next to a part that stands alone.
+void PatientMatcher::drop_unanchored(const std::vector<Token>& tokens, std::vector<int>& match) {
+    const std::size_t n = tokens.size();
     for (std::size_t i = 0; i < n; ++i) {
         if (match[i] != 2) continue;
         const bool left = i > 0 && match[i - 1] != 0 && tokens[i].start - tokens[i - 1].end <= 2;
@@ -143,6 +192,24 @@ void PatientMatcher::find_names(std::string_view text, const std::vector<Token>&
         }
         if (!anchored) match[i] = 0;
     }
+}
+
+void PatientMatcher::find_names(std::string_view text, const std::vector<Token>& tokens,
+                                const PatientDetails& patient,
+                                const std::unordered_set<std::string>& allowed,
+                                std::vector<Candidate>& out) const {
+    const Parts parts = collect_parts(patient);
+    if (parts.parts.empty()) return;
+    const std::size_t n = tokens.size();
+    std::vector<int> match(n, 0);
+    std::vector<bool> fuzzy(n, false);
+    for (std::size_t i = 0; i < n; ++i) {
+        if (!tokens[i].has_letter || tokens[i].has_digit) continue;
+        bool f = false;
+        match[i] = match_token(text, tokens[i], parts, allowed, f);
+        fuzzy[i] = f;
+    }
+    drop_unanchored(tokens, match);
     for (std::size_t i = 0; i < n; ++i) {
         if (match[i] == 0) continue;
         std::size_t start = tokens[i].start;
@@ -150,12 +217,11 @@ void PatientMatcher::find_names(std::string_view text, const std::vector<Token>&
         if (i > 0 && tokens[i - 1].letters == 1 && tokens[i - 1].upper_first &&
             tokens[i - 1].end < text.size() && text[tokens[i - 1].end] == '.' &&
             tokens[i].start - tokens[i - 1].end <= 2) {
-            for (const std::string& ini : initials) {
+            for (const std::string& ini : parts.initials) {
                 if (tokens[i - 1].key == ini) start = tokens[i - 1].start;
             }
         }
-        add(out, start, tokens[i].core_end, PhiCategory::Name,
-            fuzzy[i] ? "patient-name-fuzzy" : "patient-name");
+        add(out, start, tokens[i].core_end, PhiCategory::Name, fuzzy[i] ? "patient-name-fuzzy" : "patient-name");
     }
 }
 

@@ -25,6 +25,11 @@ public:
               const std::unordered_set<std::string>& allowed, std::vector<Candidate>& out) const;
 
 private:
+    struct Parts;
+    Parts collect_parts(const PatientDetails& patient) const;
+    int match_token(std::string_view text, const Token& t, const Parts& parts,
+                    const std::unordered_set<std::string>& allowed, bool& fuzzy) const;
+    static void drop_unanchored(const std::vector<Token>& tokens, std::vector<int>& match);
     void find_names(std::string_view text, const std::vector<Token>& tokens,
                     const PatientDetails& patient, const std::unordered_set<std::string>& allowed,
                     std::vector<Candidate>& out) const;

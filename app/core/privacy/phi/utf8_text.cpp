@@ -113,6 +113,82 @@ std::size_t edit_distance(std::u32string_view a, std::u32string_view b, std::siz
     return std::min(prev[m], limit + 1);
 }
 
+namespace {
+
+// Reads the word starting at i into tok (letters, case, digits); returns the byte past it.
+// Inner apostrophes and hyphens followed by a word character join the word.
+std::size_t scan_word(std::string_view text, std::size_t i, Token& tok, std::size_t& uppers) {
+    std::size_t j = i;
+    bool first_letter_seen = false;
+    while (j < text.size()) {
+        utf8proc_int32_t c = 0;
+        const std::size_t l = next_cp(text, j, c);
+        if (is_word_cp(c)) {
+            if (is_letter(c)) {
+                ++tok.letters;
+                tok.has_letter = true;
+                const bool up = utf8proc_isupper(c);
+                if (up) ++uppers;
+                if (!first_letter_seen) {
+                    tok.upper_first = up;
+                    first_letter_seen = true;
+                }
+            } else if (is_digit(c)) {
+                tok.has_digit = true;
+            }
+            j += l;
+            continue;
+        }
+        // Inner apostrophe or hyphen followed by a word character joins the word.
+        if ((is_apostrophe(c) || is_hyphen(c)) && j + l < text.size()) {
+            utf8proc_int32_t nc = 0;
+            next_cp(text, j + l, nc);
+            if (is_word_cp(nc)) {
+                j += l;
+                continue;
+            }
+        }
+        break;
+    }
+    return j;
+}
+
+// Possessive ending, all-caps flag and the folded key of a scanned word ending at j.
+void finish_token(std::string_view text, Token& tok, std::size_t j, std::size_t uppers) {
+    tok.end = j;
+    tok.core_end = j;
+    tok.all_upper = tok.letters >= 2 && uppers == tok.letters;
+    // Possessive: "...'s" / "...’s" at the end, or a bare trailing apostrophe after s.
+    const std::string_view word = text.substr(tok.start, tok.end - tok.start);
+    auto ends_with = [&](std::string_view suffix) {
+        return word.size() > suffix.size() + 1 &&
+               word.substr(word.size() - suffix.size()) == suffix;
+    };
+    if (ends_with("'s") || ends_with("'S")) {
+        tok.core_end = tok.end - 2;
+        tok.possessive = true;
+    } else if (ends_with("\xE2\x80\x99s") || ends_with("\xE2\x80\x99S")) {
+        tok.core_end = tok.end - 4;
+        tok.possessive = true;
+    } else if (j < text.size() && text[j] == '\'' && word.size() > 1 &&
+               (word.back() == 's' || word.back() == 'S') &&
+               (j + 1 == text.size() || !std::isalnum(static_cast<unsigned char>(text[j + 1])))) {
+        tok.end = j + 1;
+        tok.possessive = true;
+    }
+    tok.key = fold_plain(text.substr(tok.start, tok.core_end - tok.start));
+    // Apostrophes inside names are dropped ("O'Brien" -> "obrien", as the Census lists it).
+    for (std::size_t p = tok.key.find('\''); p != std::string::npos; p = tok.key.find('\'', p)) {
+        tok.key.erase(p, 1);
+    }
+    for (std::size_t p = tok.key.find("\xE2\x80\x99"); p != std::string::npos;
+         p = tok.key.find("\xE2\x80\x99", p)) {
+        tok.key.erase(p, 3);
+    }
+}
+
+}  // namespace
+
 std::vector<Token> tokenize(std::string_view text) {
     std::vector<Token> tokens;
     std::size_t i = 0;
@@ -136,69 +212,9 @@ std::vector<Token> tokenize(std::string_view text) {
         tok.start = i;
         tok.sentence_start = at_sentence_start;
         at_sentence_start = false;
-        std::size_t j = i;
         std::size_t uppers = 0;
-        bool first_letter_seen = false;
-        while (j < text.size()) {
-            utf8proc_int32_t c = 0;
-            const std::size_t l = next_cp(text, j, c);
-            if (is_word_cp(c)) {
-                if (is_letter(c)) {
-                    ++tok.letters;
-                    tok.has_letter = true;
-                    const bool up = utf8proc_isupper(c);
-                    if (up) ++uppers;
-                    if (!first_letter_seen) {
-                        tok.upper_first = up;
-                        first_letter_seen = true;
-                    }
-                } else if (is_digit(c)) {
-                    tok.has_digit = true;
-                }
-                j += l;
-                continue;
-            }
-            // Inner apostrophe or hyphen followed by a word character joins the word.
-            if ((is_apostrophe(c) || is_hyphen(c)) && j + l < text.size()) {
-                utf8proc_int32_t nc = 0;
-                next_cp(text, j + l, nc);
-                if (is_word_cp(nc)) {
-                    j += l;
-                    continue;
-                }
-            }
-            break;
-        }
-        tok.end = j;
-        tok.core_end = j;
-        tok.all_upper = tok.letters >= 2 && uppers == tok.letters;
-        // Possessive: "...'s" / "...’s" at the end, or a bare trailing apostrophe after s.
-        const std::string_view word = text.substr(tok.start, tok.end - tok.start);
-        auto ends_with = [&](std::string_view suffix) {
-            return word.size() > suffix.size() + 1 &&
-                   word.substr(word.size() - suffix.size()) == suffix;
-        };
-        if (ends_with("'s") || ends_with("'S")) {
-            tok.core_end = tok.end - 2;
-            tok.possessive = true;
-        } else if (ends_with("\xE2\x80\x99s") || ends_with("\xE2\x80\x99S")) {
-            tok.core_end = tok.end - 4;
-            tok.possessive = true;
-        } else if (j < text.size() && text[j] == '\'' && word.size() > 1 &&
-                   (word.back() == 's' || word.back() == 'S') &&
-                   (j + 1 == text.size() || !std::isalnum(static_cast<unsigned char>(text[j + 1])))) {
-            tok.end = j + 1;
-            tok.possessive = true;
-        }
-        tok.key = fold_plain(text.substr(tok.start, tok.core_end - tok.start));
-        // Apostrophes inside names are dropped ("O'Brien" -> "obrien", as the Census lists it).
-        for (std::size_t p = tok.key.find('\''); p != std::string::npos; p = tok.key.find('\'', p)) {
-            tok.key.erase(p, 1);
-        }
-        for (std::size_t p = tok.key.find("\xE2\x80\x99"); p != std::string::npos;
-             p = tok.key.find("\xE2\x80\x99", p)) {
-            tok.key.erase(p, 3);
-        }
+        const std::size_t j = scan_word(text, i, tok, uppers);
+        finish_token(text, tok, j, uppers);
         tokens.push_back(std::move(tok));
         i = tokens.back().end;
     }

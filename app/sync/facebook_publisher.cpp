@@ -1,0 +1,147 @@
+#include "sync/facebook_publisher.h"
+
+#include <nlohmann/json.hpp>
+
+#include "sync/graph_api.h"
+#include "sync/percent_encoding.h"
+#include "sync/retry_policy.h"
+#include "sync/text_length.h"
+
+namespace orlive {
+
+using nlohmann::json;
+
+namespace {
+
+// An earlier attempt counts only if Facebook dated it after the post was written here, less
+// this much for the device's clock being ahead (a repeated standalone text hours later is new).
+constexpr TimeMs kClockSlackMs = 10 * 60 * 1000;
+// How far back the look-up reads: the Page's latest posts, the root post's latest comments.
+constexpr int kFeedLookback = 25;
+constexpr int kCommentLookback = 100;
+
+bool dated_after(const json& item, TimeMs since) {
+    const std::optional<std::string> created = json_string_member(item, "created_time");
+    if (!created) return true;  // undated: the text and place must do
+    const std::optional<TimeMs> at = parse_graph_time(*created);
+    return !at || *at >= since;
+}
+
+// The Page wrote it (a follower's comment with the same words is not our attempt).
+bool by_page(const json& item, const std::string& page_id) {
+    auto from = item.find("from");
+    if (from == item.end() || !from->is_object()) return true;  // "from" needs a Page token to read
+    return json_string_member(*from, "id").value_or("") == page_id;
+}
+
+}  // namespace
+
+FacebookPublisher::FacebookPublisher(const Account& account, HttpClient& http, HttpTimeouts timeouts)
+    : graph_base_(account.graph_base),
+      version_(account.api_version),
+      page_id_(account.page_id),
+      token_(account.page_access_token),
+      http_(http),
+      timeouts_(timeouts) {
+    while (!graph_base_.empty() && graph_base_.back() == '/') graph_base_.pop_back();
+}
+
+HttpRequest FacebookPublisher::request(const std::string& method, const std::string& path) const {
+    HttpRequest request;
+    request.method = method;
+    request.url = graph_base_ + "/" + version_ + path;
+    request.headers = {{"Authorization", "Bearer " + token_}, {"Accept", "application/json"}};
+    request.connect_timeout_ms = timeouts_.connect_ms;
+    request.total_timeout_ms = timeouts_.total_ms;
+    return request;
+}
+
+RemoteRef FacebookPublisher::ref_for(const std::string& id) const {
+    RemoteRef ref;
+    ref.id = id;
+    ref.uri = "https://www.facebook.com/" + id;
+    return ref;
+}
+
+PublishOutcome FacebookPublisher::check(TimeMs now) {
+    auto response = http_.perform(request("GET", "/" + page_id_ + "?fields=id,name"));
+    if (!response) return transport_outcome(response.error());
+    if (response->status != 200) return graph_failure(*response, "Facebook", now);
+    return PublishOutcome::sent({});
+}
+
+Result<std::optional<RemoteRef>> FacebookPublisher::find_earlier_attempt(const OutgoingPost& post, TimeMs now,
+                                                                         std::optional<PublishOutcome>& failed) {
+    const bool comment = !post.root.empty();
+    const std::string path =
+        comment ? "/" + post.root.id + "/comments?fields=id,message,created_time,from&order=reverse_chronological" +
+                      "&filter=stream&limit=" + std::to_string(kCommentLookback)
+                : "/" + page_id_ + "/feed?fields=id,message,created_time&limit=" + std::to_string(kFeedLookback);
+    auto response = http_.perform(request("GET", path));
+    if (!response) failed = transport_outcome(response.error());
+    else if (response->status != 200) failed = graph_failure(*response, "Facebook", now);
+    if (failed) return make_error(failed->error);
+    const json listing = json::parse(response->body, nullptr, false);
+    const auto data = listing.is_object() ? listing.find("data") : listing.end();
+    if (!listing.is_object() || data == listing.end() || !data->is_array()) {
+        failed = PublishOutcome::transient("Facebook listed the Page's posts unreadably");
+        return make_error(failed->error);
+    }
+    // Newest first: anything older than the post this one follows cannot be this attempt.
+    for (const json& item : *data) {
+        const std::string id = json_string_member(item, "id").value_or("");
+        if (comment && post.parent.id != post.root.id && id == post.parent.id) break;
+        if (id.empty() || json_string_member(item, "message").value_or("") != post.text) continue;
+        if (!dated_after(item, post.created_at - kClockSlackMs) || (comment && !by_page(item, page_id_))) continue;
+        return std::optional<RemoteRef>(ref_for(id));
+    }
+    return std::optional<RemoteRef>();
+}
+
+PublishOutcome FacebookPublisher::publish(const OutgoingPost& post, TimeMs now) {
+    const bool comment = !post.root.empty();
+    const std::size_t length = count_graphemes(post.text);
+    const std::size_t limit = comment ? kFacebookCommentLimit : kFacebookPostLimit;
+    if (length > limit) {
+        return PublishOutcome::permanent("the post is " + std::to_string(length) + " characters; a Facebook " +
+                                         (comment ? "comment" : "Page post") + " allows " + std::to_string(limit));
+    }
+    // No idempotency keys: any earlier attempt may have arrived (a 500 or a lost answer too).
+    std::optional<PublishOutcome> failed;
+    if (post.attempt > 1 || post.outcome_unknown) {
+        auto earlier = find_earlier_attempt(post, now, failed);
+        if (!earlier) return *failed;
+        if (*earlier) return PublishOutcome::sent(**earlier);
+    }
+    HttpRequest req = request("POST", comment ? "/" + post.root.id + "/comments" : "/" + page_id_ + "/feed");
+    req.headers.emplace_back("Content-Type", "application/x-www-form-urlencoded");
+    req.body = form_encode({{"message", post.text}});
+    auto response = http_.perform(req);
+    if (!response) return transport_outcome(response.error());
+    if (response->status != 200) {
+        const std::optional<GraphError> error = parse_graph_error(response->body);
+        if (!error || error->code != kGraphDuplicatePost) return graph_failure(*response, "Facebook", now);
+        auto earlier = find_earlier_attempt(post, now, failed);
+        if (!earlier) return *failed;
+        if (*earlier) return PublishOutcome::sent(**earlier);
+        return PublishOutcome::transient("Facebook called the post a duplicate but it is not on the Page yet");
+    }
+    const std::optional<std::string> id = json_string_member(json::parse(response->body, nullptr, false), "id");
+    // It probably arrived; the retry looks for it before posting again.
+    if (!id || id->empty()) return PublishOutcome::transient("Facebook answered 200 without the post's id");
+    PublishOutcome outcome = PublishOutcome::sent(ref_for(*id));
+    outcome.pause_until = graph_regain_access_at(*response, now);
+    return outcome;
+}
+
+PublishOutcome FacebookPublisher::remove(const RemoteRef& remote, TimeMs now) {
+    auto response = http_.perform(request("DELETE", "/" + remote.id));
+    if (!response) return transport_outcome(response.error());
+    if (response->status == 200 || response->status == 404) return PublishOutcome::sent(remote);
+    const std::optional<GraphError> error = parse_graph_error(response->body);
+    // 100/33: "the object does not exist" (gone already, e.g. a comment whose post was deleted).
+    if (error && error->code == 100 && error->subcode == 33) return PublishOutcome::sent(remote);
+    return graph_failure(*response, "Facebook", now);
+}
+
+}  // namespace orlive
