@@ -10,10 +10,12 @@ constexpr const char* kHelp = R"(usage: orlivectl [--data-dir DIR] [--config FIL
 
 Commands:
   case start --procedure ID [--consent none|deidentified|full] [--release-ref TEXT]
-             [--patient-name NAME]... [--mrn X] [--dob YYYY-MM-DD] [--staff NAME]...
-             [--hashtag TAG]... [--surgeon NAME]     start a case; prints its id
+             [--patient-name NAME]... [--mrn X] [--dob YYYY-MM-DD] | [--patient-stdin]
+             [--staff NAME]... [--hashtag TAG]... [--surgeon NAME]   start a case; prints its id
+             (--patient-stdin: {"names":[...],"mrn":"...","dob":"YYYY-MM-DD"} on stdin)
   case end                                         end the active case
-  case consent LEVEL [--release-ref TEXT]          change consent (none withdraws it)
+  case consent LEVEL [--release-ref TEXT] [--case ID]   change consent of the active (or any)
+                                                   case; none withdraws it
   case show                                        the active case
   case transcript ID [--format md|html|json]       the case's thread as it went out, oldest first
   post --milestone ID [--note TEXT] [--field NAME=N]... [--undo-seconds S]
@@ -55,7 +57,7 @@ Exit status: 0 success, 1 bad usage, 2 any other error.
 int main(int argc, char** argv) {
     using namespace orlive::cli;
     if (auto invalid = invalid_utf8_argument(argc, argv)) return fail(*invalid);
-    Args args(argc, argv, {"help", "version", "json", "once", "other-device-key"});
+    Args args(argc, argv, {"help", "version", "json", "once", "other-device-key", "patient-stdin"});
     if (args.has("help")) {
         std::cout << kHelp;
         return kExitOk;

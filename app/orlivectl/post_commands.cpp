@@ -128,7 +128,6 @@ int run_queue(CommandContext& context, const Args& args) {
     if (!db) return fail(db.error().message);
     auto released = release_due_posts(**db, context.clock().now_ms());
     if (!released) return fail(released.error().message);
-
     // Only to name platforms: the queue is shown even when the settings do not load.
     auto settings = context.settings();
     const Settings* known = settings ? *settings : nullptr;
@@ -160,6 +159,7 @@ int run_queue(CommandContext& context, const Args& args) {
                 std::cout << "    -> " << d.account << ": " << d.state << ", " << d.attempts << " attempt(s)";
                 if (!d.last_error.empty()) std::cout << ", last error: " << d.last_error;
                 if (!d.remote_id.empty()) std::cout << ", remote id " << d.remote_id;
+                if (!d.deletion.empty()) std::cout << ", deletion " << d.deletion;
                 std::cout << "\n";
             }
         }

@@ -48,7 +48,7 @@ const char* const DeliveryQueue::kClaimNextSql =
     "d.state, d.attempts, d.record_key, d.record_created_at, d.updated_at, d.draft_id "
     "FROM deliveries d JOIN posts p ON p.id = d.post_id "
     "WHERE d.account = ? AND d.state IN ('queued', 'sending') AND d.next_attempt_at <= ? "
-    "AND NOT EXISTS (SELECT 1 FROM deliveries e JOIN posts q ON q.id = e.post_id "
+    "AND p.state = 'queued' AND NOT EXISTS (SELECT 1 FROM deliveries e JOIN posts q ON q.id = e.post_id "
     "  WHERE e.account = d.account AND q.case_id = p.case_id AND e.post_id < d.post_id "
     "  AND e.state IN ('queued', 'sending')) "
     "ORDER BY d.post_id LIMIT 1";
@@ -69,12 +69,18 @@ Result<int> DeliveryQueue::release_due(TimeMs now) { return release_due_posts(db
 Result<std::optional<OutgoingPost>> DeliveryQueue::claim_next(const std::string& account, TimeMs now) {
     try {
         SQLite::Transaction transaction(db_.sql(), SQLite::TransactionBehavior::IMMEDIATE);
+        // Consent is checked under the claim's own lock: nothing of a withdrawn case leaves,
+        // whatever state an earlier crash or race left its rows in.
+        settle_withdrawn(account, now);
         // A case's deliveries go in post order: one waits while an earlier one of the same
         // account and case is still queued or in flight (a reply needs its parent's id).
         SQLite::Statement pick(db_.sql(), kClaimNextSql);
         pick.bind(1, account);
         pick.bind(2, static_cast<std::int64_t>(now));
-        if (!pick.executeStep()) return std::optional<OutgoingPost>();
+        if (!pick.executeStep()) {
+            transaction.commit();  // keeps what settle_withdrawn ended
+            return std::optional<OutgoingPost>();
+        }
 
         OutgoingPost post;
         post.delivery_id = pick.getColumn(0).getInt64();
@@ -120,6 +126,22 @@ Result<std::optional<OutgoingPost>> DeliveryQueue::claim_next(const std::string&
     }
 }
 
+void DeliveryQueue::settle_withdrawn(const std::string& account, TimeMs now) {
+    // Queued rows of a withdrawn case were cancelled by the withdrawal; this catches any row a
+    // racing writer put back. A row left `sending` by a crash may have arrived: it is marked
+    // failed (never resent) with a reason a person can act on.
+    SQLite::Statement cancel(db_.sql(),
+                             "UPDATE deliveries SET state = CASE state WHEN 'sending' THEN 'failed' ELSE "
+                             "'cancelled' END, last_error = CASE state WHEN 'sending' THEN 'consent withdrawn; "
+                             "the last attempt may have arrived: check the platform' ELSE 'consent withdrawn' "
+                             "END, updated_at = ? WHERE account = ? AND state IN ('queued', 'sending') AND "
+                             "post_id IN (SELECT p.id FROM posts p JOIN cases c ON c.id = p.case_id WHERE "
+                             "c.withdrawn_at IS NOT NULL)");
+    cancel.bind(1, static_cast<std::int64_t>(now));
+    cancel.bind(2, account);
+    cancel.exec();
+}
+
 Status DeliveryQueue::mark_sent(std::int64_t delivery_id, const RemoteRef& remote, TimeMs now) {
     try {
         SQLite::Statement update(db_.sql(),
@@ -140,9 +162,15 @@ Status DeliveryQueue::mark_sent(std::int64_t delivery_id, const RemoteRef& remot
 Status DeliveryQueue::mark_retry(std::int64_t delivery_id, const std::string& error, TimeMs next_attempt_at,
                                  TimeMs now) {
     try {
+        // Back in the queue only if its post may still go: consent withdrawn (or the post
+        // cancelled) while it was in flight ends it here; a post held for review meanwhile
+        // waits for the coordinator.
         SQLite::Statement update(db_.sql(),
-                                 "UPDATE deliveries SET state = 'queued', last_error = ?, next_attempt_at = ?, "
-                                 "updated_at = ? WHERE id = ? AND state = 'sending'");
+                                 "UPDATE deliveries SET state = (SELECT CASE WHEN p.state IN ('cancelled', "
+                                 "'blocked') OR c.withdrawn_at IS NOT NULL THEN 'cancelled' WHEN p.state IN ('held', "
+                                 "'pending') THEN 'pending' ELSE 'queued' END FROM posts p LEFT JOIN cases c ON "
+                                 "c.id = p.case_id WHERE p.id = deliveries.post_id), last_error = ?, "
+                                 "next_attempt_at = ?, updated_at = ? WHERE id = ? AND state = 'sending'");
         update.bind(1, error);
         update.bind(2, static_cast<std::int64_t>(next_attempt_at));
         update.bind(3, static_cast<std::int64_t>(now));

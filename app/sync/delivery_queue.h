@@ -37,8 +37,11 @@ public:
 
     // The next delivery of `account` that may go now, marked `sending` with its attempt
     // counted, or nothing. Chooses a Bluesky record key and createdAt on the first claim.
+    // Consent is checked in the same transaction: nothing of a withdrawn case is claimed.
     Result<std::optional<OutgoingPost>> claim_next(const std::string& account, TimeMs now);
     Status mark_sent(std::int64_t delivery_id, const RemoteRef& remote, TimeMs now);
+    // Back to the queue, unless consent was withdrawn (cancelled) or the post was held for
+    // review (pending) while the attempt was in flight.
     Status mark_retry(std::int64_t delivery_id, const std::string& error, TimeMs next_attempt_at, TimeMs now);
     Status mark_failed(std::int64_t delivery_id, const std::string& error, TimeMs now);
     // Keeps a two-step platform's unpublished object (a Threads container id) on the row.
@@ -58,6 +61,8 @@ public:
     std::int64_t data_version();
 
 private:
+    void settle_withdrawn(const std::string& account, TimeMs now);
+
     Database& db_;
 };
 

@@ -9,6 +9,7 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
+#include "core/store/case_store.h"
 #include "core/store/outbox.h"
 #include "core/audit/redaction_log.h"
 #include "test_support.h"
@@ -76,6 +77,21 @@ TEST_F(BackupTest, ABackupRestoredIntoAnEmptyDirVerifiesWithTheSameKey) {
     EXPECT_EQ(copy->device_key().hmac_hex("x"), db->device_key().hmac_hex("x"));
     expect_log_intact(*copy);
     EXPECT_FALSE(copy->sql().tableExists("orlive_backup"));  // the key stays out of the database
+}
+
+TEST_F(BackupTest, ABackupNeverHoldsPatientDetails) {
+    CaseStart start;
+    start.procedure_id = "tka";
+    start.patient.names = {"Zebulon Quarternight"};
+    start.patient.mrn = "MRN-77441-SECRET";
+    ASSERT_TRUE(start_case(*db, start, 1000).ok());
+    const fs::path file = elsewhere.path() / "b.orlive";
+    ASSERT_TRUE(write_backup(*db, file).ok());
+    std::ifstream in(file, std::ios::binary);
+    const std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    EXPECT_EQ(bytes.find("MRN-77441-SECRET"), std::string::npos);
+    EXPECT_EQ(bytes.find("Quarternight"), std::string::npos);
+    EXPECT_EQ((*active_case(*db))->patient.mrn, "MRN-77441-SECRET") << "the live case keeps them";
 }
 
 TEST_F(BackupTest, RestoreRefusesFilesThatAreNotOrliveBackupsAndChangesNothing) {

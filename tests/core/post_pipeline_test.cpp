@@ -1,5 +1,8 @@
 #include "core/compose/post_pipeline.h"
 
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+
 #include "core/session/session.h"
 #include "core/store/outbox.h"
 #include "test_support.h"
@@ -100,6 +103,79 @@ TEST_F(PipelineTest, FullConsentLetsTheNameOutButNeverContactDetails) {
     EXPECT_NE(outcome.text.find("Maria Lopez"), std::string::npos) << outcome.text;
     EXPECT_NE(outcome.text.find("[PHONE]"), std::string::npos);
     EXPECT_EQ(outcome.state, PostState::Held);
+}
+
+TEST_F(PipelineTest, FullConsentRedactsAThirdPartysNameAndDate) {
+    start(Consent::Full);
+    PostRequest request;
+    request.free_text = "Maria Lopez is awake; her husband John Smith and Mr. Delgado in bay 3 (DOB 4/5/1950) say hi";
+    PostOutcome outcome = post(request);
+    EXPECT_NE(outcome.text.find("Maria Lopez"), std::string::npos) << outcome.text;
+    EXPECT_EQ(outcome.text.find("John Smith"), std::string::npos) << outcome.text;
+    EXPECT_EQ(outcome.text.find("Delgado"), std::string::npos) << outcome.text;
+    EXPECT_EQ(outcome.text.find("4/5/1950"), std::string::npos) << outcome.text;
+    EXPECT_EQ(outcome.state, PostState::Held);
+}
+
+TEST_F(PipelineTest, DowngradeFromFullHoldsUnsentPostsRedactedUnderTheNewLevel) {
+    start(Consent::Full);
+    PostRequest request;
+    request.free_text = "Maria Lopez is awake";
+    request.undo_seconds = 0;
+    PostOutcome queued = post(request);
+    ASSERT_EQ(queued.state, PostState::Queued);
+    ASSERT_NE(queued.text.find("Maria Lopez"), std::string::npos);
+
+    PostPipeline pipeline(*db, catalog, *filter, settings, clock);
+    auto changed = pipeline.change_consent(ConsentChange{std::nullopt, Consent::Deidentified, ""});
+    ASSERT_TRUE(changed.ok()) << changed.error().message;
+    EXPECT_EQ(changed->held, 1);
+    auto stored = find_post(*db, queued.id);
+    ASSERT_TRUE(stored.ok() && stored->has_value());
+    EXPECT_EQ((*stored)->state, PostState::Held);
+    EXPECT_EQ((*stored)->text.find("Maria"), std::string::npos) << (*stored)->text;
+    EXPECT_NE((*stored)->reason.find("consent lowered to deidentified"), std::string::npos);
+    for (const DeliveryRecord& d : (*stored)->deliveries) EXPECT_EQ(d.state, "pending");
+}
+
+// The filter runs between reading the case and storing the post; a withdrawal committed by
+// another process at that moment must not leave the post deliverable under the old level.
+class WithdrawingFilter final : public PhiFilter {
+public:
+    WithdrawingFilter(const PhiFilter& inner, const std::filesystem::path& dir) : inner_(inner), dir_(dir) {}
+    std::vector<PhiSpan> find(std::string_view text, const FilterContext& context) const override {
+        auto other = Database::open_in(dir_);
+        if (other.ok()) {
+            (*other)->sql().setBusyTimeout(0);  // the pipeline may hold the write lock: then wait for it below
+            withdrew_ = change_consent(**other, Consent::None, "", 1).ok();
+        }
+        return inner_.find(text, context);
+    }
+    mutable bool withdrew_ = false;
+
+private:
+    const PhiFilter& inner_;
+    std::filesystem::path dir_;
+};
+
+TEST_F(PipelineTest, ATapRacingAWithdrawalIsNeverSavedUnderTheOldLevel) {
+    start(Consent::Full);
+    WithdrawingFilter racing(*filter, dir.path());
+    PostPipeline pipeline(*db, catalog, racing, settings, clock);
+    PostRequest request;
+    request.free_text = "Maria Lopez is awake";
+    request.undo_seconds = 0;
+    auto outcome = pipeline.post(request);
+    ASSERT_TRUE(outcome.ok()) << outcome.error().message;
+    // The withdrawal either came first (and the post saw it) or waited for the post's commit.
+    if (!racing.withdrew_) {
+        ASSERT_TRUE(change_consent(*db, Consent::None, "", 2).ok());
+    }
+    auto stored = find_post(*db, outcome->id);
+    ASSERT_TRUE(stored.ok() && stored->has_value());
+    EXPECT_NE((*stored)->state, PostState::Queued) << (*stored)->text;
+    EXPECT_NE((*stored)->state, PostState::Pending) << (*stored)->text;
+    for (const DeliveryRecord& d : (*stored)->deliveries) EXPECT_EQ(d.state, "cancelled");
 }
 
 TEST_F(PipelineTest, MilestonesNeedAnActiveCaseButStatusUpdatesDoNot) {

@@ -8,6 +8,7 @@
 
 #include "core/base/html_escape.h"
 #include "core/store/case_store.h"
+#include "core/store/consent_change.h"
 #include "core/store/outbox.h"
 #include "core/thread/transcript.h"
 #include "test_support.h"

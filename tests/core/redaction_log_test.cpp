@@ -6,6 +6,7 @@
 #include <SQLiteCpp/Statement.h>
 
 #include "core/store/case_store.h"
+#include "core/store/consent_change.h"
 #include "core/store/outbox.h"
 #include "test_support.h"
 

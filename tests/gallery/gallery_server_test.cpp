@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/store/case_store.h"
+#include "core/store/consent_change.h"
 #include "core/store/outbox.h"
 #include "../core/test_support.h"
 

@@ -10,6 +10,7 @@
 
 #include "../core/test_support.h"
 #include "core/store/case_store.h"
+#include "core/store/consent_change.h"
 #include "core/store/database.h"
 #include "core/store/outbox.h"
 #include "sync/http_client.h"

@@ -74,6 +74,62 @@ TEST_F(Withdrawal, DeletionRetriesWhileThePlatformIsDown) {
     EXPECT_GT(**wake, clock.now_ms());
 }
 
+// Consent withdrawn by another process while the platform is slowly answering 503: the
+// delivery ends there and is never sent again.
+TEST_F(Withdrawal, AnInFlightDeliveryThatFailsAfterWithdrawalIsNeverRetried) {
+    auto id = new_case();
+    auto post = queue_post(id, "in flight at withdrawal");
+    auto engine = mastodon_engine(peer.base_url());
+    bool withdrew = false;
+    peer.push_fault(MastodonFault::Status503);
+    peer.set_while_answering([&] {
+        auto other = Database::open_in(dir.path());
+        withdrew = other.ok() && change_consent(**other, Consent::None, "", clock.now_ms()).ok();
+    });
+    ASSERT_TRUE(engine->run_pass().ok());
+    ASSERT_TRUE(withdrew);
+    for (int i = 0; i < 5; ++i) {
+        clock.advance_ms(3'600'000);
+        ASSERT_TRUE(engine->run_pass().ok());
+    }
+    EXPECT_EQ(peer.post_requests(), 1);
+    EXPECT_TRUE(peer.statuses().empty());
+    EXPECT_EQ(deliveries_of(post).at(0).state, "cancelled");
+}
+
+// The same race when the slow answer is 200: the post went out, so it is deleted in that pass.
+TEST_F(Withdrawal, AnInFlightDeliveryThatArrivesAfterWithdrawalIsDeletedAtOnce) {
+    auto id = new_case();
+    auto post = queue_post(id, "arrives after withdrawal");
+    auto engine = mastodon_engine(peer.base_url());
+    bool withdrew = false;
+    peer.set_while_answering([&] {
+        auto other = Database::open_in(dir.path());
+        withdrew = other.ok() && change_consent(**other, Consent::None, "", clock.now_ms()).ok();
+    });
+    ASSERT_TRUE(engine->run_pass().ok());
+    ASSERT_TRUE(withdrew);
+    ASSERT_EQ(peer.statuses().size(), 1u);
+    EXPECT_TRUE(peer.statuses()[0].deleted);
+    DeliveryRecord delivery = deliveries_of(post).at(0);
+    EXPECT_EQ(delivery.state, "sent");
+    EXPECT_EQ(delivery.deletion, "deleted");
+}
+
+// A row of a withdrawn case put back in the queue by any other writer is still never claimed:
+// the claim itself checks consent.
+TEST_F(Withdrawal, TheClaimChecksConsentInItsOwnTransaction) {
+    auto id = new_case();
+    auto post = queue_post(id, "must never go");
+    ASSERT_TRUE(change_consent(*db, Consent::None, "", clock.now_ms()).ok());
+    db->sql().exec("UPDATE deliveries SET state = 'queued' WHERE post_id = " + std::to_string(post));
+    db->sql().exec("UPDATE posts SET state = 'queued' WHERE id = " + std::to_string(post));
+    auto engine = mastodon_engine(peer.base_url());
+    ASSERT_TRUE(engine->run_pass().ok());
+    EXPECT_EQ(peer.post_requests(), 0);
+    EXPECT_EQ(deliveries_of(post).at(0).state, "cancelled");
+}
+
 // The worker in real time: it drains what is queued and says "Online", calling back on change.
 TEST_F(Withdrawal, WorkerThreadDrainsAndReportsOnline) {
     queue_post(std::nullopt, "from the worker");

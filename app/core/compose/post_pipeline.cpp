@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <SQLiteCpp/Transaction.h>
+
 #include "core/base/time_format.h"
 #include "core/base/undo_window.h"
 #include "core/base/utf8.h"
@@ -112,58 +114,87 @@ Result<ComposedPost> PostPipeline::compose(const PostRequest& request) {
 
     // Every outgoing text passes the filter, template text included: the filter is the last
     // line of defence even against a careless template or note.
-    std::vector<std::string> allow;
-    if (!settings_.hospital_name.empty()) allow.push_back(settings_.hospital_name);
+    const std::vector<std::string> allow = allow_list();
     FilterContext context = current ? current->filter_context(allow) : FilterContext{{}, allow};
     std::vector<PhiSpan> spans = filter_.find(text, context);
     // Status posts are not about a patient; a case's consent governs only its own posts.
     Consent consent = composed.case_id && current ? current->consent : Consent::Deidentified;
-    composed.decision = apply_consent_policy(consent, text, spans);
+    ReleaseScope scope;
+    if (current) scope.patient_age = age_on(current->patient.dob, clock_.now_ms());
+    composed.decision = apply_consent_policy(consent, text, spans, scope);
     composed.original_text = std::move(text);
     return composed;
 }
 
-Result<PostOutcome> PostPipeline::post(const PostRequest& request) {
-    auto composed = compose(request);
-    if (!composed) return composed.error();
-    const PolicyDecision& decision = composed->decision;
+std::vector<std::string> PostPipeline::allow_list() const {
+    std::vector<std::string> allow;
+    if (!settings_.hospital_name.empty()) allow.push_back(settings_.hospital_name);
+    return allow;
+}
 
+Result<PostOutcome> PostPipeline::post(const PostRequest& request) {
     const TimeMs now = clock_.now_ms();
     const int undo_seconds = request.undo_seconds.value_or(settings_.undo_seconds);
     if (undo_seconds < 0 || undo_seconds > kMaxUndoSeconds)
         return make_error("the undo window must be 0 to " + std::to_string(kMaxUndoSeconds) + " seconds");
 
     NewPost post;
-    post.case_id = composed->case_id;
-    post.kind = composed->kind;
-    post.milestone_id = composed->milestone_id;
-    post.text = decision.text;
-    post.state = decision.state;
-    if (post.state == PostState::Pending && undo_seconds == 0) post.state = PostState::Queued;
-    post.reason = decision.reason;
-    post.redactions = static_cast<int>(decision.redacted.size());
-    post.created_at = now;
-    post.release_at = now + undo_seconds * 1000LL;
+    std::vector<LogEntry> log;
+    try {
+        // Decide and store under one write lock: the consent level compose reads cannot change
+        // before the post is stored, and a withdrawal that comes later finds the post and
+        // cancels it.
+        SQLite::Transaction transaction(db_.sql(), SQLite::TransactionBehavior::IMMEDIATE);
+        auto composed = compose(request);
+        if (!composed) return composed.error();
+        const PolicyDecision& decision = composed->decision;
+        post.case_id = composed->case_id;
+        post.kind = composed->kind;
+        post.milestone_id = composed->milestone_id;
+        post.text = decision.text;
+        post.state = decision.state;
+        if (post.state == PostState::Pending && undo_seconds == 0) post.state = PostState::Queued;
+        post.reason = decision.reason;
+        post.redactions = static_cast<int>(decision.redacted.size());
+        post.created_at = now;
+        post.release_at = now + undo_seconds * 1000LL;
 
-    std::vector<std::string> accounts;
-    for (const Account& account : settings_.accounts) accounts.push_back(account.name);
-    const char* action = post.state == PostState::Blocked ? log_action::kBlocked : log_action::kRedacted;
-    std::vector<LogEntry> log = log_entries_for_spans(composed->original_text, decision.redacted, action,
-                                                      db_.device_key(), now);
-    std::vector<LogEntry> released = log_entries_for_spans(composed->original_text, decision.released,
-                                                           log_action::kReleased, db_.device_key(), now);
-    log.insert(log.end(), released.begin(), released.end());
-    auto id = enqueue_post(db_, post, accounts, std::move(log));
-    if (!id) return id.error();
+        std::vector<std::string> accounts;
+        for (const Account& account : settings_.accounts) accounts.push_back(account.name);
+        const char* action = post.state == PostState::Blocked ? log_action::kBlocked : log_action::kRedacted;
+        log = log_entries_for_spans(composed->original_text, decision.redacted, action, db_.device_key(), now);
+        std::vector<LogEntry> released = log_entries_for_spans(composed->original_text, decision.released,
+                                                               log_action::kReleased, db_.device_key(), now);
+        log.insert(log.end(), released.begin(), released.end());
+        PostOutcome outcome;
+        outcome.id = insert_post(db_, post, accounts, log);
+        transaction.commit();
+        if (!log.empty()) seal_log_head(db_);
+        outcome.state = post.state;
+        outcome.text = post.text;
+        outcome.redactions = post.redactions;
+        outcome.reason = post.reason;
+        outcome.release_at = post.release_at;
+        return outcome;
+    } catch (const SQLite::Exception& e) {
+        return make_error(std::string("the post was NOT saved: ") + e.getErrorStr());
+    }
+}
 
-    PostOutcome outcome;
-    outcome.id = *id;
-    outcome.state = post.state;
-    outcome.text = post.text;
-    outcome.redactions = post.redactions;
-    outcome.reason = post.reason;
-    outcome.release_at = post.release_at;
-    return outcome;
+Result<ConsentChangeResult> PostPipeline::change_consent(const ConsentChange& change) {
+    const TimeMs now = clock_.now_ms();
+    ReviewUnder review = [&](const CaseRecord& record, const std::string& text) {
+        std::vector<PhiSpan> spans = filter_.find(text, record.filter_context(allow_list()));
+        PolicyDecision decision = apply_consent_policy(change.consent, text, spans,
+                                                       ReleaseScope{age_on(record.patient.dob, now)});
+        ReviewedText reviewed;
+        reviewed.text = decision.text;
+        reviewed.redactions = static_cast<int>(decision.redacted.size());
+        reviewed.reason = decision.reason;
+        reviewed.log = log_entries_for_spans(text, decision.redacted, log_action::kRedacted, db_.device_key(), now);
+        return reviewed;
+    };
+    return orlive::change_consent(db_, change, now, review);
 }
 
 }  // namespace orlive

@@ -12,6 +12,7 @@
 #include "core/store/case_store.h"
 #include "core/base/clock.h"
 #include "core/privacy/consent_policy.h"
+#include "core/store/consent_change.h"
 #include "core/store/database.h"
 #include "core/store/outbox.h"
 #include "core/privacy/phi_filter.h"
@@ -53,12 +54,16 @@ public:
 
     // What would go out, without writing anything (the redacted preview).
     Result<ComposedPost> compose(const PostRequest& request);
-    // Compose and durably enqueue.
+    // Compose and durably enqueue, deciding under the same write lock that stores the post.
     Result<PostOutcome> post(const PostRequest& request);
+    // Changes a case's consent; on a downgrade from full, the filter and policy run again over
+    // every unsent post under the new level before it is held for review.
+    Result<ConsentChangeResult> change_consent(const ConsentChange& change);
 
 private:
     Result<std::string> render_milestone(const CaseRecord* active, const ProcedureTemplate& tpl,
                                          const Milestone& milestone, const PostRequest& request);
+    std::vector<std::string> allow_list() const;
 
     Database& db_;
     const TemplateCatalog& catalog_;

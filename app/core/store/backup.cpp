@@ -241,6 +241,12 @@ Result<BackupInfo> write_backup(Database& db, const fs::path& file) {
         // One step = one read transaction on the source: a consistent snapshot. WAL lets the app
         // and orlive-sync go on writing meanwhile.
         SQLite::Backup(out, db.sql()).executeStep();
+        // Patient details never leave the device's live database: cleared in the copy, with
+        // freed bytes zeroed, and no journal file to hold the old pages (a failed write
+        // discards the whole .partial file anyway).
+        out.exec("PRAGMA journal_mode = MEMORY");
+        out.execAndGet("PRAGMA secure_delete = ON");
+        out.exec("UPDATE cases SET patient_json = '{}'");
         // A backup is one file to copy around: no -wal or -shm beside it.
         out.exec("PRAGMA journal_mode = DELETE");
         out.exec("PRAGMA synchronous = FULL");

@@ -6,7 +6,7 @@
 // rollback-journal mode, plus one extra table `orlive_backup` holding the device key and the
 // redaction log's sealed head. The key is in the file because the log's chain cannot be
 // verified without it; the file is therefore created mode 0600 and is as sensitive as the data
-// dir itself (it also holds the on-device patient details used to catch PHI).
+// dir itself. It never holds patient details: `cases.patient_json` is cleared in the copy.
 //
 // Restoring writes the backup into the live database through the same backup API, as one write
 // transaction on the live file: other connections (the app, orlive-sync) never see a

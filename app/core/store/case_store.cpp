@@ -1,6 +1,5 @@
 #include "core/store/case_store.h"
 
-#include "core/audit/redaction_log.h"
 #include "core/base/utf8.h"
 
 #include <SQLiteCpp/Database.h>
@@ -82,6 +81,29 @@ Result<std::optional<CaseRecord>> query_case(Database& db, const std::string& wh
 }
 
 }  // namespace
+
+Result<PatientDetails> parse_patient_json(const std::string& text) {
+    json root = json::parse(text, nullptr, false);
+    if (root.is_discarded() || !root.is_object())
+        return make_error("patient details must be one JSON object {\"names\":[...],\"mrn\":\"...\",\"dob\":\"YYYY-MM-DD\"} "
+                          "in UTF-8");
+    PatientDetails patient;
+    for (const auto& [key, value] : root.items()) {
+        if (key == "names") {
+            if (!value.is_array()) return make_error("patient \"names\" must be an array of strings");
+            for (const json& name : value) {
+                if (!name.is_string()) return make_error("patient \"names\" must be an array of strings");
+                if (!name.get<std::string>().empty()) patient.names.push_back(name.get<std::string>());
+            }
+        } else if (key == "mrn" || key == "dob") {
+            if (!value.is_string()) return make_error("patient \"" + key + "\" must be a string");
+            (key == "mrn" ? patient.mrn : patient.dob) = value.get<std::string>();
+        } else {
+            return make_error("patient details do not take \"" + key + "\" (names, mrn, dob)");
+        }
+    }
+    return patient;
+}
 
 std::string_view consent_name(Consent consent) {
     switch (consent) {
@@ -190,52 +212,45 @@ Result<std::optional<std::int64_t>> latest_ended_case(Database& db) {
     }
 }
 
-Result<int> change_consent(Database& db, Consent consent, const std::string& release_ref, TimeMs now) {
-    if (consent == Consent::Full && release_ref.empty())
-        return make_error("full consent needs a release reference (the signed media release form's number)");
+Result<int> purge_expired_patient_details(Database& db, TimeMs now) {
+    constexpr const char* kExpired =
+        "ended_at IS NOT NULL AND ended_at <= ? AND patient_json <> '{}'";
     try {
-        SQLite::Transaction transaction(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
-        SQLite::Statement find(db.sql(), "SELECT id, consent FROM cases WHERE ended_at IS NULL");
-        if (!find.executeStep()) return make_error("no case is active");
-        std::int64_t case_id = find.getColumn(0).getInt64();
-        const std::string previous = find.getColumn(1).getString();
-
-        SQLite::Statement update(db.sql(), "UPDATE cases SET consent = ?, release_ref = ? WHERE id = ?");
-        update.bind(1, std::string(consent_name(consent)));
-        update.bind(2, consent == Consent::Full ? release_ref : std::string());
-        update.bind(3, case_id);
-        update.exec();
-
-        int cancelled = 0;
-        if (consent == Consent::None) {
-            SQLite::Statement deliveries(db.sql(),
-                                         "UPDATE deliveries SET state = 'cancelled', updated_at = ?, "
-                                         "last_error = 'consent withdrawn' WHERE state IN ('pending', 'queued', "
-                                         "'failed') AND post_id IN (SELECT id FROM posts WHERE case_id = ?)");
-            deliveries.bind(1, static_cast<std::int64_t>(now));
-            deliveries.bind(2, case_id);
-            deliveries.exec();
-            SQLite::Statement posts(db.sql(),
-                                    "UPDATE posts SET state = 'cancelled', reason = 'consent withdrawn' "
-                                    "WHERE case_id = ? AND state IN ('pending', 'queued', 'held') AND NOT EXISTS "
-                                    "(SELECT 1 FROM deliveries d WHERE d.post_id = posts.id AND d.state IN "
-                                    "('sending', 'sent'))");
-            posts.bind(1, case_id);
-            cancelled = posts.exec();
-        }
-        LogEntry entry;
-        entry.at = now;
-        entry.case_id = case_id;
-        entry.action = log_action::kConsentChange;
-        entry.detail = previous + " -> " + std::string(consent_name(consent)) +
-                       (consent == Consent::Full ? " (release on file)" : "") + "; " + std::to_string(cancelled) +
-                       " unsent post(s) cancelled";
-        append_log_entries(db.sql(), db.device_key(), {entry});
-        transaction.commit();
-        seal_log_head(db);
-        return cancelled;
+        SQLite::Statement due(db.sql(), std::string("SELECT count(*) FROM cases WHERE ") + kExpired);
+        due.bind(1, static_cast<std::int64_t>(now - kPatientDetailsKeptMs));
+        if (!due.executeStep() || due.getColumn(0).getInt() == 0) return 0;
     } catch (const SQLite::Exception& e) {
-        return make_error(std::string("cannot change consent: ") + e.getErrorStr());
+        return make_error(std::string("cannot read cases: ") + e.getErrorStr());
+    }
+    // secure_delete is per connection (Debian's SQLite defaults it on, others off): on for this
+    // write, then back to what the connection had.
+    struct SecureDelete {
+        SQLite::Database& sql;
+        int previous;
+        explicit SecureDelete(SQLite::Database& s)
+            : sql(s), previous(s.execAndGet("PRAGMA secure_delete").getInt()) {
+            sql.execAndGet("PRAGMA secure_delete = ON");
+        }
+        ~SecureDelete() {
+            try {
+                sql.execAndGet("PRAGMA secure_delete = " + std::to_string(previous));
+            } catch (const SQLite::Exception&) {
+                // The connection keeps zeroing freed bytes: slower, never less private.
+            }
+        }
+    };
+    try {
+        SecureDelete secure(db.sql());
+        SQLite::Statement erase(db.sql(), std::string("UPDATE cases SET patient_json = '{}' WHERE ") + kExpired);
+        erase.bind(1, static_cast<std::int64_t>(now - kPatientDetailsKeptMs));
+        const int erased = erase.exec();
+        // The WAL still holds copies of the old pages until a checkpoint rewrites the file;
+        // TRUNCATE empties it. Best effort: a reader in another process may keep it for now,
+        // and the next purge or checkpoint finishes the job.
+        db.sql().execAndGet("PRAGMA wal_checkpoint(TRUNCATE)");
+        return erased;
+    } catch (const SQLite::Exception& e) {
+        return make_error(std::string("cannot erase expired patient details: ") + e.getErrorStr());
     }
 }
 

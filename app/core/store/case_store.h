@@ -41,6 +41,10 @@ struct CaseRecord {
     FilterContext filter_context(const std::vector<std::string>& extra_allow = {}) const;
 };
 
+// Strict reading of `{"names":[...],"mrn":"...","dob":"YYYY-MM-DD"}` (orlivectl case start
+// --patient-stdin): every key optional, nothing else allowed, wrong types are errors.
+Result<PatientDetails> parse_patient_json(const std::string& text);
+
 // Fails when a case is already active, the release reference is missing for full consent,
 // or the DOB is not YYYY-MM-DD. `procedure_id` is checked by the caller against the catalog.
 Result<std::int64_t> start_case(Database& db, const CaseStart& start, TimeMs now);
@@ -51,8 +55,12 @@ Result<std::optional<CaseRecord>> find_case(Database& db, std::int64_t case_id);
 // The case that ended last, if any (the one whose transcript the Feed screen offers).
 Result<std::optional<std::int64_t>> latest_ended_case(Database& db);
 
-// Changes consent of the active case. Withdrawal to `none` cancels every unsent post of the
-// case at once, in the same transaction. Returns how many posts were cancelled.
-Result<int> change_consent(Database& db, Consent consent, const std::string& release_ref, TimeMs now);
+// Patient details are kept on the device only while they protect a live thread: erased from
+// every case that ended more than this long ago.
+inline constexpr TimeMs kPatientDetailsKeptMs = 24LL * 60 * 60 * 1000;
+// Erases them (secure_delete on for the write, so the bytes do not stay in free pages, and the
+// WAL is checkpointed so no old page copy stays there either). Reads first: an idle call takes
+// no write lock. Returns how many cases were erased.
+Result<int> purge_expired_patient_details(Database& db, TimeMs now);
 
 }  // namespace orlive

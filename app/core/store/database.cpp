@@ -17,7 +17,7 @@ namespace fs = std::filesystem;
 namespace {
 
 // Migration N takes the schema from version N to N+1. Never edit a shipped entry: append.
-const std::array<const char*, 6> kMigrations = {
+const std::array<const char*, 7> kMigrations = {
     // 0 -> 1: cases, posts and their per-account deliveries.
     R"sql(
     CREATE TABLE cases (
@@ -140,6 +140,11 @@ const std::array<const char*, 6> kMigrations = {
         failed       INTEGER NOT NULL DEFAULT 0,
         locked_until INTEGER NOT NULL DEFAULT 0
     );
+    )sql",
+    // 6 -> 7: when consent was withdrawn. Consent `none` from the start lets template text out;
+    // a withdrawal stops everything of the case, so delivery must tell the two apart.
+    R"sql(
+    ALTER TABLE cases ADD COLUMN withdrawn_at INTEGER;
     )sql",
 };
 

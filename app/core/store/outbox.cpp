@@ -196,6 +196,41 @@ std::string_view post_kind_name(PostKind kind) {
     return "text";
 }
 
+std::int64_t insert_post(Database& db, const NewPost& post, const std::vector<std::string>& accounts,
+                         std::vector<LogEntry>& log) {
+    SQLite::Statement insert(db.sql(),
+                             "INSERT INTO posts (case_id, kind, milestone_id, text, state, reason, redactions, "
+                             "created_at, release_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    if (post.case_id) insert.bind(1, *post.case_id); else insert.bind(1);
+    insert.bind(2, std::string(post_kind_name(post.kind)));
+    insert.bind(3, post.milestone_id);
+    insert.bind(4, post.text);
+    insert.bind(5, std::string(post_state_name(post.state)));
+    insert.bind(6, post.reason);
+    insert.bind(7, post.redactions);
+    insert.bind(8, static_cast<std::int64_t>(post.created_at));
+    insert.bind(9, static_cast<std::int64_t>(post.release_at));
+    insert.exec();
+    std::int64_t post_id = db.sql().getLastInsertRowid();
+
+    SQLite::Statement delivery(db.sql(),
+                               "INSERT INTO deliveries (post_id, account, state, updated_at) VALUES (?, ?, ?, ?)");
+    for (const std::string& account : accounts) {
+        delivery.bind(1, post_id);
+        delivery.bind(2, account);
+        delivery.bind(3, delivery_state_for(post.state));
+        delivery.bind(4, static_cast<std::int64_t>(post.created_at));
+        delivery.exec();
+        delivery.reset();
+    }
+    for (LogEntry& entry : log) {
+        entry.post_id = post_id;
+        entry.case_id = post.case_id;
+    }
+    append_log_entries(db.sql(), db.device_key(), log);
+    return post_id;
+}
+
 PostKind parse_post_kind(std::string_view text) {
     return text == "status" ? PostKind::HospitalStatus : text == "text" ? PostKind::Text : PostKind::Milestone;
 }
@@ -204,36 +239,7 @@ Result<std::int64_t> enqueue_post(Database& db, const NewPost& post, const std::
                                   std::vector<LogEntry> log) {
     try {
         SQLite::Transaction transaction(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
-        SQLite::Statement insert(db.sql(),
-                                 "INSERT INTO posts (case_id, kind, milestone_id, text, state, reason, redactions, "
-                                 "created_at, release_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        if (post.case_id) insert.bind(1, *post.case_id); else insert.bind(1);
-        insert.bind(2, std::string(post_kind_name(post.kind)));
-        insert.bind(3, post.milestone_id);
-        insert.bind(4, post.text);
-        insert.bind(5, std::string(post_state_name(post.state)));
-        insert.bind(6, post.reason);
-        insert.bind(7, post.redactions);
-        insert.bind(8, static_cast<std::int64_t>(post.created_at));
-        insert.bind(9, static_cast<std::int64_t>(post.release_at));
-        insert.exec();
-        std::int64_t post_id = db.sql().getLastInsertRowid();
-
-        SQLite::Statement delivery(db.sql(),
-                                   "INSERT INTO deliveries (post_id, account, state, updated_at) VALUES (?, ?, ?, ?)");
-        for (const std::string& account : accounts) {
-            delivery.bind(1, post_id);
-            delivery.bind(2, account);
-            delivery.bind(3, delivery_state_for(post.state));
-            delivery.bind(4, static_cast<std::int64_t>(post.created_at));
-            delivery.exec();
-            delivery.reset();
-        }
-        for (LogEntry& entry : log) {
-            entry.post_id = post_id;
-            entry.case_id = post.case_id;
-        }
-        append_log_entries(db.sql(), db.device_key(), log);
+        std::int64_t post_id = insert_post(db, post, accounts, log);
         transaction.commit();
         if (!log.empty()) seal_log_head(db);
         return post_id;

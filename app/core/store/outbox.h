@@ -22,6 +22,10 @@ namespace orlive {
 // in here) in one transaction; returns the post id.
 Result<std::int64_t> enqueue_post(Database& db, const NewPost& post, const std::vector<std::string>& accounts,
                                   std::vector<LogEntry> log = {});
+// The same rows inside the caller's open write transaction (no commit, no log seal), for a
+// caller that must decide and store under one lock. Throws SQLite::Exception.
+std::int64_t insert_post(Database& db, const NewPost& post, const std::vector<std::string>& accounts,
+                         std::vector<LogEntry>& log);
 
 
 // Undo a post still in its undo window.

@@ -153,6 +153,21 @@ void FakeMastodon::set_rate_headers(httplib::Response& response, int remaining) 
     response.set_header("X-RateLimit-Reset", iso_in_seconds(1));
 }
 
+void FakeMastodon::set_while_answering(std::function<void()> action) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    while_answering_ = std::move(action);
+}
+
+void FakeMastodon::run_while_answering() {
+    std::function<void()> action;
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        action = std::move(while_answering_);
+        while_answering_ = nullptr;
+    }
+    if (action) action();
+}
+
 void FakeMastodon::handle_post(const httplib::Request& request, httplib::Response& response) {
     std::optional<MastodonFault> fault;
     {
@@ -166,8 +181,11 @@ void FakeMastodon::handle_post(const httplib::Request& request, httplib::Respons
     if (fault == MastodonFault::Status401 || !authorized(request, response)) {
         return json_error(response, 401, "The access token is invalid");
     }
+    if (fault == MastodonFault::Status503) {
+        run_while_answering();
+        return json_error(response, 503, "Service Unavailable");
+    }
     if (fault == MastodonFault::Status500) return json_error(response, 500, "Internal server error");
-    if (fault == MastodonFault::Status503) return json_error(response, 503, "Service Unavailable");
     if (fault == MastodonFault::Status429) {
         set_rate_headers(response, 0);
         response.set_header("Retry-After", retry_after_);
@@ -224,6 +242,7 @@ void FakeMastodon::handle_post(const httplib::Request& request, httplib::Respons
         in_flight_.erase(key);
     };
     if (latency_ms_ > 0) std::this_thread::sleep_for(std::chrono::milliseconds(latency_ms_.load()));
+    run_while_answering();
     const std::string body = status_json(created);
     set_rate_headers(response, 299);
     if (fault == MastodonFault::Timeout) {

@@ -9,6 +9,7 @@
 #include "peers/loopback_server.h"
 
 #include <deque>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <set>
@@ -51,6 +52,10 @@ public:
     void set_latency_ms(int ms) { latency_ms_ = ms; }     // after creating, before answering
     void set_retry_after(const std::string& value) { retry_after_ = value; }
     void set_max_characters(int n) { max_characters_ = n; }
+    // Runs once, on the server thread, while the next POST is in flight (the status created,
+    // or the 503 decided, but the answer not yet sent): the slow answer during which a test
+    // does something to the database, with no timing involved.
+    void set_while_answering(std::function<void()> action);
     // As Mastodon does after an hour: a key seen before no longer protects a retry.
     void forget_idempotency_keys();
 
@@ -61,6 +66,7 @@ private:
     void handle_post(const httplib::Request& request, httplib::Response& response);
     void handle_delete(const httplib::Request& request, httplib::Response& response);
     bool authorized(const httplib::Request& request, httplib::Response& response) const;
+    void run_while_answering();
     std::string status_json(const FakeStatus& status) const;
     void set_rate_headers(httplib::Response& response, int remaining) const;
 
@@ -76,6 +82,7 @@ private:
     std::map<std::string, std::size_t> by_key_;   // Idempotency-Key -> index in statuses_
     std::set<std::string> in_flight_;
     int post_requests_ = 0;
+    std::function<void()> while_answering_;
     int replays_ = 0;  // answered from an earlier request's Idempotency-Key
 };
 
