@@ -67,7 +67,8 @@ TEST_F(QueryPlan, QueuePageWalksPostsInIdOrderWithoutSorting) {
 }
 
 TEST_F(QueryPlan, DeliveriesOfAPageOfPostsUsePostAccountKey) {
-    expect_index(outbox_sql::kDeliveriesOfPosts, "deliveries", "sqlite_autoindex_deliveries_1");
+    // The query names deliveries `d` (it joins their remote deletions), and the plan says so.
+    expect_index(outbox_sql::kDeliveriesOfPosts, "d", "sqlite_autoindex_deliveries_1");
 }
 
 // The partial index holds only pending posts (a few, for their undo window), so walking all of
