@@ -69,6 +69,8 @@ posts_before=$(sql "SELECT group_concat(id || ':' || state || ':' || text, '|') 
 sql "DROP INDEX posts_open; DROP TABLE redaction_log; DROP TRIGGER consent_withdrawal_deletes_remote; DROP TABLE remote_deletions;
      DROP INDEX deliveries_by_account_post; ALTER TABLE deliveries DROP COLUMN remote_cid;
      ALTER TABLE deliveries DROP COLUMN record_key; ALTER TABLE deliveries DROP COLUMN record_created_at;
+     ALTER TABLE deliveries DROP COLUMN draft_id; DROP TABLE audit_witness; DROP TABLE pin_attempts;
+     ALTER TABLE cases DROP COLUMN withdrawn_at;
      PRAGMA user_version = 1;"
 rm -f /var/lib/orlive/redaction-log.head
 
