@@ -1,3 +1,9 @@
+// DeliveryQueue: the sync engine's view of the outbox.
+// [SECTION] Row helpers and the hot statements (kClaimNextSql, kNextDueForSql)
+// [SECTION] Claiming a delivery (consent checked in the same transaction), withdrawn cases
+// [SECTION] Outcomes: sent, retry, failed, a two-step platform's draft id
+// [SECTION] Deletions of a withdrawn case's sent posts
+// [SECTION] What is due next, unsent counts, the data version
 #include "sync/delivery_queue.h"
 
 #include <SQLiteCpp/Database.h>
