@@ -13,7 +13,7 @@ if [[ -z "${ORLIVE_BENCH_IN_XVFB:-}" ]]; then
   exec xvfb-run -a -s "-screen 0 1280x800x24" bash "$0" "$@"
 fi
 work=$(mktemp -d); pid='' bare_pid=''
-trap 'kill $pid $bare_pid 2>/dev/null; rm -rf "$work"' EXIT
+trap 'kill $pid $bare_pid 2>/dev/null || true; rm -rf "$work"' EXIT
 printf '{"undo_seconds": 10}' > "$work/config.json"
 "$ctl" --data-dir "$work" case start --procedure lap-chole >/dev/null
 ORLIVE_LOOP_STATS=1 "$app" --data-dir "$work" --config "$work/config.json" --size 1280x800 2>"$work/app.err" & pid=$!
