@@ -7,6 +7,8 @@
 #include <re2/re2.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <chrono>
 #include <iomanip>
 #include <ostream>
 #include <map>
@@ -23,23 +25,26 @@ using orlive::bench::or_update_context;
 using orlive::bench::short_or_updates;
 
 constexpr std::size_t kNoteBytes = 2048;
+constexpr std::size_t kPostBytes = 500;  // the latency target is per 500-byte post
 
 // 2 kB notes: consecutive short updates joined into one running case note, each note starting
 // at a different update so the set is as varied as the short one.
-const std::vector<std::string>& long_notes() {
-    static const std::vector<std::string> notes = [] {
-        const auto& updates = short_or_updates();
-        std::vector<std::string> out;
-        for (std::size_t first = 0; first < updates.size(); first += 2) {
-            std::string note;
-            for (std::size_t i = first; note.size() < kNoteBytes; i = (i + 1) % updates.size()) {
-                note.append(updates[i]).append("\n");
-            }
-            note.resize(kNoteBytes);  // may cut a word in half, as a length limit would
-            out.push_back(std::move(note));
+std::vector<std::string> joined_updates(std::size_t bytes) {
+    const auto& updates = short_or_updates();
+    std::vector<std::string> out;
+    for (std::size_t first = 0; first < updates.size(); first += 2) {
+        std::string note;
+        for (std::size_t i = first; note.size() < bytes; i = (i + 1) % updates.size()) {
+            note.append(updates[i]).append("\n");
         }
-        return out;
-    }();
+        note.resize(bytes);  // may cut a word in half, as a length limit would
+        out.push_back(std::move(note));
+    }
+    return out;
+}
+
+const std::vector<std::string>& long_notes() {
+    static const std::vector<std::string> notes = joined_updates(kNoteBytes);
     return notes;
 }
 
@@ -83,6 +88,31 @@ void BM_PhiFilter(benchmark::State& state, bool notes) {
     set_throughput(state, texts);
 }
 
+// Per-post latency on 500-byte posts: each find() timed on its own, p50 and p99 as counters
+// (microseconds). The target is p99 under 1 ms on the 2-core development machine.
+void BM_PhiFilterLatency(benchmark::State& state) {
+    static const auto filter = orlive::load_phi_filter(ORLIVE_SOURCE_ASSETS_DIR);
+    if (!filter.ok()) {
+        state.SkipWithError(filter.error().message.c_str());
+        return;
+    }
+    static const std::vector<std::string> posts = joined_updates(kPostBytes);
+    const orlive::FilterContext context = or_update_context();
+    std::vector<double> micros;
+    std::size_t next = 0;
+    for (auto _ : state) {
+        const std::string& post = posts[next++ % posts.size()];
+        const auto started = std::chrono::steady_clock::now();
+        benchmark::DoNotOptimize((*filter)->find(post, context));
+        micros.push_back(std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - started).count());
+    }
+    std::sort(micros.begin(), micros.end());
+    auto at = [&](double q) { return micros[static_cast<std::size_t>(q * static_cast<double>(micros.size() - 1))]; };
+    state.counters["p50_us"] = at(0.50);
+    state.counters["p99_us"] = at(0.99);
+}
+
+BENCHMARK(BM_PhiFilterLatency)->Name("BM_PhiFilterLatency/post_500B")->Unit(benchmark::kMicrosecond)->MinTime(2.0);
 BENCHMARK_CAPTURE(BM_PhoneRegex, short_posts, false)->Unit(benchmark::kMicrosecond);
 BENCHMARK_CAPTURE(BM_PhiFilter, short_posts, false)->Unit(benchmark::kMicrosecond);
 BENCHMARK_CAPTURE(BM_PhoneRegex, notes_2kB, true)->Unit(benchmark::kMicrosecond);
