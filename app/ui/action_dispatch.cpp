@@ -47,6 +47,9 @@ void apply_actions(Session& session, UiState& state, const std::vector<Action>& 
                 if constexpr (std::is_same_v<T, UndoPost>) return session.undo(a.post_id);
                 if constexpr (std::is_same_v<T, ApproveHeld>) return session.approve_held(a.post_id);
                 if constexpr (std::is_same_v<T, DiscardHeld>) return session.discard(a.post_id);
+                if constexpr (std::is_same_v<T, RestoreRedaction>)
+                    return session.restore_redaction(a.post_id, a.span_index);
+                if constexpr (std::is_same_v<T, RedactWord>) return session.redact_word(a.post_id, a.start, a.end);
                 if constexpr (std::is_same_v<T, StartCase>) {
                     Feedback result = session.start_case(a.procedure_id, a.consent, a.release_ref);
                     if (result.ok) state.coordinator.setup = CaseSetupState{};

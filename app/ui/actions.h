@@ -35,6 +35,16 @@ struct ApproveHeld {
 struct DiscardHeld {
     std::int64_t post_id = 0;
 };
+// The review screen's corrections: put a redaction back, or redact a word (source bytes).
+struct RestoreRedaction {
+    std::int64_t post_id = 0;
+    std::size_t span_index = 0;
+};
+struct RedactWord {
+    std::int64_t post_id = 0;
+    std::size_t start = 0;
+    std::size_t end = 0;
+};
 struct StartCase {
     std::string procedure_id;
     Consent consent = Consent::None;
@@ -79,7 +89,7 @@ struct SaveTranscript {
 // Verify every account's credentials now, without posting (the result shows as connectivity).
 struct CheckAccounts {};
 
-using Action = std::variant<TapMilestone, PostFreeText, PostStatus, UndoPost, ApproveHeld, DiscardHeld, StartCase, EndCase, ShowScreen,
+using Action = std::variant<TapMilestone, PostFreeText, PostStatus, UndoPost, ApproveHeld, DiscardHeld, RestoreRedaction, RedactWord, StartCase, EndCase, ShowScreen,
                             UnlockCompliance, LockCompliance, SetLogFilter, VerifyLog, SignOffLog, ExportLog, UnlockAdmin, QuitApp, CompleteFirstRun,
                             RetryDelivery, DiscardDelivery, CheckAccounts, SaveTranscript>;
 

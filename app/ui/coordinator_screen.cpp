@@ -47,31 +47,6 @@ void draw_undo_bar(const SessionSnapshot& snapshot, const Fonts& fonts, std::vec
     ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + height));
 }
 
-// A held post: the redacted text as it would go out, and the coordinator's choice.
-void draw_review(const PostView& view, const Fonts& fonts, std::vector<Action>& actions) {
-    ImGui::PushFont(fonts.large);
-    wrapped_text("Review before sending", colors::kWarning);
-    ImGui::PopFont();
-    wrapped_text(view.post.reason, colors::kTextDim);
-    ImGui::Spacing();
-    const float button_height = touch_height() * 1.3f;
-    ImGui::BeginChild("review-text",
-                      ImVec2(0, ImGui::GetContentRegionAvail().y - button_height - ImGui::GetStyle().ItemSpacing.y),
-                      false);
-    ImGui::PushFont(fonts.large);
-    wrapped_text(view.post.text, colors::kText);
-    ImGui::PopFont();
-    ImGui::EndChild();
-    const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
-    ImGui::PushFont(fonts.large);
-    if (big_button("Send as shown", ImVec2(half, button_height), colors::kNext, colors::kText))
-        actions.push_back(ApproveHeld{view.post.id});
-    ImGui::SameLine();
-    if (big_button("Discard", ImVec2(half, button_height), colors::kDanger, colors::kText))
-        actions.push_back(DiscardHeld{view.post.id});
-    ImGui::PopFont();
-}
-
 void draw_milestone_grid(const CaseView& view, CoordinatorState& state, const Fonts& fonts, float height,
                          std::vector<Action>& actions) {
     const int count = static_cast<int>(view.milestones.size());
@@ -153,7 +128,7 @@ void draw_coordinator_screen(const SessionSnapshot& snapshot, CoordinatorState& 
         return;
     }
     if (snapshot.held) {
-        draw_review(*snapshot.held, fonts, actions);
+        draw_review_panel(snapshot, fonts, actions);
         return;
     }
     if (state.panel == CoordinatorPanel::NotePicker) {

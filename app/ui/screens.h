@@ -23,6 +23,8 @@ void draw_coordinator_screen(const SessionSnapshot& snapshot, CoordinatorState& 
                              std::vector<Action>& actions);
 void draw_case_setup(const SessionSnapshot& snapshot, CoordinatorState& state, const Fonts& fonts,
                      std::vector<Action>& actions);
+// The oldest held post: the text as it would go out, each word and redaction one tap to correct.
+void draw_review_panel(const SessionSnapshot& snapshot, const Fonts& fonts, std::vector<Action>& actions);
 void draw_feed_screen(const SessionSnapshot& snapshot, const Fonts& fonts, std::vector<Action>& actions);
 void draw_gallery_screen(const SessionSnapshot& snapshot, const Fonts& fonts);
 void draw_first_run_wizard(const SessionSnapshot& snapshot, WizardState& state, const Fonts& fonts,

@@ -4,6 +4,9 @@
 #include <SQLiteCpp/Statement.h>
 
 #include "core/session/session.h"
+#include "core/store/backup.h"
+#include "core/store/case_store.h"
+#include "core/store/held_review.h"
 #include "core/store/outbox.h"
 #include "test_support.h"
 
@@ -275,6 +278,83 @@ TEST_F(PipelineTest, ACaseWithDetailsThatAreNotUtf8IsNotStarted) {
     EXPECT_FALSE(active->has_value());
     start.patient.names = {"Maria Lopez"};
     EXPECT_TRUE(start_case(*db, start, clock.now_ms()).ok());  // positive control
+}
+
+// The review screen's corrections (held_review.h): the text as written stays beside a held post
+// so one tap restores a false alarm or redacts a miss; every edit is logged without the text.
+int count(Database& db, const std::string& sql) { return db.sql().execAndGet(sql).getInt(); }
+
+TEST_F(PipelineTest, AHeldPostCanBeCorrectedByRestoringAndRedactingThenSent) {
+    start(Consent::Deidentified);
+    PostRequest request;
+    request.free_text = "Maria Lopez doing well; her brother John Smith and nurse tamsin vale say thanks";
+    PostOutcome held = post(request);
+    ASSERT_EQ(held.state, PostState::Held) << held.text;
+    auto draft = load_held_review(*db, held.id);
+    ASSERT_TRUE(draft.ok() && draft->has_value());
+    ASSERT_EQ(render_review(**draft), held.text) << "the draft renders what is stored";
+
+    // Restore every restorable span the filter found (John Smith, a third party), then
+    // redact "vale" by hand if the filter missed it.
+    std::size_t restored = 0;
+    for (std::size_t k = (*draft)->spans.size(); k-- > 0;) {
+        if (!can_restore((*draft)->spans[k])) continue;
+        ASSERT_TRUE(edit_held_review(*db, held.id, ReviewEdit{ReviewEdit::Kind::Restore, k, 0, 0}, clock.now_ms()));
+        ++restored;
+    }
+    EXPECT_GT(restored, 0u) << "John Smith is a general name";
+    auto after = load_held_review(*db, held.id);
+    ASSERT_TRUE(after.ok() && after->has_value());
+    for (const ReviewPiece& piece : review_pieces(**after)) {
+        if (piece.redacted || piece.label != "vale") continue;
+        ASSERT_TRUE(edit_held_review(*db, held.id, ReviewEdit{ReviewEdit::Kind::Redact, 0, piece.start, piece.end},
+                                     clock.now_ms()));
+    }
+    auto stored = find_post(*db, held.id);
+    ASSERT_TRUE(stored.ok() && stored->has_value());
+    EXPECT_EQ((*stored)->text.find("Maria"), std::string::npos) << "the patient stays redacted: " << (*stored)->text;
+    EXPECT_EQ((*stored)->text.find("vale"), std::string::npos) << (*stored)->text;
+    EXPECT_NE((*stored)->text.find("John Smith"), std::string::npos) << "restored: " << (*stored)->text;
+    EXPECT_EQ(count(*db, "SELECT count(*) FROM redaction_log WHERE action = 'restored'"), static_cast<int>(restored));
+    EXPECT_EQ(count(*db, "SELECT count(*) FROM redaction_log WHERE action = 'redacted-by-hand'"), 1);
+    EXPECT_EQ(count(*db, "SELECT count(*) FROM redaction_log WHERE detail LIKE '%vale%' OR detail LIKE '%Kelly%'"), 0)
+        << "the log holds fingerprints, never the words";
+
+    ASSERT_TRUE(approve_held_post(*db, held.id, clock.now_ms(), 0));
+    EXPECT_EQ(count(*db, "SELECT count(*) FROM held_review"), 0) << "the text as written leaves with the hold";
+    EXPECT_FALSE(edit_held_review(*db, held.id, ReviewEdit{}, clock.now_ms())) << "no edits once it left review";
+}
+
+TEST_F(PipelineTest, ThePatientsOwnNameCannotBeRestored) {
+    start(Consent::Deidentified);
+    PostRequest request;
+    request.free_text = "Maria Lopez is stable";
+    PostOutcome held = post(request);
+    ASSERT_EQ(held.state, PostState::Held);
+    auto draft = load_held_review(*db, held.id);
+    ASSERT_TRUE(draft.ok() && draft->has_value());
+    for (std::size_t k = 0; k < (*draft)->spans.size(); ++k)
+        EXPECT_FALSE(edit_held_review(*db, held.id, ReviewEdit{ReviewEdit::Kind::Restore, k, 0, 0}, clock.now_ms()));
+    auto stored = find_post(*db, held.id);
+    EXPECT_EQ((*stored)->text.find("Maria"), std::string::npos) << (*stored)->text;
+}
+
+TEST_F(PipelineTest, TheTextAsWrittenIsNeitherBackedUpNorKeptPastADay) {
+    start(Consent::Deidentified);
+    PostRequest request;
+    request.free_text = "Family of Maria Lopez can call 555-201-3344";
+    ASSERT_EQ(post(request).state, PostState::Held);
+    ASSERT_EQ(count(*db, "SELECT count(*) FROM held_review"), 1);
+
+    auto backup = write_backup(*db, dir.path() / "backup.db");
+    ASSERT_TRUE(backup.ok()) << backup.error().message;
+    SQLite::Database copy((dir.path() / "backup.db").string());
+    EXPECT_EQ(copy.execAndGet("SELECT count(*) FROM held_review").getInt(), 0);
+
+    ASSERT_TRUE(purge_expired_patient_details(*db, clock.now_ms() + kPatientDetailsKeptMs - 1).ok());
+    EXPECT_EQ(count(*db, "SELECT count(*) FROM held_review"), 1) << "kept within the day";
+    ASSERT_TRUE(purge_expired_patient_details(*db, clock.now_ms() + kPatientDetailsKeptMs + 1).ok());
+    EXPECT_EQ(count(*db, "SELECT count(*) FROM held_review"), 0);
 }
 
 }  // namespace

@@ -70,7 +70,7 @@ sql "DROP INDEX posts_open; DROP TABLE redaction_log; DROP TRIGGER consent_withd
      DROP INDEX deliveries_by_account_post; ALTER TABLE deliveries DROP COLUMN remote_cid;
      ALTER TABLE deliveries DROP COLUMN record_key; ALTER TABLE deliveries DROP COLUMN record_created_at;
      ALTER TABLE deliveries DROP COLUMN draft_id; DROP TABLE audit_witness; DROP TABLE pin_attempts;
-     ALTER TABLE cases DROP COLUMN withdrawn_at;
+     ALTER TABLE cases DROP COLUMN withdrawn_at; DROP TRIGGER held_review_ends; DROP TABLE held_review;
      PRAGMA user_version = 1;"
 rm -f /var/lib/orlive/redaction-log.head
 
@@ -80,7 +80,7 @@ expect_eq "$(dpkg-query -W -f='${Version}' orlive)" "$version" "upgraded version
 expect_status 0 installed_ctl --version
 expect_contains "$out" "$version" "orlivectl --version"
 expect_status 0 as_orlive /usr/bin/orlivectl "${d[@]}" queue
-expect_eq "$(sql 'PRAGMA user_version')" "7" "schema migrated on first open after the upgrade"
+expect_eq "$(sql 'PRAGMA user_version')" "8" "schema migrated on first open after the upgrade"
 expect_eq "$(sql "SELECT group_concat(id || ':' || state || ':' || text, '|') FROM posts ORDER BY id")" \
   "$posts_before" "every post kept across the upgrade"
 expect_status 0 as_orlive /usr/bin/orlivectl "${d[@]}" post --milestone pneumoperitoneum --undo-seconds 0

@@ -135,6 +135,40 @@ TEST(CoordinatorScreen, AHeldPostOffersSendAsShownAndDiscard) {
     EXPECT_TRUE(std::holds_alternative<DiscardHeld>(discard->second));
 }
 
+// The review panel: each word a button that redacts it, each redaction a chip; only a general
+// name, date or age chip restores (never the patient's own name).
+TEST(CoordinatorScreen, ReviewWordsRedactAndOnlyRestorableChipsRestore) {
+    ScreenHarness harness;
+    SessionSnapshot snapshot = case_in_progress();
+    ReviewDraft draft;
+    draft.source = "Kelly clamp on, Maria Lopez stable";
+    draft.spans = {PhiSpan{0, 5, PhiCategory::Name, "name-list", false},
+                   PhiSpan{16, 27, PhiCategory::Name, "patient", true}};
+    PostView held;
+    held.post.id = 7;
+    held.post.state = PostState::Held;
+    held.post.text = render_review(draft);
+    held.post.reason = "redacted NAME; review before it is sent";
+    snapshot.held = held;
+    snapshot.held_pieces = review_pieces(draft);
+    std::vector<std::size_t> restored;
+    std::vector<std::string> redacted;
+    for (float y = 120; y < 560; y += 8) {
+        for (float x = 20; x < 1260; x += 24) {
+            for (const Action& action : harness.tap(snapshot, ImVec2(x, y))) {
+                if (auto* r = std::get_if<RestoreRedaction>(&action)) restored.push_back(r->span_index);
+                if (auto* w = std::get_if<RedactWord>(&action))
+                    redacted.push_back(draft.source.substr(w->start, w->end - w->start));
+            }
+        }
+    }
+    ASSERT_FALSE(restored.empty()) << "the Kelly chip restores";
+    EXPECT_TRUE(std::all_of(restored.begin(), restored.end(), [](std::size_t k) { return k == 0; }))
+        << "the patient's chip must not restore";
+    for (const char* word : {"clamp", "on", "stable"})
+        EXPECT_NE(std::find(redacted.begin(), redacted.end(), word), redacted.end()) << word;
+}
+
 TEST(CaseSetup, PickingAProcedureThenStartEmitsStartCase) {
     ScreenHarness harness;
     SessionSnapshot snapshot;

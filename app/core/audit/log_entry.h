@@ -27,6 +27,8 @@ inline constexpr const char* kPinFailed = "pin-failed";      // a wrong complian
 inline constexpr const char* kReviewOpened = "review-opened"; // the compliance screen was unlocked
 inline constexpr const char* kRestoredOtherKey = "restore-other-key"; // a backup from another device key
 inline constexpr const char* kAdminPinFailed = "admin-pin-failed";    // a wrong admin PIN
+inline constexpr const char* kRestoredSpan = "restored";              // review: a redaction put back
+inline constexpr const char* kRedactedByHand = "redacted-by-hand";    // review: a word redacted by tap
 }  // namespace log_action
 
 struct LogEntry {

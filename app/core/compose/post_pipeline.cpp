@@ -7,6 +7,7 @@
 #include "core/base/time_format.h"
 #include "core/base/undo_window.h"
 #include "core/base/utf8.h"
+#include "core/store/held_review.h"
 
 namespace orlive {
 
@@ -168,6 +169,10 @@ Result<PostOutcome> PostPipeline::post(const PostRequest& request) {
         log.insert(log.end(), released.begin(), released.end());
         PostOutcome outcome;
         outcome.id = insert_post(db_, post, accounts, log);
+        // A held post keeps its text as written until the coordinator decides, so the review
+        // screen can restore a false alarm or redact a miss (held_review.h).
+        if (post.state == PostState::Held)
+            insert_held_review(db_, outcome.id, ReviewDraft{composed->original_text, decision.redacted});
         transaction.commit();
         if (!log.empty()) seal_log_head(db_);
         outcome.state = post.state;

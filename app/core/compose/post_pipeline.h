@@ -35,7 +35,7 @@ struct ComposedPost {
     PostKind kind = PostKind::Milestone;
     std::string milestone_id;
     PolicyDecision decision;
-    std::string original_text;  // before redaction: for the log's fingerprints only, never stored
+    std::string original_text;  // before redaction: the log's fingerprints; stored only while held (held_review.h)
 };
 
 struct PostOutcome {

@@ -22,6 +22,13 @@ std::string_view category_name(PhiCategory category) {
     return "OTHER_ID";
 }
 
+std::optional<PhiCategory> parse_category(std::string_view name) {
+    for (int c = 0; c <= static_cast<int>(PhiCategory::OtherId); ++c) {
+        if (category_name(static_cast<PhiCategory>(c)) == name) return static_cast<PhiCategory>(c);
+    }
+    return std::nullopt;
+}
+
 std::string apply_redactions(std::string_view text, const std::vector<PhiSpan>& spans) {
     std::string out;
     out.reserve(text.size());

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,6 +18,7 @@ enum class PhiCategory {
 
 // "NAME", "DATE", ... exactly as the contract spells them.
 std::string_view category_name(PhiCategory category);
+std::optional<PhiCategory> parse_category(std::string_view name);
 
 // One finding. Offsets are UTF-8 byte offsets into the filtered text, end exclusive.
 struct PhiSpan {

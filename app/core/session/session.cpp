@@ -1,6 +1,7 @@
 #include "core/session/session.h"
 
 #include "core/base/atomic_file.h"
+#include "core/store/held_review.h"
 #include "core/thread/transcript.h"
 
 #include <SQLiteCpp/Database.h>
@@ -55,6 +56,24 @@ Feedback Session::discard(std::int64_t post_id) {
     auto status = discard_post(*db_, post_id, clock_.now_ms());
     dirty_ = true;
     return status ? Feedback{true, "Discarded: nothing was sent"} : failed(status.error());
+}
+
+Feedback Session::restore_redaction(std::int64_t post_id, std::size_t span_index) {
+    ReviewEdit edit;
+    edit.span_index = span_index;
+    auto status = edit_held_review(*db_, post_id, edit, clock_.now_ms());
+    dirty_ = true;
+    return status ? Feedback{true, "Restored: check the text, then send or discard"} : failed(status.error());
+}
+
+Feedback Session::redact_word(std::int64_t post_id, std::size_t start, std::size_t end) {
+    ReviewEdit edit;
+    edit.kind = ReviewEdit::Kind::Redact;
+    edit.start = start;
+    edit.end = end;
+    auto status = edit_held_review(*db_, post_id, edit, clock_.now_ms());
+    dirty_ = true;
+    return status ? Feedback{true, "Redacted"} : failed(status.error());
 }
 
 Feedback Session::start_case(const std::string& procedure_id, Consent consent, const std::string& release_ref) {

@@ -39,6 +39,9 @@ public:
     Feedback undo(std::int64_t post_id);
     Feedback approve_held(std::int64_t post_id);
     Feedback discard(std::int64_t post_id);
+    // The review screen's one-tap corrections of a held post (logged; held_review.h).
+    Feedback restore_redaction(std::int64_t post_id, std::size_t span_index);
+    Feedback redact_word(std::int64_t post_id, std::size_t start, std::size_t end);
     Feedback start_case(const std::string& procedure_id, Consent consent, const std::string& release_ref);
     Feedback end_case();
     // Failed deliveries of a post: send again now, or give them up.

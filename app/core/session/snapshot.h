@@ -11,6 +11,7 @@
 #include "core/base/clock.h"
 #include "core/base/qr_matrix.h"
 #include "core/compose/procedure_template.h"
+#include "core/privacy/review_draft.h"
 #include "core/thread/thread_view.h"
 #include "core/store/consent.h"
 #include "core/store/post_record.h"
@@ -73,6 +74,7 @@ struct SessionSnapshot {
     std::vector<PostView> feed;           // the active (else latest) case's posts, newest first
     std::optional<PostView> undoable;     // newest post still in its undo window
     std::optional<PostView> held;         // oldest post waiting for review
+    std::vector<ReviewPiece> held_pieces; // its words and redactions, each one tap to correct
     QueueStats queue;
     std::string connectivity;             // "Local feed only", "Online", "Offline: …"
     std::vector<std::string> accounts;    // "main (mastodon)": names and kinds, never secrets

@@ -1,5 +1,7 @@
 #include "core/session/snapshot_builder.h"
 
+#include "core/store/held_review.h"
+
 #include <algorithm>
 
 #include "core/store/case_store.h"
@@ -147,6 +149,11 @@ void SnapshotBuilder::add_review_bars(SessionSnapshot& next, const ProcedureTemp
         next.read_errors.push_back(held.error().message);
     } else if (held->has_value()) {
         next.held = view_of(std::move(**held), procedure);
+        if (auto draft = load_held_review(db_, next.held->post.id); !draft) {
+            next.read_errors.push_back(draft.error().message);
+        } else if (draft->has_value()) {
+            next.held_pieces = review_pieces(**draft);
+        }
     }
 }
 

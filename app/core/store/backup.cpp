@@ -247,6 +247,7 @@ Result<BackupInfo> write_backup(Database& db, const fs::path& file) {
         out.exec("PRAGMA journal_mode = MEMORY");
         out.execAndGet("PRAGMA secure_delete = ON");
         out.exec("UPDATE cases SET patient_json = '{}'");
+        out.exec("DELETE FROM held_review");  // held posts' text as written: PHI too
         // A backup is one file to copy around: no -wal or -shm beside it.
         out.exec("PRAGMA journal_mode = DELETE");
         out.exec("PRAGMA synchronous = FULL");

@@ -1,5 +1,7 @@
 #include "core/store/case_store.h"
 
+#include "core/store/held_review.h"
+
 #include "core/base/utf8.h"
 
 #include <SQLiteCpp/Database.h>
@@ -216,7 +218,10 @@ Result<int> purge_expired_patient_details(Database& db, TimeMs now) {
     constexpr const char* kExpired =
         "ended_at IS NOT NULL AND ended_at <= ? AND patient_json <> '{}'";
     try {
-        SQLite::Statement due(db.sql(), std::string("SELECT count(*) FROM cases WHERE ") + kExpired);
+        // Held posts' texts as written (held_review.h) are kept no longer than patient details.
+        SQLite::Statement due(db.sql(), std::string("SELECT (SELECT count(*) FROM cases WHERE ") + kExpired +
+                                            ") + (SELECT count(*) FROM held_review r JOIN posts p ON p.id = "
+                                            "r.post_id WHERE p.created_at <= ?1)");
         due.bind(1, static_cast<std::int64_t>(now - kPatientDetailsKeptMs));
         if (!due.executeStep() || due.getColumn(0).getInt() == 0) return 0;
     } catch (const SQLite::Exception& e) {
@@ -244,6 +249,8 @@ Result<int> purge_expired_patient_details(Database& db, TimeMs now) {
         SQLite::Statement erase(db.sql(), std::string("UPDATE cases SET patient_json = '{}' WHERE ") + kExpired);
         erase.bind(1, static_cast<std::int64_t>(now - kPatientDetailsKeptMs));
         const int erased = erase.exec();
+        if (auto dropped = purge_expired_review_sources(db, now, kPatientDetailsKeptMs); !dropped)
+            return dropped.error();
         // The WAL still holds copies of the old pages until a checkpoint rewrites the file;
         // TRUNCATE empties it. Best effort: a reader in another process may keep it for now,
         // and the next purge or checkpoint finishes the job.

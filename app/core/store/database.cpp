@@ -17,7 +17,7 @@ namespace fs = std::filesystem;
 namespace {
 
 // Migration N takes the schema from version N to N+1. Never edit a shipped entry: append.
-const std::array<const char*, 7> kMigrations = {
+const std::array<const char*, 8> kMigrations = {
     // 0 -> 1: cases, posts and their per-account deliveries.
     R"sql(
     CREATE TABLE cases (
@@ -145,6 +145,20 @@ const std::array<const char*, 7> kMigrations = {
     // a withdrawal stops everything of the case, so delivery must tell the two apart.
     R"sql(
     ALTER TABLE cases ADD COLUMN withdrawn_at INTEGER;
+    )sql",
+    // 7 -> 8: the review draft of a held post (core/store/held_review.h): the text as written
+    // and its redacted spans, so the coordinator can restore a false alarm or redact a miss.
+    // It is PHI: the trigger drops it the moment the post is no longer held.
+    R"sql(
+    CREATE TABLE held_review (
+        post_id INTEGER PRIMARY KEY REFERENCES posts(id),
+        source  TEXT NOT NULL,
+        spans   TEXT NOT NULL
+    );
+    CREATE TRIGGER held_review_ends AFTER UPDATE OF state ON posts WHEN NEW.state <> 'held'
+    BEGIN
+        DELETE FROM held_review WHERE post_id = NEW.id;
+    END;
     )sql",
 };
 
