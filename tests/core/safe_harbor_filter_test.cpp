@@ -658,3 +658,36 @@ TEST_F(SafeHarborFilterTest, NamesInsideHashtagsAndHandles) {
 
 }  // namespace
 }  // namespace orlive
+
+namespace orlive {
+namespace {
+
+// Names that are also words or eponyms, in a person's place; and the places and numbers a
+// coordinator writes in shorthand. The traps beside each keep the rule narrow.
+TEST_F(SafeHarborFilterTest, WordAndEponymNamesInAPersonsPlace) {
+    EXPECT_EQ(redact("pt seen by dr kelly this am"), "pt seen by dr [NAME] this am");
+    EXPECT_EQ(redact("mrs grace okafor resting"), "mrs [NAME] resting");
+    EXPECT_EQ(redact("dr will see pt after rounds, dr made aware"), "dr will see pt after rounds, dr made aware");
+    EXPECT_EQ(redact("Tell Kelly the specimen is out"), "Tell [NAME] the specimen is out");
+    EXPECT_EQ(redact("Bill and Addison brought coffee"), "[NAME] and [NAME] brought coffee");
+    EXPECT_EQ(redact("Grace is awake and asking for tea"), "[NAME] is awake and asking for tea");
+    EXPECT_EQ(redact("Kelly clamp on the duct, Rose Bengal stain applied"),
+              "Kelly clamp on the duct, Rose Bengal stain applied");
+    EXPECT_EQ(redact("pt ML to PACU; pt NPO, pt DNR"), "pt [NAME] to PACU; pt NPO, pt DNR");
+}
+
+TEST_F(SafeHarborFilterTest, ShorthandPlacesDatesAndNumbers) {
+    EXPECT_EQ(redact("going home in kalamazoo next week"), "going home in [ADDRESS] next week");
+    EXPECT_EQ(redact("lives in fear of needles, home in time for dinner"),
+              "lives in fear of needles, home in time for dinner");
+    EXPECT_EQ(redact("transferred from St. Elsewhere General overnight"), "transferred from [ADDRESS] overnight");
+    EXPECT_EQ(redact("admitted 10/15 from Hebrew Rehab"), "admitted [DATE] from [ADDRESS]");
+    EXPECT_EQ(redact("follow up on may 3 with clinic"), "follow up on [DATE] with clinic");
+    EXPECT_EQ(redact("we may 3 times a day"), "we may 3 times a day");
+    EXPECT_EQ(redact("plate MI ABC-1234 in the lot"), "plate [VEHICLE] in the lot");
+    EXPECT_EQ(redact("page me at pager 2-3344 or 555 0199"), "page me at pager [PHONE] or [PHONE]");
+    EXPECT_EQ(redact("gave 250 2000 mL total"), "gave 250 2000 mL total");
+}
+
+}  // namespace
+}  // namespace orlive

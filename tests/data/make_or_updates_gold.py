@@ -68,7 +68,7 @@ Fax the op note to {+44 20 7946 0958|PHONE}.
 Daughter's mobile: {+1 415 555 0132|PHONE}.
 Email updates to {ana.lopez88@gmail.com|EMAIL} as requested.
 Family portal: {https://portal.example-health.org/case/8812|URL}
-Pager 4-1234 for anesthesia, HR 88.
+Pager {4-1234|PHONE} for anesthesia, HR 88.
 SSN {123-45-6789|SSN} was on the old label, shredded.
 Insurance member ID {XJH448812907|ACCOUNT} verified at admission.
 Account number {00482291|ACCOUNT} flagged by billing.

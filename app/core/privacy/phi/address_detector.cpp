@@ -150,10 +150,13 @@ AddressDetector::AddressDetector() {
     street_lower_ = std::make_unique<RE2>(
         "\\b\\d{1,6}[ \\t]+(?:[a-z][a-z'\\-]+[ \\t]+){1,3}"
         "(?:street|st|avenue|ave|road|rd|lane|ln|boulevard|blvd|terrace|drive)\\b\\.?", o);
-    // Other hospitals a patient came from: "transferred from St. Agnes Medical Center".
+    // Other hospitals a patient came from or goes to: "transferred from St. Agnes Medical Center",
+    // "from St. Elsewhere General", "transferred to Mercy Regional".
     other_hospital_ = std::make_unique<RE2>(
-        "\\bfrom[ \\t]+((?:\\p{Lu}[\\pL'.\\-]*[ \\t]+){1,4}(?:Hospital|Medical[ \\t]+Cent(?:er|re)|Clinic|"
-        "Infirmary|Health[ \\t]+System|Nursing[ \\t]+Home|Rehab(?:ilitation)?[ \\t]+Cent(?:er|re)|Hospice))\\b", o);
+        "\\b(?:from|(?i:transferred|sent|admitted|discharged|moved)[ \\t]+to)[ \\t]+"
+        "((?:\\p{Lu}[\\pL'’.\\-]*[ \\t]+){1,4}(?:Hospital|Medical[ \\t]+Cent(?:er|re)|Clinic|"
+        "Infirmary|Health[ \\t]+System|Nursing[ \\t]+Home|Rehab(?:ilitation)?(?:[ \\t]+Cent(?:er|re))?|Hospice|"
+        "General|Memorial|Regional|Manor|Care[ \\t]+Cent(?:er|re)|Healthcare))\\b", o);
     init_block_patterns(o);
 }
 
@@ -195,6 +198,12 @@ void AddressDetector::init_block_patterns(const RE2::Options& o) {
         o);
     person_from_ = std::make_unique<RE2>(
         "\\b(?:[Pp]atient|[Pp]t|[Ff]amily|[Pp]arents|\\p{Lu}[\\pL\\pM'\\-]+)[ \\t]+from[ \\t]+(" + kPlace + ")", o);
+    // Lowercase, only after a cue that says home: "lives in brockton", "home in kalamazoo".
+    city_cue_lower_ = std::make_unique<RE2>(
+        "\\b(?i:lives|living|lived|resides|residing|home|hometown|moved|relocated|transferred)"
+        "(?:[ \\t]+(?i:back|here|over))?[ \\t]+(?i:in|from|to|is|of|near|outside)[ \\t]+"
+        "([a-z][a-z'\\-]{3,}(?:[ \\t]+[a-z][a-z'\\-]{3,})?)",
+        o);
     city_state_zip_ = std::make_unique<RE2>(
         "\\b[A-Z][\\pL.'\\-]+(?:[ \\t]+[A-Z][\\pL.'\\-]+){0,2},[ \\t]*(?:" + kStateAbbr + "|" +
             kStateName + ")[ \\t]+\\d{5}(?:-\\d{4})?\\b",
@@ -208,7 +217,7 @@ bool AddressDetector::ok() const {
                            &keyword_, &state_zip_, &zip_keyword_, &zip9_, &city_state_zip_,
                            &military_, &street_unit_, &hungarian_, &intl_suffix_, &uk_postcode_,
                            &next_part_, &next_uk_, &next_inline_, &city_region_, &city_cue_, &person_from_,
-                           &street_lower_, &other_hospital_}) {
+                           &city_cue_lower_, &street_lower_, &other_hospital_}) {
         if (!(*re)->ok()) return false;
     }
     return true;
@@ -358,6 +367,25 @@ void AddressDetector::find_places(std::string_view text, const NameLexicon* lexi
     };
     for_each_match<2>(*city_cue_, text, [&](const auto& g) { cue_place(g, false); });
     for_each_match<2>(*person_from_, text, [&](const auto& g) { cue_place(g, true); });
+    if (lexicon != nullptr) find_lowercase_places(text, *lexicon, out);
+}
+
+// "lives in brockton": lowercase says nothing, so each word must be in no vocabulary at all
+// ("lives in fear", "home in time", "transferred to pacu" are not places). A second word that
+// is a word ends the place ("kalamazoo next week").
+void AddressDetector::find_lowercase_places(std::string_view text, const NameLexicon& lexicon,
+                                            std::vector<Candidate>& out) const {
+    for_each_match<2>(*city_cue_lower_, text, [&](const auto& g) {
+        const std::vector<Token> words = tokenize(group_view(g[1]));
+        auto unknown = [&](const Token& w) {
+            return !w.has_digit && !lexicon.is_vocabulary(w.key) && !lexicon.is_clinical_abbreviation(w.key) &&
+                   !lexicon.is_clinical_stopword(w.key) && !is_title_key(w.key);
+        };
+        if (words.empty() || !unknown(words[0])) return;
+        const std::size_t start = group_begin(text, g[1]);
+        const Token& last = words.size() > 1 && unknown(words[1]) ? words[1] : words[0];
+        add(out, start + words[0].start, start + last.end, "city-context");
+    });
 }
 
 }  // namespace orlive

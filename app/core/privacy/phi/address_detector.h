@@ -33,6 +33,7 @@ private:
     std::size_t grow_forward(std::string_view text, const NameLexicon* lexicon, std::size_t e) const;
     static std::size_t grow_backward(std::string_view text, std::size_t s);
     void find_places(std::string_view text, const NameLexicon* lexicon, std::vector<Candidate>& out) const;
+    void find_lowercase_places(std::string_view text, const NameLexicon& lexicon, std::vector<Candidate>& out) const;
 
     std::unique_ptr<RE2> street_;
     std::unique_ptr<RE2> street_lower_;     // "27 maple st": a lowercase street name
@@ -57,6 +58,7 @@ private:
     std::unique_ptr<RE2> city_region_;      // "Cedar Rapids, Iowa", "Tucson, AZ", "Cork, Ireland"
     std::unique_ptr<RE2> city_cue_;         // "lives in Marblehead", "visiting from Gdańsk"
     std::unique_ptr<RE2> person_from_;      // "Hamish from Inverness", "patient from Fresno"
+    std::unique_ptr<RE2> city_cue_lower_;   // "lives in brockton", "home in kalamazoo"
 };
 
 }  // namespace orlive

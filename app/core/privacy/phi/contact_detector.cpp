@@ -75,9 +75,9 @@ ContactDetector::ContactDetector() {
     // National numbers with a trunk 0: "020 7946 0958", "07700 900123", "0961-7596216".
     phone_trunk_ = std::make_unique<RE2>(
         std::string("\\b0\\d{1,4}(?:[ \\t.\\-]\\d{2,8}){1,3}") + kGluedExt + kExt, o);
-    phone_local_ = std::make_unique<RE2>("\\b[2-9]\\d{2}[-.]\\d{4}\\b", o);
+    phone_local_ = std::make_unique<RE2>("\\b[2-9]\\d{2}[-. ]\\d{4}\\b", o);
     pager_ = std::make_unique<RE2>(
-        "\\b(?i:pager|beeper|bleep|ext|extension)\\.?[ \\t]*(?:#|(?i:no|number)\\.?)?[ \\t]*:?[ \\t]*(\\d{3,6})\\b", o);
+        "\\b(?i:pager|beeper|bleep|ext|extension)\\.?[ \\t]*(?:#|(?i:no|number)\\.?)?[ \\t]*:?[ \\t]*(\\d{3,6}|\\d{1,2}-\\d{4})\\b", o);
     const std::string digit = "(?i:zero|oh|one|two|three|four|five|six|seven|eight|nine)";
     spelled_digits_ = std::make_unique<RE2>("\\b" + digit + "(?:[ \\t,\\-]+" + digit + "){6,}\\b", o);
 }
@@ -203,7 +203,8 @@ void ContactDetector::find_loose_phones(std::string_view text, std::vector<Candi
 
 // Local numbers, pager and extension numbers, and numbers spelled out digit by digit.
 void ContactDetector::find_short_phones(std::string_view text, std::vector<Candidate>& out) const {
-    // "555-2368": a 7-digit local number (exchange 2-9), not a range of doses ("150-2000 mL").
+    // "555-2368", "555 2368": a 7-digit local number (exchange 2-9), not a range of doses
+    // ("150-2000 mL").
     for_each_match<1>(*phone_local_, text, [&](const auto& g) {
         const std::size_t s = group_begin(text, g[0]), e = group_end(text, g[0]);
         if (s > 0 && (text[s - 1] == '.' || text[s - 1] == '/' || text[s - 1] == ':' || text[s - 1] == '-')) return;

@@ -95,6 +95,22 @@ bool after_score_word(std::string_view text, std::size_t start) {
     return false;
 }
 
+// "on may 3", "until may 12": a preposition of time before a lowercase "may" makes it the month.
+bool after_date_preposition(std::string_view text, std::size_t start) {
+    std::size_t k = start;
+    while (k > 0 && (text[k - 1] == ' ' || text[k - 1] == '\t')) --k;
+    std::size_t w = k;
+    while (w > 0 && std::isalpha(static_cast<unsigned char>(text[w - 1]))) --w;
+    std::string word;
+    for (std::size_t i = w; i < k; ++i) word.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(text[i]))));
+    static const char* const kPrepositions[] = {"on", "until", "till", "til", "since", "from", "by", "before",
+                                                "after", "of", "due", "next", "last", "this", "thru", "through"};
+    for (const char* p : kPrepositions) {
+        if (word == p) return true;
+    }
+    return false;
+}
+
 bool valid_day(int month, int day) {
     static const int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     return month >= 1 && month <= 12 && day >= 1 && day <= kDays[month - 1];
@@ -233,7 +249,7 @@ void DateDetector::scan_month_day(std::string_view text, std::vector<DateMatch>&
         const std::size_t after = group_end(text, g[0]);
         const bool phrase_ends = after >= text.size() || std::ispunct(static_cast<unsigned char>(text[after])) ||
                                  text[after] == '\n';
-        const bool verb_may = group_view(g[1]) == "may" && !phrase_ends;
+        const bool verb_may = group_view(g[1]) == "may" && !phrase_ends && !after_date_preposition(text, s);
         if (verb_may || (group_view(g[1]) != "may" && !month_word_acceptable(group_view(g[1]), true))) return;
         DateReading r;
         r.month = month_from_name(group_view(g[1]));

@@ -57,8 +57,8 @@ IdentifierDetector::IdentifierDetector() {
     punct_rule("(?i:plate|tag)[ \\t]*[:#]", PhiCategory::Vehicle, "vehicle-keyword", 1);
     // "plate 7ABC123": a bare "plate" only before a registration-like token (upper-case letters
     // and digits mixed), never before "3.5 mm" or "6-hole" (orthopaedic plates).
-    // An optional state prefix and one inner dash: "plate MA 4XK-291".
-    keyword_rules_.push_back({std::make_unique<RE2>("\\b(?i:plates?)[ \\t]+((?:[A-Z]{2}[ \\t\\-]+)?(?:[A-Z]+[0-9]|[0-9]+[A-Z])"
+    // An optional state prefix and one inner dash: "plate MA 4XK-291", "plate MI ABC-1234".
+    keyword_rules_.push_back({std::make_unique<RE2>("\\b(?i:plates?)[ \\t]+((?:[A-Z]{2}[ \\t\\-]+)?(?:[A-Z]+-?[0-9]|[0-9]+-?[A-Z])"
                                                     "[A-Z0-9]{0,6}(?:-[A-Z0-9]{1,5})?)\\b", o),
                               PhiCategory::Vehicle, "vehicle-keyword", 1});
     // A patient's bed or room: specific numbers only ("bed 13A", "rm 5123"); "OR 7", "room 4"

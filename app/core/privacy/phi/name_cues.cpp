@@ -121,11 +121,33 @@ bool is_person_verb(const std::string& key) {
     return k.count(key) > 0;
 }
 
+// Verbs whose object is a person: "Tell Kelly", "thank Grace", "page Rose".
+bool is_person_object_verb(const std::string& key) {
+    static const std::unordered_set<std::string> k = {
+        "tell", "tells", "told", "ask", "asks", "asked", "thank", "thanked", "thanks", "page", "paged",
+        "text", "texted", "hug", "hugged", "congratulate", "congratulated", "notify", "notified",
+        "inform", "informed", "remind", "reminded", "ping", "pinged", "phone", "phoned", "visit",
+        "visited", "meet", "met", "greet", "greeted", "welcome", "welcomed", "cc"};
+    return k.count(key) > 0;
+}
+
 // "X is/was <state>": states only a person is in.
 bool is_person_state(const std::string& key) {
     static const std::unordered_set<std::string> k = {
         "from", "born", "awake", "asleep", "resting", "recovering", "comfortable", "happy",
         "married", "crying", "smiling", "walking", "eating", "talking", "doing", "reliable"};
+    return k.count(key) > 0;
+}
+
+// Words a clinical note puts right after a title that are also listed names: "dr will see pt",
+// "dr made aware", "mr just back from CT".
+bool is_note_word_after_title(const std::string& key) {
+    static const std::unordered_set<std::string> k = {
+        "will", "may", "can", "could", "would", "should", "must", "might", "shall", "see", "seen",
+        "saw", "made", "make", "just", "rounds", "also", "still", "now", "here", "there", "ok",
+        "please", "has", "had", "did", "does", "note", "notes", "order", "orders", "pending",
+        "off", "out", "back", "came", "come", "gave", "give", "took", "take", "said", "feels",
+        "states", "stated", "reports", "denies", "alert", "awake", "ambulating", "well", "better"};
     return k.count(key) > 0;
 }
 

@@ -59,7 +59,7 @@ private:
     bool can_be_named(std::size_t i) const;
     bool promote_strong(std::size_t i);
     void title_pass();
-    void promote_after_lowercase_title(std::size_t j);
+    void promote_after_lowercase_title(std::size_t j, bool lowercase_title);
     void cue_pass();
     bool explicit_lowercase_name(std::size_t i, std::size_t j, bool naming);
     void reverse_kinship_pass();
@@ -70,6 +70,8 @@ private:
     bool clause_start(std::size_t i) const;
     bool person_shaped(std::size_t i) const;
     bool word_name_as_subject(std::size_t i) const;
+    bool capitalised_word_name(std::size_t i) const;
+    bool person_predicate_after(std::size_t i) const;
     void person_context_pass();
     void coordination_pass();
     void unknown_pair_pass();
@@ -78,6 +80,7 @@ private:
     bool bare_middle_initial(std::size_t i);
     void spread_to_neighbours();
     void initials_pass();
+    void patient_initials_pass();
     void before_initials_pass();
     // 4. output
     void find_handle_names(const AllowList& allowed, std::vector<Candidate>& out) const;
@@ -113,6 +116,7 @@ void NameScan::run(const AllowList& allowed, std::vector<Candidate>& out) {
     unknown_pair_pass();
     spread_to_neighbours();
     initials_pass();
+    patient_initials_pass();
     before_initials_pass();
     spread_to_neighbours();
     find_handle_names(allowed, out);
@@ -308,22 +312,29 @@ void NameScan::title_pass() {
         }
         if (j >= n_) continue;
         const bool promoted = (tokens_[j].upper_first || info_[j].first || info_[j].surname) && promote_strong(j);
-        if (!promoted && !title.upper_first && !tokens_[j].upper_first) promote_after_lowercase_title(j);
+        if (!promoted && !tokens_[j].upper_first) promote_after_lowercase_title(j, !title.upper_first);
     }
 }
 
-// "mrs okonkwo", "dr tamsin vale": after a lowercase title, lowercase words in no vocabulary (or
-// listed names that are not common words) are the name, up to two of them.
-void NameScan::promote_after_lowercase_title(std::size_t j) {
+// "mrs okonkwo", "dr tamsin vale", "dr kelly", "mrs grace okafor": after a title, lowercase words
+// in no vocabulary, or listed names, are the name, up to two of them. A frequent name that is
+// also a common word counts right after a lowercase title ("dr brown"; not "mrs happy", "Sir bot")
+// unless a note puts that word there ("dr will see", "dr made aware"); as a second word it must be
+// a surname only ("vale", not "happy").
+void NameScan::promote_after_lowercase_title(std::size_t j, bool lowercase_title) {
     for (std::size_t k = j; k < n_ && k < j + 2; ++k) {
         const Token& t = tokens_[k];
         if (k > j && !joined(k - 1, k, 1)) return;
-        if (t.upper_first || t.has_digit || t.letters < 2 || info_[k].handle || info_[k].stop) return;
+        if (t.upper_first || t.has_digit || t.letters < 2 || info_[k].handle || info_[k].eponym_use) return;
         if (is_function_word(t.key) || is_role_word(t.key) || lex_.is_clinical_abbreviation(t.key)) return;
+        if (is_note_word_after_title(t.key)) return;
+        // A clinical eponym right after the title is the doctor ("dr kelly"), not the clamp.
+        if (info_[k].stop && !(k == j && info_[k].first)) return;
         const bool listed = info_[k].first || info_[k].surname;
-        // A second word that is also a common word must be a surname only ("vale", not "happy").
         const bool surname_only = info_[k].surname && !info_[k].first;
-        if (lex_.is_common_word(t.key) ? !(k > j && surname_only) : (lex_.is_vocabulary(t.key) && !listed)) return;
+        const bool frequent = lex_.first_name_rank(t.key) < 2000 || lex_.surname_rank(t.key) < 2000;
+        const bool common_ok = k == j ? frequent && lowercase_title : surname_only;
+        if (lex_.is_common_word(t.key) ? !common_ok : (lex_.is_vocabulary(t.key) && !listed)) return;
         info_[k].name = true;
         info_[k].strong = true;
     }
@@ -486,17 +497,33 @@ bool NameScan::person_shaped(std::size_t i) const {
     return false;
 }
 
-// A listed first name that is also a word ("Rose", "Bill", "Grace"), capitalised as the
-// clause-initial subject of a verb only people do: "Rose said she was cold".
-bool NameScan::word_name_as_subject(std::size_t i) const {
+// A capitalised listed first name that is also a word or an eponym ("Rose", "Bill", "Kelly"). Only
+// a person's context makes it a name; "Kelly clamp" (eponym use) never is.
+bool NameScan::capitalised_word_name(std::size_t i) const {
     const Info& f = info_[i];
     const Token& t = tokens_[i];
-    if (!can_be_named(i) || f.kind != Kind::Word || !f.first || f.stop || f.eponym_use || f.organisation) return false;
-    if (!t.upper_first || t.all_upper || t.possessive || i + 1 >= n_ || !clause_start(i) || !joined(i, i + 1, 1)) {
-        return false;
-    }
-    if (calendar_words().count(t.key) > 0) return false;
-    return is_person_verb(tokens_[i + 1].key);
+    if (!can_be_named(i) || f.kind != Kind::Word || !f.first || f.eponym_use || f.organisation) return false;
+    return t.upper_first && !t.all_upper && calendar_words().count(t.key) == 0;
+}
+
+// Does a verb only people do, or "is/was" and a state only people are in, follow token i?
+bool NameScan::person_predicate_after(std::size_t i) const {
+    if (i + 1 >= n_ || !joined(i, i + 1, 1)) return false;
+    const std::string& v = tokens_[i + 1].key;
+    if (is_person_verb(v)) return true;
+    return (v == "is" || v == "was") && i + 2 < n_ && joined(i + 1, i + 2, 1) && is_person_state(tokens_[i + 2].key);
+}
+
+// Such a name as the clause-initial subject of a person's verb ("Rose said she was cold", "Grace
+// is awake", "Bill and Addison brought coffee"), or the object of telling or thanking ("Tell Kelly").
+bool NameScan::word_name_as_subject(std::size_t i) const {
+    if (!capitalised_word_name(i) || tokens_[i].possessive) return false;
+    if (i > 0 && is_person_object_verb(tokens_[i - 1].key) && joined(i - 1, i, 1)) return true;
+    if (!clause_start(i)) return false;
+    if (person_predicate_after(i)) return true;
+    // "Bill and Addison brought …": two such names joined by "and" before the verb.
+    return i + 3 < n_ && tokens_[i + 1].key == "and" && joined(i, i + 1, 1) && joined(i + 1, i + 2, 1) &&
+           (capitalised_word_name(i + 2) || unknown_cap(i + 2)) && person_predicate_after(i + 2);
 }
 
 void NameScan::person_context_pass() {
@@ -505,6 +532,11 @@ void NameScan::person_context_pass() {
         if (!(unknown_cap(i) && person_shaped(i)) && !word_name_as_subject(i)) continue;
         info_[i].name = true;
         info_[i].strong = true;
+        // The second of "Bill and Addison brought" is named with the first.
+        if (i + 2 < n_ && tokens_[i + 1].key == "and" && capitalised_word_name(i + 2)) {
+            info_[i + 2].name = true;
+            info_[i + 2].strong = true;
+        }
     }
 }
 
@@ -561,6 +593,8 @@ bool NameScan::neighbour_ok(std::size_t i, std::size_t j, bool neighbour_is_righ
     }
     if (neighbour_is_right && tokens_[i].possessive) return false;
     if (!neighbour_is_right && tokens_[j].possessive) return false;
+    // "Tell Kelly", "Thank Rose": the verb that made the name is not part of it.
+    if (neighbour_is_right && is_person_object_verb(tokens_[i].key) && f.kind != Kind::Name) return false;
     // "Kelly Lopez": a stopword that is a first name before a surname, or after one.
     if (f.stop) return neighbour_is_right ? f.first : f.surname;
     return true;
@@ -629,6 +663,26 @@ void NameScan::initials_pass() {
             for (std::size_t k = i; k < j; ++k) info_[k].name = true;
             info_[j].name = true;
         }
+    }
+}
+
+// "pt ML to PACU", "Patient JS": two or three capitals right after a mixed-case "pt" are the
+// patient's initials, unless they are a clinical abbreviation ("pt NPO", "pt DNR"). Units are
+// abbreviations too but never follow "pt", so "ML" there is initials. An all-caps note ("PT OK")
+// says nothing by case and is left alone.
+void NameScan::patient_initials_pass() {
+    static const std::unordered_set<std::string> kUnits = {"ml", "mg", "cc", "cm", "mm", "kg", "dl", "mcg"};
+    static const std::unordered_set<std::string> kStates = {"ok", "ga", "hoh", "ama", "dc", "prn", "npo", "dnr",
+                                                            "dni", "cmo", "loc", "gcs", "ett", "od", "ex"};
+    for (std::size_t i = 0; i + 1 < n_; ++i) {
+        const Token& cue = tokens_[i];
+        if ((cue.key != "pt" && cue.key != "patient") || cue.all_upper || !joined(i, i + 1, 1)) continue;
+        const Token& t = tokens_[i + 1];
+        if (!t.all_upper || t.has_digit || t.letters < 2 || t.letters > 3 || info_[i + 1].handle) continue;
+        if (kStates.count(t.key) > 0) continue;
+        if (lex_.is_clinical_abbreviation(t.key) && kUnits.count(t.key) == 0) continue;
+        info_[i + 1].name = true;
+        info_[i + 1].strong = true;
     }
 }
 
