@@ -533,8 +533,14 @@ TEST_F(SafeHarborFilterTest, UnicodeTricksAreNormalisedAndMappedBack) {
 TEST_F(SafeHarborFilterTest, BidiControlsAndMixedScriptsAreHeldForReview) {
     const std::string bidi = "Closing now \xE2\x80\xAE" "ecnedifnoc\xE2\x80\xAC done";
     bool review = false;
-    for (const PhiSpan& s : find(bidi)) review = review || s.rule == "review-bidi-control";
+    for (const PhiSpan& s : find(bidi)) review = review || s.rule == "review-bidi-override";
     EXPECT_TRUE(review);
+    // The overridden run reads backwards on screen ("Maria Lopez"): it is redacted whole.
+    EXPECT_EQ(redact("Now \xE2\x80\xAE" "zepoL airaM\xE2\x80\xAC stable"), "Now [OTHER_ID] stable");
+    EXPECT_EQ(redact("Now \xE2\x80\xAE" "zepoL airaM\nstable"), "Now [OTHER_ID]\nstable");
+    review = false;
+    for (const PhiSpan& s : find("Ok \xE2\x80\x8F" "done")) review = review || s.rule == "review-bidi-control";
+    EXPECT_TRUE(review) << "a mark that reorders nothing is still held";
     const std::string mixed = "Foley in, \xD1\x81" "atheter flushed";  // Cyrillic 'с' inside a word
     review = false;
     for (const PhiSpan& s : find(mixed)) review = review || s.rule == "review-mixed-script";
@@ -687,6 +693,9 @@ TEST_F(SafeHarborFilterTest, ShorthandPlacesDatesAndNumbers) {
     EXPECT_EQ(redact("plate MI ABC-1234 in the lot"), "plate [VEHICLE] in the lot");
     EXPECT_EQ(redact("page me at pager 2-3344 or 555 0199"), "page me at pager [PHONE] or [PHONE]");
     EXPECT_EQ(redact("gave 250 2000 mL total"), "gave 250 2000 mL total");
+    EXPECT_EQ(redact("Ana's room is 4123"), "[NAME]'s room is [OTHER_ID]");
+    EXPECT_EQ(redact("pt LOPEZ-GARCIA, ANA B to OR 3"), "pt [NAME], [NAME] to OR 3");
+    EXPECT_EQ(redact("LS CLEAR, AM RN TO CALL"), "LS CLEAR, AM RN TO CALL");
 }
 
 }  // namespace

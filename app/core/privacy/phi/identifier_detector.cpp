@@ -61,9 +61,9 @@ IdentifierDetector::IdentifierDetector() {
     keyword_rules_.push_back({std::make_unique<RE2>("\\b(?i:plates?)[ \\t]+((?:[A-Z]{2}[ \\t\\-]+)?(?:[A-Z]+-?[0-9]|[0-9]+-?[A-Z])"
                                                     "[A-Z0-9]{0,6}(?:-[A-Z0-9]{1,5})?)\\b", o),
                               PhiCategory::Vehicle, "vehicle-keyword", 1});
-    // A patient's bed or room: specific numbers only ("bed 13A", "rm 5123"); "OR 7", "room 4"
+    // A patient's bed or room: specific numbers only ("bed 13A", "rm 5123", "room is 4123"); "OR 7", "room 4"
     // and "Bed 4" name a theatre or a bay that says nothing about who is in it.
-    keyword_rules_.push_back({std::make_unique<RE2>("\\b(?i:bed|bay|rm|room)[ \\t]*#?[ \\t]*(\\d{3,5}[A-Za-z]?|\\d{1,2}[A-Za-z])\\b", o),
+    keyword_rules_.push_back({std::make_unique<RE2>("\\b(?i:bed|bay|rm|room)[ \\t]*#?[ \\t]*(?:(?i:is|number|no\\.?)[ \\t]+)?(\\d{3,5}[A-Za-z]?|\\d{1,2}[A-Za-z])\\b", o),
                               PhiCategory::OtherId, "bed-room", 1});
     rule("(?i:accession|acc|path(?:ology)?[ \\t]+(?:no|number|id|accession)|specimen[ \\t]+(?:no|number|id)|"
          "requisition|req|lab[ \\t]+(?:no|number|id))",

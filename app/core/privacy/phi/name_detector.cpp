@@ -81,6 +81,7 @@ private:
     void spread_to_neighbours();
     void initials_pass();
     void patient_initials_pass();
+    void board_style_pass();
     void before_initials_pass();
     // 4. output
     void find_handle_names(const AllowList& allowed, std::vector<Candidate>& out) const;
@@ -117,6 +118,7 @@ void NameScan::run(const AllowList& allowed, std::vector<Candidate>& out) {
     spread_to_neighbours();
     initials_pass();
     patient_initials_pass();
+    board_style_pass();
     before_initials_pass();
     spread_to_neighbours();
     find_handle_names(allowed, out);
@@ -683,6 +685,23 @@ void NameScan::patient_initials_pass() {
         if (lex_.is_clinical_abbreviation(t.key) && kUnits.count(t.key) == 0) continue;
         info_[i + 1].name = true;
         info_[i + 1].strong = true;
+    }
+}
+
+// Whiteboard style "LOPEZ-GARCIA, ANA B": after an ALL-CAPS surname that is a name and a comma,
+// an ALL-CAPS listed first name of any length ("ANA", "BO"), then a bare middle initial.
+void NameScan::board_style_pass() {
+    for (std::size_t i = 0; i + 1 < n_; ++i) {
+        const std::size_t j = i + 1;
+        if (!info_[i].name || !tokens_[i].all_upper || tokens_[i].letters < 2) continue;
+        if (text_.substr(tokens_[i].end, tokens_[j].start - tokens_[i].end) != ", ") continue;
+        if (!tokens_[j].all_upper || !info_[j].first || tokens_[j].letters < 2 || !can_be_named(j)) continue;
+        info_[j].name = true;
+        const std::size_t k = j + 1;
+        if (k < n_ && tokens_[k].letters == 1 && tokens_[k].upper_first && !tokens_[k].has_digit && joined(j, k, 1) &&
+            (k + 1 >= n_ || !joined(k, k + 1, 1) || !tokens_[k + 1].upper_first || tokens_[k + 1].all_upper)) {
+            info_[k].name = true;
+        }
     }
 }
 

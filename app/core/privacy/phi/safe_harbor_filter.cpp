@@ -52,8 +52,25 @@ std::vector<PhiSpan> SafeHarborFilter::find(std::string_view original,
 
 // Bidi controls and mixed-script words: a span of their own (OTHER_ID, rule "review-...") where
 // nothing else covers them, so the post is held for a person to look at.
+// A directional override's run is redacted whole, over whatever was found inside it.
 void SafeHarborFilter::add_review_spans(const NormalizedText& normalized, std::vector<PhiSpan>& spans) {
     if (normalized.suspicious.empty()) return;
+    for (const NormalizedText::Suspicious& s : normalized.suspicious) {
+        if (std::string_view(s.rule) != "review-bidi-override") continue;
+        std::size_t start = s.start, end = s.end;
+        std::erase_if(spans, [&](const PhiSpan& span) {
+            if (!(span.start < s.end && s.start < span.end)) return false;
+            start = std::min(start, span.start);
+            end = std::max(end, span.end);
+            return true;
+        });
+        PhiSpan run;
+        run.start = start;
+        run.end = end;
+        run.category = PhiCategory::OtherId;
+        run.rule = s.rule;
+        spans.push_back(run);
+    }
     for (const NormalizedText::Suspicious& s : normalized.suspicious) {
         bool covered = false;
         for (const PhiSpan& span : spans) covered = covered || (span.start < s.end && s.start < span.end);

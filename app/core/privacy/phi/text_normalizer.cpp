@@ -3,6 +3,7 @@
 #include <utf8proc.h>
 
 #include <array>
+#include <optional>
 
 namespace orlive {
 namespace {
@@ -24,11 +25,18 @@ bool is_invisible(char32_t c) {
     return c == 0x00AD || (c >= 0x200B && c <= 0x200D) || c == 0x2060 || c == 0xFEFF || c == 0x180E;
 }
 
-// Decodes, dropping invisible and bidi characters (the latter reported).
+// Decodes, dropping invisible and bidi characters (the latter reported). A directional override
+// (U+202E, U+202D) shows its run in another order ("\u202EzepoL airaM" reads "Maria Lopez"), which
+// no detector can read, so the whole run, to its U+202C or the end of the line, is reported.
 std::vector<CodePoint> decode(std::string_view s, NormalizedText& out) {
     std::vector<CodePoint> cps;
     cps.reserve(s.size());
     std::size_t i = 0;
+    std::optional<std::uint32_t> override_start;
+    auto close_override = [&](std::size_t end) {
+        if (override_start) out.suspicious.push_back({*override_start, end, "review-bidi-override"});
+        override_start.reset();
+    };
     while (i < s.size()) {
         utf8proc_int32_t c = 0;
         utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
@@ -40,10 +48,13 @@ std::vector<CodePoint> decode(std::string_view s, NormalizedText& out) {
         const auto start = static_cast<std::uint32_t>(i);
         i += static_cast<std::size_t>(n);
         const auto cp = static_cast<char32_t>(c);
+        if ((cp == 0x202E || cp == 0x202D) && !override_start) override_start = start;
+        if (cp == 0x202C || cp == U'\n') close_override(cp == U'\n' ? start : i);
         if (is_bidi_control(cp)) out.suspicious.push_back({start, i, "review-bidi-control"});
         if (is_bidi_control(cp) || is_invisible(cp)) continue;
         cps.push_back({cp, start, static_cast<std::uint32_t>(i)});
     }
+    close_override(s.size());
     return cps;
 }
 
