@@ -157,6 +157,10 @@ AddressDetector::AddressDetector() {
         "((?:\\p{Lu}[\\pL'’.\\-]*[ \\t]+){1,4}(?:Hospital|Medical[ \\t]+Cent(?:er|re)|Clinic|"
         "Infirmary|Health[ \\t]+System|Nursing[ \\t]+Home|Rehab(?:ilitation)?(?:[ \\t]+Cent(?:er|re))?|Hospice|"
         "General|Memorial|Regional|Manor|Care[ \\t]+Cent(?:er|re)|Healthcare))\\b", o);
+    // Where a patient lives when it is not a street: "Sunrise Manor", "Maple Grove Assisted Living".
+    residence_ = std::make_unique<RE2>(
+        "\\b((?:\\p{Lu}[\\pL'’\\-]*[ \\t]+){1,3}(?:Manor|Assisted[ \\t]+Living|Senior[ \\t]+Living|"
+        "Nursing[ \\t]+Home|Care[ \\t]+Home|Rest[ \\t]+Home|Retirement[ \\t]+(?:Home|Village|Community)))\\b", o);
     init_block_patterns(o);
 }
 
@@ -217,7 +221,7 @@ bool AddressDetector::ok() const {
                            &keyword_, &state_zip_, &zip_keyword_, &zip9_, &city_state_zip_,
                            &military_, &street_unit_, &hungarian_, &intl_suffix_, &uk_postcode_,
                            &next_part_, &next_uk_, &next_inline_, &city_region_, &city_cue_, &person_from_,
-                           &city_cue_lower_, &street_lower_, &other_hospital_}) {
+                           &city_cue_lower_, &street_lower_, &other_hospital_, &residence_}) {
         if (!(*re)->ok()) return false;
     }
     return true;
@@ -259,6 +263,7 @@ void AddressDetector::find_anchors(std::string_view text, const NameLexicon* lex
 
     whole(*street_lower_, "street-address");
     group1(*other_hospital_, "other-hospital");
+    group1(*residence_, "residence");
 }
 
 // The rest of an address block after [s, e): unit, city, region, country and postcode parts

@@ -82,6 +82,7 @@ private:
     void initials_pass();
     void patient_initials_pass();
     void board_style_pass();
+    void credential_pass();
     void before_initials_pass();
     // 4. output
     void find_handle_names(const AllowList& allowed, std::vector<Candidate>& out) const;
@@ -119,6 +120,7 @@ void NameScan::run(const AllowList& allowed, std::vector<Candidate>& out) {
     initials_pass();
     patient_initials_pass();
     board_style_pass();
+    credential_pass();
     before_initials_pass();
     spread_to_neighbours();
     find_handle_names(allowed, out);
@@ -702,6 +704,27 @@ void NameScan::board_style_pass() {
             (k + 1 >= n_ || !joined(k, k + 1, 1) || !tokens_[k + 1].upper_first || tokens_[k + 1].all_upper)) {
             info_[k].name = true;
         }
+    }
+}
+
+// "Called Kelly RN from 11W", "report to Jo NP": a capitalised listed name right before a
+// nurse's or doctor's credential is that person, even when it is a word or an eponym. Shift and
+// unit words ("Charge RN", "PACU RN") are not names and are never listed as such here.
+void NameScan::credential_pass() {
+    static const std::unordered_set<std::string> kCredentials = {"rn", "md", "np", "pa", "crna", "lpn", "cna",
+                                                                 "rrt", "aprn", "bsn", "msn", "dnp", "pharmd"};
+    static const std::unordered_set<std::string> kShiftWords = {
+        "charge", "primary", "night", "day", "float", "floor", "resource", "travel", "circulating", "bedside",
+        "covering", "oncoming", "evening", "staff", "unit", "team", "admitting", "triage", "head", "lead"};
+    for (std::size_t i = 0; i + 1 < n_; ++i) {
+        const Token& t = tokens_[i];
+        const Token& next = tokens_[i + 1];
+        if (info_[i].name || !t.upper_first || t.all_upper || !joined(i, i + 1, 1)) continue;
+        if (!next.all_upper || kCredentials.count(next.key) == 0) continue;
+        if (!(info_[i].first || info_[i].surname) || info_[i].organisation || !can_be_named(i)) continue;
+        if (kShiftWords.count(t.key) > 0 || lex_.is_clinical_abbreviation(t.key)) continue;
+        info_[i].name = true;
+        info_[i].strong = true;
     }
 }
 
