@@ -683,6 +683,10 @@ TEST_F(SafeHarborFilterTest, WordAndEponymNamesInAPersonsPlace) {
     EXPECT_EQ(redact("Called Kelly RN from 11W; Charge RN and PACU RN aware"),
               "Called [NAME] RN from 11W; Charge RN and PACU RN aware");
     EXPECT_EQ(redact("Pt from nursing home (Sunrise Manor)."), "Pt from nursing home ([ADDRESS]).");
+    EXPECT_EQ(redact("Ravil G Yefimov is here; Vitamin D Level and Hep B Surface pending"),
+              "[NAME] is here; Vitamin D Level and Hep B Surface pending");
+    EXPECT_EQ(redact("aksel kristensen asked for an update"), "[NAME] asked for an update");
+    EXPECT_EQ(redact("pt cont on levophed, dilaudid pca, lovenox sq"), "pt cont on levophed, dilaudid pca, lovenox sq");
 }
 
 TEST_F(SafeHarborFilterTest, ShorthandPlacesDatesAndNumbers) {

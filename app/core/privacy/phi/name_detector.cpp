@@ -66,6 +66,8 @@ private:
     void clear_names_pass();
     bool in_proper_phrase(std::size_t i) const;
     void foreign_pair_pass();
+    void middle_initial_triple_pass();
+    void lowercase_pair_pass();
     bool unknown_cap(std::size_t i) const;
     bool clause_start(std::size_t i) const;
     bool person_shaped(std::size_t i) const;
@@ -113,6 +115,8 @@ void NameScan::run(const AllowList& allowed, std::vector<Candidate>& out) {
     reverse_kinship_pass();
     clear_names_pass();
     foreign_pair_pass();
+    middle_initial_triple_pass();
+    lowercase_pair_pass();
     person_context_pass();
     coordination_pass();
     unknown_pair_pass();
@@ -454,6 +458,40 @@ void NameScan::foreign_pair_pass() {
             continue;
         }
         if (a.letters < 3 || b.letters < 3) continue;
+        info_[i].name = true;
+        info_[i + 1].name = true;
+    }
+}
+
+// "Ravil G Yefimov", "Martim A Pereira": First, a bare capital, Last. A listed first name or a
+// word in no list, then one capital letter, then a listed surname or a word in no list.
+void NameScan::middle_initial_triple_pass() {
+    auto name_like = [&](std::size_t k, bool first) {
+        const Info& f = info_[k];
+        if (!can_be_named(k) || !tokens_[k].upper_first || tokens_[k].all_upper || f.stop || f.organisation) return false;
+        if (title_case_[k] || lex_.is_common_word(tokens_[k].key)) return false;
+        return f.kind == Kind::Unknown || (first ? f.first : f.surname);
+    };
+    for (std::size_t i = 0; i + 2 < n_; ++i) {
+        const Token& m = tokens_[i + 1];
+        if (m.letters != 1 || !m.upper_first || m.has_digit || m.end != m.core_end) continue;
+        if (!joined(i, i + 1, 1) || !joined(i + 1, i + 2, 1)) continue;
+        if (!name_like(i, true) || !name_like(i + 2, false)) continue;
+        for (std::size_t k = i; k < i + 3; ++k) info_[k].name = true;
+    }
+}
+
+// "aksel kristensen", "olga krylova": a lowercase listed first name that is no English word, then
+// a lowercase word in no vocabulary at all (not English, not clinical).
+void NameScan::lowercase_pair_pass() {
+    for (std::size_t i = 0; i + 1 < n_; ++i) {
+        const Token& a = tokens_[i];
+        const Token& b = tokens_[i + 1];
+        if (a.upper_first || b.upper_first || a.has_digit || b.has_digit || !joined(i, i + 1, 1)) continue;
+        if (info_[i].handle || info_[i + 1].handle || a.letters < 3 || b.letters < 4) continue;
+        if (!info_[i].first || lex_.is_common_word(a.key) || lex_.is_vocabulary(a.key) || info_[i].stop) continue;
+        if (lex_.is_vocabulary(b.key) || lex_.is_clinical_abbreviation(b.key) || lex_.is_clinical_stopword(b.key)) continue;
+        if (is_function_word(b.key) || is_role_word(b.key)) continue;
         info_[i].name = true;
         info_[i + 1].name = true;
     }
