@@ -687,6 +687,11 @@ TEST_F(SafeHarborFilterTest, WordAndEponymNamesInAPersonsPlace) {
               "[NAME] is here; Vitamin D Level and Hep B Surface pending");
     EXPECT_EQ(redact("aksel kristensen asked for an update"), "[NAME] asked for an update");
     EXPECT_EQ(redact("pt cont on levophed, dilaudid pca, lovenox sq"), "pt cont on levophed, dilaudid pca, lovenox sq");
+    EXPECT_EQ(redact("Ludwig van der Berg and Ana de la Cruz arrived"), "[NAME] and [NAME] arrived");
+    FilterContext william;
+    william.patient.names = {"William Okafor"};
+    EXPECT_EQ(redact("bill is comfortable in pacu", william), "[NAME] is comfortable in pacu");
+    EXPECT_EQ(redact("the bill is paid, bill the hours", william), "the bill is paid, bill the hours");
 }
 
 TEST_F(SafeHarborFilterTest, ShorthandPlacesDatesAndNumbers) {

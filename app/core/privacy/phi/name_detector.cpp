@@ -85,6 +85,7 @@ private:
     void patient_initials_pass();
     void board_style_pass();
     void credential_pass();
+    void particle_pass();
     void before_initials_pass();
     // 4. output
     void find_handle_names(const AllowList& allowed, std::vector<Candidate>& out) const;
@@ -127,6 +128,7 @@ void NameScan::run(const AllowList& allowed, std::vector<Candidate>& out) {
     credential_pass();
     before_initials_pass();
     spread_to_neighbours();
+    particle_pass();
     find_handle_names(allowed, out);
     emit(allowed, out);
 }
@@ -763,6 +765,28 @@ void NameScan::credential_pass() {
         if (kShiftWords.count(t.key) > 0 || lex_.is_clinical_abbreviation(t.key)) continue;
         info_[i].name = true;
         info_[i].strong = true;
+    }
+}
+
+// "Ludwig van der Berg", "Ana de la Cruz", "Willemine ten Pas": lowercase particles between two
+// capitalised names belong to the name.
+void NameScan::particle_pass() {
+    static const std::unordered_set<std::string> kParticles = {
+        "van", "der", "den", "de", "la", "le", "du", "des", "del", "della", "di", "da", "dos", "das", "do",
+        "von", "zu", "ten", "ter", "bin", "ibn", "al", "el", "af", "av", "y"};
+    for (std::size_t i = 0; i + 2 < n_; ++i) {
+        if (!info_[i].name || !tokens_[i].upper_first) continue;
+        std::size_t j = i + 1;
+        while (j < n_ && j <= i + 3 && !tokens_[j].upper_first && kParticles.count(tokens_[j].key) > 0 &&
+               joined(j - 1, j, 1)) {
+            ++j;
+        }
+        if (j == i + 1 || j >= n_ || !joined(j - 1, j, 1) || !tokens_[j].upper_first) continue;
+        if (!info_[j].name && !(can_be_named(j) && !info_[j].stop && !info_[j].organisation &&
+                                (info_[j].kind == Kind::Unknown || info_[j].surname))) {
+            continue;
+        }
+        for (std::size_t k = i + 1; k <= j; ++k) info_[k].name = true;
     }
 }
 

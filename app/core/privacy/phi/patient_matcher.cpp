@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <string>
 
+#include "core/privacy/phi/name_cues.h"
 #include "core/privacy/phi/name_detector.h"
 
 namespace orlive {
@@ -74,6 +75,26 @@ std::vector<std::string_view> nicknames_of(std::string_view key) {
 }
 
 bool is_alnum_byte(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
+
+// The lowercase ASCII word starting at or after `pos` (spaces skipped), and where it ends.
+std::string next_word(std::string_view text, std::size_t& pos) {
+    while (pos < text.size() && (text[pos] == ' ' || text[pos] == '\t')) ++pos;
+    std::string word;
+    while (pos < text.size() && std::isalpha(static_cast<unsigned char>(text[pos]))) {
+        word.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(text[pos]))));
+        ++pos;
+    }
+    return word;
+}
+
+// "bill is comfortable", "bill said": what follows says the word is a person.
+bool person_predicate_follows(std::string_view text, std::size_t end) {
+    std::size_t pos = end;
+    const std::string verb = next_word(text, pos);
+    if (name_cues::is_person_verb(verb)) return true;
+    if (verb != "is" && verb != "was") return false;
+    return name_cues::is_person_state(next_word(text, pos));
+}
 
 }  // namespace
 
@@ -147,7 +168,8 @@ int PatientMatcher::match_token(std::string_view text, const Token& t, const Par
                     const std::string_view written = text.substr(t.start, t.core_end - t.start);
                     m = (written == p.original && !t.sentence_start) ? 1 : 2;
                 } else if (p.word && !t.upper_first) {
-                    m = 2;
+                    // A nickname that is a word ("bill") stands alone only as a person's subject.
+                    m = person_predicate_follows(text, t.end) ? 1 : 2;
                 }
                 if (match == 0 || m < match) match = m;
                 fuzzy = false;
