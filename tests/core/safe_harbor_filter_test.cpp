@@ -712,3 +712,24 @@ TEST_F(SafeHarborFilterTest, ShorthandPlacesDatesAndNumbers) {
 
 }  // namespace
 }  // namespace orlive
+
+namespace orlive {
+namespace {
+
+// Names and contacts written to slip past a filter: spelled out, look-alike digits, stray
+// hyphens, words for "at" and "dot", digits after a handle.
+TEST_F(SafeHarborFilterTest, DisguisedNamesAndContacts) {
+    EXPECT_EQ(redact("M a r i a L o p e z is awake"), "[NAME] is awake");
+    EXPECT_EQ(redact("L O P E Z stable, S O A P note done"), "[NAME] stable, S O A P note done");
+    EXPECT_EQ(redact("M4ria L0pez doing well"), "[NAME] doing well");
+    EXPECT_EQ(redact("Mar-ia is awake; follow-up at T4 and SpO2 98"), "[NAME] is awake; follow-up at T4 and SpO2 98");
+    EXPECT_EQ(redact("write to maria(at)gmail(dot)com"), "write to [EMAIL]");
+    EXPECT_EQ(redact("maria dot lopez at gmail dot com"), "[EMAIL]");
+    EXPECT_EQ(redact("resting at home. Co-signed by RN"), "resting at home. Co-signed by RN");
+    EXPECT_EQ(redact("@MariaLopez88 thanks"), "@[NAME]88 thanks");
+    EXPECT_EQ(redact("call (555)2013344"), "call [PHONE]");
+    EXPECT_EQ(redact("SSN last four 6789"), "SSN last four [SSN]");
+}
+
+}  // namespace
+}  // namespace orlive

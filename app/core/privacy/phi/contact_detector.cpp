@@ -39,6 +39,14 @@ ContactDetector::ContactDetector() {
         "\\b[A-Za-z0-9._%+\\-]+@[A-Za-z0-9](?:[A-Za-z0-9\\-]*[A-Za-z0-9])?"
         "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9\\-]*[A-Za-z0-9])?)*\\.[A-Za-z]{2,24}\\b",
         o);
+    // Spelled out to slip past: "maria(at)gmail(dot)com", "maria dot lopez at gmail dot com".
+    const std::string at = "(?:[ \\t]*[(\\[{<][ \\t]*(?i:at)[ \\t]*[)\\]}>][ \\t]*|[ \\t]+(?i:at)[ \\t]+|[ \\t]*@[ \\t]*)";
+    const std::string dot = "(?:[ \\t]*[(\\[{<][ \\t]*(?i:dot)[ \\t]*[)\\]}>][ \\t]*|[ \\t]+(?i:dot)[ \\t]+|\\.)";
+    const std::string label = "[A-Za-z0-9_%+\\-]+";
+    email_spelled_ = std::make_unique<RE2>(
+        "\\b" + label + "(?:" + dot + label + ")*" + at + label + "(?:" + dot + label + ")*" + dot +
+            "(?i:com|org|net|edu|gov|io|co|us|uk|ca|de|fr|au|info|biz|me)\\b",
+        o);
     url_ = std::make_unique<RE2>("(?i:\\b(?:https?|ftp)://|\\bwww\\.)[^\\s<>\"]+", o);
     domain_ = std::make_unique<RE2>(
         "\\b(?:[A-Za-z0-9](?:[A-Za-z0-9\\-]{0,61}[A-Za-z0-9])?\\.)+"
@@ -54,7 +62,7 @@ ContactDetector::ContactDetector() {
     ipv6_ = std::make_unique<RE2>(
         "(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|(?:\\d{1,3}\\.){3}\\d{1,3})?", o);
     phone_us_ = std::make_unique<RE2>(
-        std::string("(?:\\+?\\b1[ \\t.\\-]?)?(?:\\(\\d{3}\\)[ \\t]?|\\b\\d{3}[ \\t.\\-/])\\d{3}[ \\t.\\-/]\\d{4}") + kGluedExt +
+        std::string("(?:\\+?\\b1[ \\t.\\-]?)?(?:\\(\\d{3}\\)[ \\t]?\\d{3}[ \\t.\\-/]?|\\b\\d{3}[ \\t.\\-/]\\d{3}[ \\t.\\-/])\\d{4}") + kGluedExt +
             kExt,
         o);
     phone_intl_ = std::make_unique<RE2>(
@@ -85,7 +93,7 @@ ContactDetector::ContactDetector() {
 ContactDetector::~ContactDetector() = default;
 
 bool ContactDetector::ok() const {
-    for (const auto* re : {&email_, &url_, &domain_, &ipv4_, &ipv6_, &phone_us_, &phone_intl_,
+    for (const auto* re : {&email_, &email_spelled_, &url_, &domain_, &ipv4_, &ipv6_, &phone_us_, &phone_intl_,
                            &phone_keyword_, &phone_loose_, &phone_area_, &phone_trunk_, &phone_local_, &pager_,
                            &spelled_digits_}) {
         if (!(*re)->ok()) return false;
@@ -98,6 +106,16 @@ void ContactDetector::find_web(std::string_view text, std::vector<Candidate>& ou
     for_each_match<1>(*email_, text, [&](const auto& g) {
         add_candidate(out, group_begin(text, g[0]), group_end(text, g[0]), PhiCategory::Email, "email",
             priority::kEmail);
+    });
+    for_each_match<1>(*email_spelled_, text, [&](const auto& g) {
+        const std::string_view m = group_view(g[0]);
+        // Plain "a@b.com" is the email rule's; this one needs a spelled "at" or "dot".
+        if (m.find('@') != std::string_view::npos && m.find(' ') == std::string_view::npos &&
+            m.find('(') == std::string_view::npos && m.find('[') == std::string_view::npos) {
+            return;
+        }
+        add_candidate(out, group_begin(text, g[0]), group_end(text, g[0]), PhiCategory::Email, "email-spelled",
+                      priority::kEmail);
     });
     for_each_match<1>(*url_, text, [&](const auto& g) {
         const std::size_t s = group_begin(text, g[0]);

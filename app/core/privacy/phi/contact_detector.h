@@ -31,6 +31,7 @@ private:
     void find_short_phones(std::string_view text, std::vector<Candidate>& out) const;
 
     std::unique_ptr<RE2> email_;
+    std::unique_ptr<RE2> email_spelled_;  // "maria(at)gmail(dot)com"
     std::unique_ptr<RE2> url_;
     std::unique_ptr<RE2> domain_;
     std::unique_ptr<RE2> ipv4_;

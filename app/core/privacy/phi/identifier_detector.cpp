@@ -61,6 +61,10 @@ IdentifierDetector::IdentifierDetector() {
     keyword_rules_.push_back({std::make_unique<RE2>("\\b(?i:plates?)[ \\t]+((?:[A-Z]{2}[ \\t\\-]+)?(?:[A-Z]+-?[0-9]|[0-9]+-?[A-Z])"
                                                     "[A-Z0-9]{0,6}(?:-[A-Z0-9]{1,5})?)\\b", o),
                               PhiCategory::Vehicle, "vehicle-keyword", 1});
+    // "SSN last four 6789", "last 4 of her social: 6789": part of a social security number.
+    keyword_rules_.push_back({std::make_unique<RE2>("\\b(?i:ssn|social(?:[ \\t]+security)?(?:[ \\t]+(?:number|no\\.?|#))?)"
+                                                    "[ \\t]*(?i:last[ \\t]+(?:4|four)(?:[ \\t]+digits)?)[ \\t]*(?:(?i:is|are)[ \\t]+)?[:#]?[ \\t]*(\\d{4})\\b", o),
+                              PhiCategory::Ssn, "ssn-last-four", 1});
     // A patient's bed or room: specific numbers only ("bed 13A", "rm 5123", "room is 4123"); "OR 7", "room 4"
     // and "Bed 4" name a theatre or a bay that says nothing about who is in it.
     keyword_rules_.push_back({std::make_unique<RE2>("\\b(?i:bed|bay|rm|room)[ \\t]*#?[ \\t]*(?:(?i:is|number|no\\.?)[ \\t]+)?(\\d{3,5}[A-Za-z]?|\\d{1,2}[A-Za-z])\\b", o),

@@ -86,6 +86,8 @@ private:
     void board_style_pass();
     void credential_pass();
     void particle_pass();
+    void disguised_name_pass();
+    void spelled_out_pass();
     void before_initials_pass();
     // 4. output
     void find_handle_names(const AllowList& allowed, std::vector<Candidate>& out) const;
@@ -129,6 +131,8 @@ void NameScan::run(const AllowList& allowed, std::vector<Candidate>& out) {
     before_initials_pass();
     spread_to_neighbours();
     particle_pass();
+    disguised_name_pass();
+    spelled_out_pass();
     find_handle_names(allowed, out);
     emit(allowed, out);
 }
@@ -790,6 +794,47 @@ void NameScan::particle_pass() {
     }
 }
 
+// "M4ria", "L0pez", "Mar-ia": a word written with look-alike digits or a stray hyphen to slip past
+// the lists. Undone, it must be a listed name of some frequency that is no English word.
+void NameScan::disguised_name_pass() {
+    for (std::size_t i = 0; i < n_; ++i) {
+        const Token& t = tokens_[i];
+        if (info_[i].name || info_[i].handle || t.letters < 2) continue;
+        if (!t.has_digit && t.key.find('-') == std::string::npos) continue;
+        std::string plain;
+        for (char c : t.key) {
+            static const std::string_view kDigits = "013457", kLetters = "oieast";
+            if (c == '-') continue;
+            const std::size_t d = kDigits.find(c);
+            plain.push_back(d == std::string_view::npos ? c : kLetters[d]);
+        }
+        if (plain.size() < 4 || plain.find_first_of("0123456789") != std::string::npos) continue;
+        const bool frequent = lex_.first_name_rank(plain) < 20000 || lex_.surname_rank(plain) < 20000;
+        if (!frequent || lex_.is_common_word(plain) || lex_.is_vocabulary(plain)) continue;
+        // Real hyphenated names ("Anne-Marie") are names already; a word pair ("follow-up") never folds to one.
+        info_[i].name = true;
+        info_[i].strong = true;
+    }
+}
+
+// "M a r i a", "L.O.P.E.Z": four or more single letters with one separator between each, spelling
+// something that is no word or abbreviation ("S O A P" stays).
+void NameScan::spelled_out_pass() {
+    for (std::size_t i = 0; i < n_;) {
+        std::size_t j = i;
+        std::string word;
+        while (j < n_ && tokens_[j].letters == 1 && !tokens_[j].has_digit && tokens_[j].core_end - tokens_[j].start <= 4 &&
+               (j == i || tokens_[j].start - tokens_[j - 1].end == 1)) {
+            word += tokens_[j].key;
+            ++j;
+        }
+        if (j - i >= 4 && !lex_.is_vocabulary(word) && !lex_.is_clinical_abbreviation(word)) {
+            for (std::size_t k = i; k < j; ++k) info_[k].name = true;
+        }
+        i = j > i ? j : i + 1;
+    }
+}
+
 // A capitalised word before initials that became a name: "Sari J. Paavolainen".
 void NameScan::before_initials_pass() {
     for (std::size_t i = 0; i + 1 < n_; ++i) {
@@ -814,11 +859,17 @@ void NameScan::find_handle_names(const AllowList& allowed, std::vector<Candidate
     };
     std::vector<Piece> pieces;
     for (std::size_t i = 0; i < n_; ++i) {
-        if (!info_[i].handle || tokens_[i].has_digit) continue;
+        if (!info_[i].handle) continue;
         const Token& t = tokens_[i];
+        // "@MariaLopez88": digits at the end are dropped, digits inside leave the handle alone.
+        std::size_t end = t.core_end;
+        while (end > t.start && std::isdigit(static_cast<unsigned char>(text_[end - 1]))) --end;
+        if (end == t.start || text_.substr(t.start, end - t.start).find_first_of("0123456789") != std::string_view::npos) {
+            continue;
+        }
         std::size_t p = t.start;
-        for (std::size_t k = t.start + 1; k <= t.core_end; ++k) {
-            const bool cut = k == t.core_end || (std::isupper(static_cast<unsigned char>(text_[k])) &&
+        for (std::size_t k = t.start + 1; k <= end; ++k) {
+            const bool cut = k == end || (std::isupper(static_cast<unsigned char>(text_[k])) &&
                                                  std::islower(static_cast<unsigned char>(text_[k - 1])));
             if (!cut) continue;
             pieces.push_back({p, k, fold_plain(text_.substr(p, k - p))});
