@@ -30,7 +30,8 @@ const std::unordered_set<std::string>& kin_words() {
 // Words after which the next capitalised word is someone's name.
 const std::unordered_set<std::string>& name_cues() {
     static const std::unordered_set<std::string> k = {
-        "named", "called", "aka", "dear", "hi", "hello", "hey", "thanks", "says", "said",
+        "named", "called", "aka", "dear", "hi", "hello", "hey", "thanks", "thx", "thanx", "ty", "tysm",
+        "shoutout", "kudos", "props", "says", "said",
         "asked", "told", "patient", "pt", "pts", "mrs", "visitor", "contact", "signed", "love",
         "congrats", "congratulations", "welcome", "meet", "née", "nee"};
     return k;
@@ -106,6 +107,15 @@ bool is_role_word(const std::string& key) {
         "anesthetist", "anesthesiologist", "anaesthetist", "tech", "scrub", "circulator", "team",
         "family", "case", "room", "bed", "update", "congrats", "thanks", "welcome", "today",
         "tonight", "tomorrow", "yesterday", "specimen", "consent", "chart"};
+    return k.count(key) > 0;
+}
+
+// Staff roles written before a first name: "nurse priya", "scrub tech marcus".
+bool is_staff_role(const std::string& key) {
+    static const std::unordered_set<std::string> k = {
+        "nurse", "surgeon", "resident", "fellow", "attending", "tech", "anesthetist", "anesthesiologist",
+        "anaesthetist", "midwife", "therapist", "doula", "chaplain", "interpreter", "volunteer", "intern",
+        "circulator", "registrar", "consultant", "crna", "rn", "np"};
     return k.count(key) > 0;
 }
 

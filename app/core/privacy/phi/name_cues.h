@@ -24,6 +24,7 @@ bool is_role_word(const std::string& key);
 bool is_person_verb(const std::string& key);
 bool is_person_state(const std::string& key);
 bool is_person_object_verb(const std::string& key);
+bool is_staff_role(const std::string& key);
 bool is_note_word_after_title(const std::string& key);
 bool is_contraction(std::string_view word);
 bool has_non_ascii(std::string_view word);

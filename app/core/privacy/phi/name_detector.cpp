@@ -62,6 +62,7 @@ private:
     void promote_after_lowercase_title(std::size_t j, bool lowercase_title);
     void cue_pass();
     bool explicit_lowercase_name(std::size_t i, std::size_t j, bool naming);
+    bool social_lowercase_name(std::size_t i, std::size_t j);
     void reverse_kinship_pass();
     void clear_names_pass();
     bool in_proper_phrase(std::size_t i) const;
@@ -308,10 +309,15 @@ bool NameScan::promote_strong(std::size_t i) {
     return true;
 }
 
-// Titles: "Mrs. Brown", "Dr. J. Rivera", "dr kelly".
+// Titles: "Mrs. Brown", "Dr. J. Rivera", "dr kelly". Roles work as lowercase titles but take
+// no common word ("nurse priya", not "nurse manager" or "nurse will").
 void NameScan::title_pass() {
     for (std::size_t i = 0; i + 1 < n_; ++i) {
         const Token& title = tokens_[i];
+        if (is_staff_role(title.key) && !tokens_[i + 1].upper_first && same_clause(text_, title, tokens_[i + 1])) {
+            promote_after_lowercase_title(i + 1, false);
+            continue;
+        }
         if (!is_title_key(title.key) || title.has_digit) continue;
         if ((title.key == "sr" || title.key == "miss" || title.key == "doctor") && !title.upper_first) continue;
         std::size_t j = i + 1;
@@ -395,10 +401,26 @@ void NameScan::cue_pass() {
             if (!t.upper_first || info_[j].kind == Kind::None) continue;
             if (info_[j].kind == Kind::Word && !info_[j].cap_informative && !info_[j].first && !info_[j].surname) continue;
         }
+        if (social_lowercase_name(i, j)) continue;
         if (info_[j].kind == Kind::Word && info_[j].stop && !kin) continue;
         if (info_[j].eponym_use && !kin) continue;
         promote_strong(j);
     }
+}
+
+// "thx kelly", "hi grace": after a greeting or thanks, a lowercase frequent first name is the
+// person greeted even when it is also a word or an eponym.
+bool NameScan::social_lowercase_name(std::size_t i, std::size_t j) {
+    static const std::unordered_set<std::string> kSocial = {"thanks", "thx", "thanx", "ty", "tysm", "hi", "hello",
+                                                            "hey", "dear", "congrats", "congratulations", "shoutout",
+                                                            "kudos", "love", "welcome"};
+    const Token& t = tokens_[j];
+    if (kSocial.count(tokens_[i].key) == 0 || t.upper_first || t.has_digit || t.letters < 3) return false;
+    if (!info_[j].first || lex_.first_name_rank(t.key) >= 2000 || info_[j].eponym_use || info_[j].handle) return false;
+    if (is_function_word(t.key) || is_role_word(t.key) || is_note_word_after_title(t.key)) return false;
+    info_[j].name = true;
+    info_[j].strong = true;
+    return true;
 }
 
 // Reverse kinship: "Ana, her daughter" / "Ana (daughter)".
