@@ -704,6 +704,10 @@ TEST_F(SafeHarborFilterTest, ShorthandPlacesDatesAndNumbers) {
     EXPECT_EQ(redact("transferred from St. Elsewhere General overnight"), "transferred from [ADDRESS] overnight");
     EXPECT_EQ(redact("admitted 10/15 from Hebrew Rehab"), "admitted [DATE] from [ADDRESS]");
     EXPECT_EQ(redact("follow up on may 3 with clinic"), "follow up on [DATE] with clinic");
+    EXPECT_EQ(redact("admitted 3/4, extubated 3/6, cath on 12-3, clinic on 4-15"),
+              "admitted [DATE], extubated [DATE], cath on [DATE], clinic on [DATE]");
+    EXPECT_EQ(redact("on 2-3 L NC, placed on 3-4 pillows, seen 10-20 times, K 3.4 on 4-12"),
+              "on 2-3 L NC, placed on 3-4 pillows, seen 10-20 times, K 3.4 on 4-12");
     EXPECT_EQ(redact("we may 3 times a day"), "we may 3 times a day");
     EXPECT_EQ(redact("plate MI ABC-1234 in the lot"), "plate [VEHICLE] in the lot");
     EXPECT_EQ(redact("page me at pager 2-3344 or 555 0199"), "page me at pager [PHONE] or [PHONE]");

@@ -22,6 +22,10 @@ const std::string kBirthCue =
     "birthday|year\\s+of\\s+birth|birth\\s+year)";
 const std::string kDateCue =
     "(?i:on|dob|d\\.o\\.b\\.?|born|since|dated?|admitted|discharged|dos|due|from|until|by)";
+// Clinical events a note dates: "extubated 3/6", "cath on 12-3" (the "on" is the cue there).
+const std::string kEventCue =
+    "(?i:extubated|intubated|started|stopped|placed|removed|performed|scheduled|planned|seen|transferred|"
+    "operated|surgery|cath|d/?c'?d|last|next)";
 
 const std::string kOrdinalWord =
     "((?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
@@ -91,6 +95,23 @@ bool after_score_word(std::string_view text, std::size_t start) {
                                           "aldrete", "rass", "bp", "was", "is", "at", "x", "mews", "fraction"};
     for (const char* s : kScores) {
         if (word == s) return true;
+    }
+    return false;
+}
+
+// "2-3 times", "3-4 pillows": a range of a count, not a date.
+bool followed_by_count(std::string_view text, std::size_t pos) {
+    std::size_t i = pos;
+    while (i < text.size() && text[i] == ' ') ++i;
+    std::size_t j = i;
+    while (j < text.size() && std::isalpha(static_cast<unsigned char>(text[j]))) ++j;
+    std::string w;
+    for (std::size_t k = i; k < j; ++k) w.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(text[k]))));
+    static const char* const kCounts[] = {"times", "x", "occasions", "episodes", "attempts", "pillows", "puffs",
+                                          "tabs", "tablets", "caps", "drops", "beats", "breaths", "stools", "voids",
+                                          "sets", "reps", "people", "visitors", "liters", "litres", "loops", "bags"};
+    for (const char* c : kCounts) {
+        if (w == c) return true;
     }
     return false;
 }
@@ -184,7 +205,8 @@ DateDetector::DateDetector()
                          "\\b\\.?(?:(?:,?[ \\t]+|-)" + kYear + "\\b)?")),
       month_year_(compile("\\b" + kMonth + "\\.?,?[ \\t]+((?:19|20)\\d\\d)\\b")),
       cue_year_(compile("\\b" + kBirthCue + "[ \\t]*[:\\-]?[ \\t]*(?:in[ \\t]+)?((?:19|20)\\d\\d)\\b")),
-      cue_short_(compile("\\b" + kDateCue + "[ \\t]*:?[ \\t]*(\\d{1,2})/(\\d{1,2})\\b")),
+      cue_short_(compile("\\b(?:(" + kEventCue + ")[ \\t]+)?(" + kDateCue + "|" + kEventCue +
+                         ")[ \\t]*:?[ \\t]*(\\d{1,2})([/\\-])(\\d{1,2})\\b")),
       cue_compact_(compile("\\b" + kBirthCue + "[ \\t]*[:\\-]?[ \\t]*(\\d{8})\\b")),
       bare_month_day_(compile("\\b(\\d{1,2})/(\\d{1,2})\\b")),
       glued_(compile("\\b(\\d{1,2})" + kMonth + "(\\d{4}|\\d{2})\\b")),
@@ -312,13 +334,18 @@ void DateDetector::scan_cue_year(std::string_view text, std::vector<DateMatch>& 
     });
 }
 
-// on 3/5, DOB 3/5 (no year)
+// After a cue: "admitted 3/4", "extubated 3/6", "cath on 12-3". A dash makes it a range as often
+// as a date ("on 2-3 L", "on 3-4 pillows"), so it counts after an event word, or when the day
+// can only be a day (13..31).
 void DateDetector::scan_cue_short(std::string_view text, std::vector<DateMatch>& out) const {
-    for_each_match<3>(*cue_short_, text, [&](const auto& g) {
-        const std::size_t s = group_begin(text, g[1]), e = group_end(text, g[2]);
-        if (!isolated(text, s, e)) return;
-        const int a = to_int(group_view(g[1]));
-        const int b = to_int(group_view(g[2]));
+    static const RE2 event("^" + kEventCue + "$");
+    for_each_match<6>(*cue_short_, text, [&](const auto& g) {
+        const std::size_t s = group_begin(text, g[3]), e = group_end(text, g[5]);
+        if (!isolated(text, s, e) || followed_by_unit(text, e)) return;
+        const int a = to_int(group_view(g[3]));
+        const int b = to_int(group_view(g[5]));
+        const bool after_event = group_matched(g[1]) || RE2::FullMatch(group_view(g[2]), event);
+        if (group_view(g[4]) == "-" && ((b < 13 && !after_event) || followed_by_count(text, e))) return;
         DateMatch m{s, e, {}, "date-numeric"};
         if (valid_day(a, b)) m.readings.push_back({-1, -1, a, b});
         if (a != b && valid_day(b, a)) m.readings.push_back({-1, -1, b, a});
