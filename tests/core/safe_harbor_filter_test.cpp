@@ -681,6 +681,8 @@ TEST_F(SafeHarborFilterTest, WordAndEponymNamesInAPersonsPlace) {
               "Kelly clamp on the duct, Rose Bengal stain applied");
     EXPECT_EQ(redact("pt ML to PACU; pt NPO, pt DNR"), "pt [NAME] to PACU; pt NPO, pt DNR");
     EXPECT_EQ(redact("thx kelly!! and thanks to nurse priya"), "thx [NAME]!! and thanks to nurse [NAME]");
+    EXPECT_EQ(redact("Spanish interpreter at bedside; she is studying English"),
+              "Spanish interpreter at bedside; she is studying English");
     EXPECT_EQ(redact("nurse manager aware, nurse will call, thanks everyone"),
               "nurse manager aware, nurse will call, thanks everyone");
     EXPECT_EQ(redact("Called Kelly RN from 11W; Charge RN and PACU RN aware"),

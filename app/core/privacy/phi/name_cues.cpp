@@ -73,7 +73,15 @@ const std::unordered_set<std::string>& calendar_words() {
         "kansas", "kentucky", "louisiana", "maine", "maryland", "massachusetts", "michigan",
         "minnesota", "mississippi", "missouri", "montana", "nebraska", "nevada", "ohio",
         "oklahoma", "oregon", "pennsylvania", "tennessee", "texas", "utah", "vermont", "virginia",
-        "washington", "wisconsin", "wyoming", "dakota", "carolina", "jersey", "york"};
+        "washington", "wisconsin", "wyoming", "dakota", "carolina", "jersey", "york",
+        // Languages and nationalities ("a Spanish interpreter", "studying English").
+        "english", "french", "spanish", "german", "italian", "chinese", "japanese", "russian", "arabic",
+        "portuguese", "polish", "dutch", "greek", "irish", "scottish", "welsh", "british", "american",
+        "canadian", "european", "african", "asian", "mexican", "indian", "korean", "vietnamese",
+        "haitian", "creole", "somali", "swahili", "hindi", "urdu", "farsi", "tagalog", "mandarin",
+        "cantonese", "hebrew", "turkish", "swedish", "danish", "norwegian", "finnish", "hungarian",
+        // Acronyms of banking and government that are also listed names.
+        "iban", "union"};
     return k;
 }
 
