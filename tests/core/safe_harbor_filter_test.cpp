@@ -705,6 +705,14 @@ TEST_F(SafeHarborFilterTest, ShorthandPlacesDatesAndNumbers) {
               "lives in fear of needles, home in time for dinner");
     EXPECT_EQ(redact("transferred from St. Elsewhere General overnight"), "transferred from [ADDRESS] overnight");
     EXPECT_EQ(redact("admitted 10/15 from Hebrew Rehab"), "admitted [DATE] from [ADDRESS]");
+    EXPECT_EQ(redact("PT TO GO TO ST. MARY'S FOR REHAB. TRANSFERRED FROM ST ELIZABETH'S MEDICAL CENTER."),
+              "PT TO GO TO [ADDRESS] FOR REHAB. TRANSFERRED FROM [ADDRESS].");
+    FilterContext ours;
+    ours.allow = {"St. Mary's Hospital"};
+    EXPECT_EQ(redact("transferred to St. Mary's from St. Joseph's", ours), "transferred to St. Mary's from [ADDRESS]")
+        << "this hospital's own name is not the patient's";
+    EXPECT_EQ(redact("PAGED HOUSE OFFICER MILLER RE: LOW BP. 45 Y.O. FEMALE"),
+              "PAGED HOUSE OFFICER [NAME] RE: LOW BP. 45 Y.O. FEMALE");
     EXPECT_EQ(redact("follow up on may 3 with clinic"), "follow up on [DATE] with clinic");
     EXPECT_EQ(redact("admitted 3/4, extubated 3/6, cath on 12-3, clinic on 4-15"),
               "admitted [DATE], extubated [DATE], cath on [DATE], clinic on [DATE]");

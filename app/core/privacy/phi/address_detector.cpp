@@ -153,10 +153,16 @@ AddressDetector::AddressDetector() {
     // Other hospitals a patient came from or goes to: "transferred from St. Agnes Medical Center",
     // "from St. Elsewhere General", "transferred to Mercy Regional".
     other_hospital_ = std::make_unique<RE2>(
-        "\\b(?:from|(?i:transferred|sent|admitted|discharged|moved)[ \\t]+to)[ \\t]+"
-        "((?:\\p{Lu}[\\pL'’.\\-]*[ \\t]+){1,4}(?:Hospital|Medical[ \\t]+Cent(?:er|re)|Clinic|"
+        "\\b(?i:from|(?:transferred|sent|admitted|discharged|moved)[ \\t]+to)[ \\t]+"
+        "((?:\\p{Lu}[\\pL'’.\\-]*[ \\t]+){1,4}(?i:Hospital|Medical[ \\t]+Cent(?:er|re)|Clinic|"
         "Infirmary|Health[ \\t]+System|Nursing[ \\t]+Home|Rehab(?:ilitation)?(?:[ \\t]+Cent(?:er|re))?|Hospice|"
         "General|Memorial|Regional|Manor|Care[ \\t]+Cent(?:er|re)|Healthcare))\\b", o);
+    // "to St. Mary's for rehab", "FROM ST ELIZABETH'S": a saint's name after a direction is a
+    // facility or a town, either way where the patient was or goes.
+    saint_place_ = std::make_unique<RE2>(
+        "\\b(?i:from|to|at)[ \\t]+((?i:st\\.?|saint)[ \\t]+\\p{Lu}[\\pL]+(?:['’](?i:s))?"
+        "(?:[ \\t]+(?i:hospital|medical[ \\t]+cent(?:er|re)|clinic|infirmary|rehab(?:ilitation)?|nursing[ \\t]+home))?)",
+        o);
     // Where a patient lives when it is not a street: "Sunrise Manor", "Maple Grove Assisted Living".
     residence_ = std::make_unique<RE2>(
         "\\b((?:\\p{Lu}[\\pL'’\\-]*[ \\t]+){1,3}(?:Manor|Assisted[ \\t]+Living|Senior[ \\t]+Living|"
@@ -221,7 +227,7 @@ bool AddressDetector::ok() const {
                            &keyword_, &state_zip_, &zip_keyword_, &zip9_, &city_state_zip_,
                            &military_, &street_unit_, &hungarian_, &intl_suffix_, &uk_postcode_,
                            &next_part_, &next_uk_, &next_inline_, &city_region_, &city_cue_, &person_from_,
-                           &city_cue_lower_, &street_lower_, &other_hospital_, &residence_}) {
+                           &city_cue_lower_, &street_lower_, &other_hospital_, &saint_place_, &residence_}) {
         if (!(*re)->ok()) return false;
     }
     return true;
@@ -263,6 +269,7 @@ void AddressDetector::find_anchors(std::string_view text, const NameLexicon* lex
 
     whole(*street_lower_, "street-address");
     group1(*other_hospital_, "other-hospital");
+    group1(*saint_place_, "other-hospital");
     group1(*residence_, "residence");
 }
 

@@ -59,6 +59,7 @@ private:
     std::unique_ptr<RE2> city_cue_;         // "lives in Marblehead", "visiting from Gdańsk"
     std::unique_ptr<RE2> person_from_;      // "Hamish from Inverness", "patient from Fresno"
     std::unique_ptr<RE2> city_cue_lower_;   // "lives in brockton", "home in kalamazoo"
+    std::unique_ptr<RE2> saint_place_;      // "to St. Mary's", "FROM ST ELIZABETH'S"
     std::unique_ptr<RE2> residence_;        // "Sunrise Manor", "Oak Hill Assisted Living"
 };
 

@@ -94,7 +94,7 @@ const std::unordered_set<std::string>& dotted_abbreviations() {
         "ad", "au", "sq", "im", "sc", "pr", "ng", "og", "jp", "ld", "rt", "lt", "ot", "pt", "st",
         "usa", "ny", "la", "icu", "ok", "rip", "aka", "ie", "ea", "no", "dob", "ssn", "mrn", "bs",
         "ba", "ms", "phd", "dds", "dmd", "mph", "mba", "ma", "sn", "pe", "cv", "gp", "uti", "ap",
-        "mg", "kg", "cc", "hb", "ph", "rr", "hx", "dx", "tx", "rx", "sx", "fx", "bx", "cx"};
+        "mg", "kg", "cc", "hb", "ph", "rr", "hx", "dx", "tx", "rx", "sx", "fx", "bx", "cx", "yo", "mo", "wk"};
     return k;
 }
 
@@ -104,7 +104,7 @@ bool is_function_word(const std::string& key) {
         "a", "an", "the", "by", "in", "on", "at", "to", "of", "and", "or", "for", "as", "is", "it",
         "so", "no", "do", "be", "he", "me", "we", "my", "up", "us", "if", "but", "not", "all",
         "can", "her", "his", "him", "she", "you", "our", "per", "via", "from", "with", "into",
-        "over", "than", "then", "when", "says", "said", "very", "just", "more"};
+        "over", "than", "then", "when", "says", "said", "very", "just", "more", "re"};
     return k.count(key) > 0;
 }
 
@@ -114,7 +114,7 @@ bool is_role_word(const std::string& key) {
         "patient", "pt", "nurse", "doctor", "surgeon", "resident", "fellow", "attending",
         "anesthetist", "anesthesiologist", "anaesthetist", "tech", "scrub", "circulator", "team",
         "family", "case", "room", "bed", "update", "congrats", "thanks", "welcome", "today",
-        "tonight", "tomorrow", "yesterday", "specimen", "consent", "chart"};
+        "tonight", "tomorrow", "yesterday", "specimen", "consent", "chart", "officer", "intern"};
     return k.count(key) > 0;
 }
 

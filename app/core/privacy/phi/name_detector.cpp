@@ -726,7 +726,11 @@ void NameScan::initials_pass() {
         const bool followed_by_name = near && info_[j].name;
         const bool followed_by_candidate = near && can_be_named(j) && !info_[j].stop && !info_[j].eponym_use &&
                                            (info_[j].kind == Kind::Unknown || info_[j].first || info_[j].surname);
-        if (letters.size() >= 2 && dotted_abbreviations().count(letters) == 0) {
+        if (dotted_abbreviations().count(letters) > 0) {
+            i = j - 1;  // "Y.O. MALE", "P.O. meds": an abbreviation, not initials
+            continue;
+        }
+        if (letters.size() >= 2) {
             for (std::size_t k = i; k < j; ++k) info_[k].name = true;
             if (followed_by_candidate) info_[j].name = true;
         } else if (followed_by_name || followed_by_candidate) {
@@ -952,6 +956,21 @@ bool AllowList::protects(const std::vector<std::string>& run) const {
     return false;
 }
 
+bool AllowList::names_organisation(const std::vector<std::string>& keys) const {
+    static const std::unordered_set<std::string> kGeneric = {"st", "saint", "general", "regional", "rehab",
+                                                             "rehabilitation", "nursing", "home", "the"};
+    for (const std::vector<std::string>& org : organisations) {
+        bool any = false, all = true;
+        for (const std::string& k : keys) {
+            if (kGeneric.count(k) > 0 || organisation_words().count(k) > 0) continue;
+            any = true;
+            all = all && std::find(org.begin(), org.end(), k) != org.end();
+        }
+        if (any && all) return true;
+    }
+    return false;
+}
+
 AllowList make_allow_list(const std::vector<std::string>& allow) {
     AllowList list;
     for (const std::string& entry : allow) {
@@ -964,7 +983,12 @@ AllowList make_allow_list(const std::vector<std::string>& allow) {
             list.keys.insert(t.key);
         }
         // The hospital's own name is not a person: it protects no one's name.
-        if (!keys.empty() && !organisation) list.people.push_back(std::move(keys));
+        if (keys.empty()) continue;
+        if (organisation) {
+            list.organisations.push_back(std::move(keys));
+        } else {
+            list.people.push_back(std::move(keys));
+        }
     }
     return list;
 }

@@ -26,6 +26,11 @@ struct AllowList {
     // surname ("Okafor", "Dr. Okafor"), never when it merely shares a word with an entry
     // ("Sam Lopez", "Henry Lopez" beside "Henry Ford Hospital").
     bool protects(const std::vector<std::string>& run) const;
+
+    std::vector<std::vector<std::string>> organisations;  // entries that name a place (the hospital)
+    // Do these keys name an allowed organisation ("ST MARY'S" for "St. Mary's Hospital")? Their
+    // distinctive words (not "st", "hospital", "general") must all be the entry's.
+    bool names_organisation(const std::vector<std::string>& keys) const;
 };
 
 AllowList make_allow_list(const std::vector<std::string>& allow);

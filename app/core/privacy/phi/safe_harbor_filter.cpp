@@ -85,6 +85,22 @@ void SafeHarborFilter::add_review_spans(const NormalizedText& normalized, std::v
     std::sort(spans.begin(), spans.end(), [](const PhiSpan& a, const PhiSpan& b) { return a.start < b.start; });
 }
 
+namespace {
+
+// "transferred to St. Mary's" is another facility, unless St. Mary's is this hospital (its name
+// is on the allow list): ours is not an identifier of the patient.
+void keep_own_hospital(std::string_view text, const AllowList& allowed, std::vector<Candidate>& candidates) {
+    if (allowed.organisations.empty()) return;
+    std::erase_if(candidates, [&](const Candidate& c) {
+        if (c.span.rule != "other-hospital") return false;
+        std::vector<std::string> keys;
+        for (const Token& t : tokenize(text.substr(c.span.start, c.span.end - c.span.start))) keys.push_back(t.key);
+        return allowed.names_organisation(keys);
+    });
+}
+
+}  // namespace
+
 std::vector<PhiSpan> SafeHarborFilter::find_normalized(std::string_view text, const FilterContext& context) const {
     std::vector<Candidate> candidates;
     const std::vector<Token> tokens = tokenize(text);
@@ -106,6 +122,7 @@ std::vector<PhiSpan> SafeHarborFilter::find_normalized(std::string_view text, co
     contacts_.find(text, candidates);
     identifiers_.find(text, candidates);
     addresses_.find(text, &lexicon_, candidates);
+    keep_own_hospital(text, allowed, candidates);
     names_.find(text, tokens, allowed, candidates);
     patient_.find(text, tokens, dates, context.patient, allowed.keys, candidates);
     return resolve_candidates(text, std::move(candidates));
