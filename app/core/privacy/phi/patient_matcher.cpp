@@ -1,3 +1,7 @@
+// [SECTION] index
+//   Helpers: particles, hyphenated parts, diminutives of given names, person predicates
+//   Parts: the patient's name parts and initials, how a token matches one, anchoring
+//   Finding: the patient's names, MRN in any format, date of birth in any format
 #include "core/privacy/phi/patient_matcher.h"
 
 #include <cctype>
