@@ -748,5 +748,20 @@ TEST_F(SafeHarborFilterTest, DisguisedNamesAndContacts) {
     EXPECT_EQ(redact("SSN last four 6789"), "SSN last four [SSN]");
 }
 
+// ALL-CAPS nursing shorthand: slashed abbreviations are not spelled names, kinship words and
+// modal verbs are not names, a practice after "at" is a place of care, a weekday cues a date.
+TEST_F(SafeHarborFilterTest, CapitalShorthandOfNursingNotes) {
+    EXPECT_EQ(redact("PT IS A 82 Y/O F S/P FALL AT HOME"), "PT IS A 82 Y/O F S/P FALL AT HOME");
+    EXPECT_EQ(redact("CONTACT: HUSBAND (ROBERT) AT BEDSIDE, SON MICHAEL CALLED"),
+              "CONTACT: HUSBAND ([NAME]) AT BEDSIDE, SON [NAME] CALLED");
+    EXPECT_EQ(redact("DAUGHTER LIVES IN WORCESTER, WILL VISIT TOMORROW"),
+              "DAUGHTER LIVES IN [ADDRESS], WILL VISIT TOMORROW");
+    EXPECT_EQ(redact("PCP is Dr. Abernathy at Harborview Family Practice; follow up at Wound Clinic"),
+              "PCP is Dr. [NAME] at [ADDRESS]; follow up at Wound Clinic");
+    EXPECT_EQ(redact("FAMILY MEETING ON FRIDAY 10/3, PAIN 3/10"), "FAMILY MEETING ON FRIDAY [DATE], PAIN 3/10");
+    EXPECT_EQ(redact("PT LIVES IN BROCKTON WITH DAUGHTER. TRANSFERRED TO PACU, LIVES IN FEAR OF FALLS"),
+              "PT LIVES IN [ADDRESS] WITH DAUGHTER. TRANSFERRED TO PACU, LIVES IN FEAR OF FALLS");
+}
+
 }  // namespace
 }  // namespace orlive

@@ -8,6 +8,7 @@
 #include <cstring>
 #include <string>
 
+#include "core/privacy/phi/name_cues.h"
 #include "core/privacy/phi/name_detector.h"
 #include "core/privacy/phi/utf8_text.h"
 
@@ -27,6 +28,10 @@ const std::string kSuffix =
     "Causeway|Ridge|Run|Path|Walk|Commons|Crossing|Heights|Hts|Grove|Gardens|Mews|Hollow|"
     "Bend|Cove|Landing|Meadows?|Trace|Estates|Manor|Vista|Knoll|Point|Park|Hill|View|Green|"
     "Glen|Creek|Harbor|Center|Ctr)";
+// Names of doctors' practices and other places of care than hospitals.
+const std::string kPracticeSuffix =
+    "Family[ \\t]+(?:Practice|Medicine|Health)|Primary[ \\t]+Care|Medical[ \\t]+(?:Group|Associates)|"
+    "Health[ \\t]+Cent(?:er|re)|Urgent[ \\t]+Care|Pediatrics|Dialysis(?:[ \\t]+Cent(?:er|re))?";
 const std::string kSuffixCaps =
     "(?:STREET|ST|AVENUE|AVE|ROAD|RD|BOULEVARD|BLVD|LANE|LN|DRIVE|DR|COURT|CT|PLACE|PL|WAY|"
     "CIRCLE|CIR|PARKWAY|PKWY|HIGHWAY|HWY|TERRACE|TRAIL|SQUARE)";
@@ -87,6 +92,12 @@ const std::string kPartSep =
 bool is_space(char c) { return c == ' ' || c == '\t'; }
 
 // A place name must not be a dictionary word on its own, a clinical word or a title.
+// A capital word that can only be a town's name: long enough, in no English or clinical list.
+bool unknown_town(const Token& w, const NameLexicon* lex) {
+    return lex != nullptr && w.letters >= 4 && !w.has_digit && !lex->is_vocabulary(w.key) &&
+           !lex->is_clinical_abbreviation(w.key) && !lex->is_clinical_stopword(w.key) && !is_title_key(w.key);
+}
+
 bool place_acceptable(std::string_view place, const NameLexicon* lex) {
     if (lex == nullptr) return true;
     const std::vector<Token> words = tokenize(place);
@@ -156,7 +167,12 @@ AddressDetector::AddressDetector() {
         "\\b(?i:from|(?:transferred|sent|admitted|discharged|moved)[ \\t]+to)[ \\t]+"
         "((?:\\p{Lu}[\\pL'’.\\-]*[ \\t]+){1,4}(?i:Hospital|Medical[ \\t]+Cent(?:er|re)|Clinic|"
         "Infirmary|Health[ \\t]+System|Nursing[ \\t]+Home|Rehab(?:ilitation)?(?:[ \\t]+Cent(?:er|re))?|Hospice|"
-        "General|Memorial|Regional|Manor|Care[ \\t]+Cent(?:er|re)|Healthcare))\\b", o);
+        "General|Memorial|Regional|Manor|Care[ \\t]+Cent(?:er|re)|Healthcare|" + kPracticeSuffix + "))\\b", o);
+    // "PCP is Dr. Abernathy at Harborview Family Practice": after "at" or "with" only a named
+    // practice counts (its first word no common word: "at Wound Clinic" is a room of ours).
+    practice_ = std::make_unique<RE2>(
+        "\\b(?i:at|with)[ \\t]+((\\p{Lu}[\\pL'’.\\-]*)[ \\t]+(?:\\p{Lu}[\\pL'’.\\-]*[ \\t]+){0,2}"
+        "(?i:Hospital|Medical[ \\t]+Cent(?:er|re)|" + kPracticeSuffix + "))\\b", o);
     // "to St. Mary's for rehab", "FROM ST ELIZABETH'S": a saint's name after a direction is a
     // facility or a town, either way where the patient was or goes.
     saint_place_ = std::make_unique<RE2>(
@@ -270,6 +286,11 @@ void AddressDetector::find_anchors(std::string_view text, const NameLexicon* lex
     whole(*street_lower_, "street-address");
     group1(*other_hospital_, "other-hospital");
     group1(*saint_place_, "other-hospital");
+    for_each_match<3>(*practice_, text, [&](const auto& g) {
+        const std::string first(group_view(g[2]));
+        if (lexicon != nullptr && lexicon->is_common_word(fold_case(first))) return;
+        add(out, group_begin(text, g[1]), group_end(text, g[1]), "other-hospital");
+    });
     group1(*residence_, "residence");
 }
 
@@ -357,8 +378,17 @@ void AddressDetector::find_places(std::string_view text, const NameLexicon* lexi
     });
     auto cue_place = [&](const auto& g, bool strict) {
         std::string_view place = group_view(g[1]);
+        // In capitals a place runs on into the sentence ("LIVES IN REVERE WITH DAUGHTER"): it ends
+        // before a function, kinship or role word.
+        std::vector<Token> words = tokenize(place);
+        for (std::size_t k = 1; k < words.size(); ++k) {
+            const std::string& key = words[k].key;
+            if (!name_cues::is_function_word(key) && !name_cues::is_kin(key) && !name_cues::is_role_word(key)) continue;
+            place = place.substr(0, words[k - 1].end);
+            words.resize(k);
+            break;
+        }
         // Stop before an organisation word: "from Mercy Hospital" is a place of care, not a home.
-        const std::vector<Token> words = tokenize(place);
         for (const Token& w : words) {
             static const char* const kOrg[] = {"hospital", "clinic", "medical", "health", "center",
                                                "centre", "university", "college", "school", "inc",
@@ -367,7 +397,9 @@ void AddressDetector::find_places(std::string_view text, const NameLexicon* lexi
                 if (w.key == o) return;
             }
         }
-        if (words.size() == 1 && words[0].all_upper) return;  // "from PACU", "to ICU"
+        // "from PACU", "to ICU": one capital word is a unit, unless a home cue names it and it
+        // is in no vocabulary ("D/C HOME TO NEWTON", "LIVES IN BROCKTON").
+        if (words.size() == 1 && words[0].all_upper && (strict || !unknown_town(words[0], lexicon))) return;
         if (!place_acceptable(place, lexicon)) return;
         if (strict && lexicon != nullptr) {
             // "X from Y" without a home/travel verb: Y must not be a known name or short code.
@@ -375,7 +407,7 @@ void AddressDetector::find_places(std::string_view text, const NameLexicon* lexi
                 if (lexicon->is_name(w.key) || w.letters < 4) return;
             }
         }
-        add(out, group_begin(text, g[1]), group_end(text, g[1]), "city-context");
+        add(out, group_begin(text, g[1]), group_begin(text, g[1]) + place.size(), "city-context");
     };
     for_each_match<2>(*city_cue_, text, [&](const auto& g) { cue_place(g, false); });
     for_each_match<2>(*person_from_, text, [&](const auto& g) { cue_place(g, true); });

@@ -25,7 +25,8 @@ const std::string kDateCue =
 // Clinical events a note dates: "extubated 3/6", "cath on 12-3" (the "on" is the cue there).
 const std::string kEventCue =
     "(?i:extubated|intubated|started|stopped|placed|removed|performed|scheduled|planned|seen|transferred|"
-    "operated|surgery|cath|d/?c'?d|last|next)";
+    "operated|surgery|cath|d/?c'?d|last|next|today|tomorrow|yesterday|"
+    "mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs?|rsday)?|fri(?:day)?|saturday|sunday)";
 
 const std::string kOrdinalWord =
     "((?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"

@@ -206,7 +206,7 @@ void NameScan::classify(std::size_t i) {
     if (f.handle || t.has_digit || !t.has_letter || t.letters < 2) return;
     if (is_contraction(text_.substr(t.start, t.core_end - t.start))) return;
     const std::string& key = t.key;
-    if (is_function_word(key) || is_role_word(key) || is_title_key(key)) return;
+    if (is_function_word(key) || is_role_word(key) || is_title_key(key) || is_kin(key)) return;
     // Clinical shorthand ("GI", "MAE", "micu") is never a name unless written Like A Name mid-text.
     if (lex_.is_clinical_abbreviation(key) && !f.cap_informative) return;
     f.stop = lex_.is_clinical_stopword(key);
@@ -768,6 +768,8 @@ void NameScan::board_style_pass() {
         if (!info_[i].name || !tokens_[i].all_upper || tokens_[i].letters < 2) continue;
         if (text_.substr(tokens_[i].end, tokens_[j].start - tokens_[i].end) != ", ") continue;
         if (!tokens_[j].all_upper || !info_[j].first || tokens_[j].letters < 2 || !can_be_named(j)) continue;
+        // A first name that is also a word must end the entry: "WORCESTER, WILL VISIT" is a sentence.
+        if (info_[j].kind == Kind::Word && j + 1 < n_ && joined(j, j + 1, 1) && tokens_[j + 1].letters >= 2) continue;
         info_[j].name = true;
         const std::size_t k = j + 1;
         if (k < n_ && tokens_[k].letters == 1 && tokens_[k].upper_first && !tokens_[k].has_digit && joined(j, k, 1) &&
@@ -843,14 +845,21 @@ void NameScan::disguised_name_pass() {
     }
 }
 
-// "M a r i a", "L.O.P.E.Z": four or more single letters with one separator between each, spelling
-// something that is no word or abbreviation ("S O A P" stays).
+// "M a r i a", "L.O.P.E.Z": four or more single letters with the same one separator between
+// each, spelling something that is no word or abbreviation ("S O A P" stays). Shorthand mixes
+// separators and slashes ("Y/O F S/P"); a spelled name does not.
 void NameScan::spelled_out_pass() {
     for (std::size_t i = 0; i < n_;) {
         std::size_t j = i;
         std::string word;
-        while (j < n_ && tokens_[j].letters == 1 && !tokens_[j].has_digit && tokens_[j].core_end - tokens_[j].start <= 4 &&
-               (j == i || tokens_[j].start - tokens_[j - 1].end == 1)) {
+        char separator = 0;
+        while (j < n_ && tokens_[j].letters == 1 && !tokens_[j].has_digit && tokens_[j].core_end - tokens_[j].start <= 4) {
+            if (j > i) {
+                if (tokens_[j].start - tokens_[j - 1].end != 1) break;
+                const char sep = text_[tokens_[j - 1].end];
+                if (sep == '/' || (separator != 0 && sep != separator)) break;
+                separator = sep;
+            }
             word += tokens_[j].key;
             ++j;
         }
