@@ -759,6 +759,8 @@ TEST_F(SafeHarborFilterTest, CapitalShorthandOfNursingNotes) {
     EXPECT_EQ(redact("PCP is Dr. Abernathy at Harborview Family Practice; follow up at Wound Clinic"),
               "PCP is Dr. [NAME] at [ADDRESS]; follow up at Wound Clinic");
     EXPECT_EQ(redact("FAMILY MEETING ON FRIDAY 10/3, PAIN 3/10"), "FAMILY MEETING ON FRIDAY [DATE], PAIN 3/10");
+    EXPECT_EQ(redact("DR. WHITE CALLED BACK, OK TO GIVE LASIX"), "DR. [NAME] CALLED BACK, OK TO GIVE LASIX");
+    EXPECT_EQ(redact("RN: Jessica M. NP: Tom B. Lives in Braintree."), "RN: [NAME] NP: [NAME] Lives in [ADDRESS].");
     EXPECT_EQ(redact("PT LIVES IN BROCKTON WITH DAUGHTER. TRANSFERRED TO PACU, LIVES IN FEAR OF FALLS"),
               "PT LIVES IN [ADDRESS] WITH DAUGHTER. TRANSFERRED TO PACU, LIVES IN FEAR OF FALLS");
 }

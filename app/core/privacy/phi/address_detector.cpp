@@ -388,6 +388,10 @@ void AddressDetector::find_places(std::string_view text, const NameLexicon* lexi
             words.resize(k);
             break;
         }
+        // The full stop after "lives in Braintree." ends the sentence; after "St." it is the word's.
+        if (!words.empty() && !place.empty() && place.back() == '.' && words.back().letters >= 3) {
+            place.remove_suffix(1);
+        }
         // Stop before an organisation word: "from Mercy Hospital" is a place of care, not a home.
         for (const Token& w : words) {
             static const char* const kOrg[] = {"hospital", "clinic", "medical", "health", "center",

@@ -104,7 +104,7 @@ bool is_function_word(const std::string& key) {
         "a", "an", "the", "by", "in", "on", "at", "to", "of", "and", "or", "for", "as", "is", "it",
         "so", "no", "do", "be", "he", "me", "we", "my", "up", "us", "if", "but", "not", "all",
         "can", "her", "his", "him", "she", "you", "our", "per", "via", "from", "with", "into",
-        "over", "than", "then", "when", "says", "said", "very", "just", "more", "re"};
+        "over", "than", "then", "when", "says", "said", "very", "just", "more", "re", "ok", "okay"};
     return k.count(key) > 0;
 }
 

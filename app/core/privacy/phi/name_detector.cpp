@@ -90,6 +90,7 @@ private:
     void disguised_name_pass();
     void spelled_out_pass();
     void before_initials_pass();
+    void after_name_initial_pass();
     // 4. output
     void find_handle_names(const AllowList& allowed, std::vector<Candidate>& out) const;
     void emit(const AllowList& allowed, std::vector<Candidate>& out) const;
@@ -130,6 +131,7 @@ void NameScan::run(const AllowList& allowed, std::vector<Candidate>& out) {
     board_style_pass();
     credential_pass();
     before_initials_pass();
+    after_name_initial_pass();
     spread_to_neighbours();
     particle_pass();
     disguised_name_pass();
@@ -402,6 +404,8 @@ void NameScan::cue_pass() {
             if (info_[j].kind == Kind::Word && !info_[j].cap_informative && !info_[j].first && !info_[j].surname) continue;
         }
         if (social_lowercase_name(i, j)) continue;
+        // ALL CAPS says nothing: "CALLED BACK", "TOLD FAMILY" are words unless a first name.
+        if (shouting_ && !kin && !name_is && info_[j].kind == Kind::Word && !info_[j].first) continue;
         if (info_[j].kind == Kind::Word && info_[j].stop && !kin) continue;
         if (info_[j].eponym_use && !kin) continue;
         promote_strong(j);
@@ -879,6 +883,15 @@ void NameScan::before_initials_pass() {
         if (f.stop || f.eponym_use || f.organisation || title_case_[i] || !joined(i, i + 1, 1)) continue;
         if (f.kind == Kind::Word && !(f.first || f.surname)) continue;
         info_[i].name = true;
+    }
+}
+
+// A surname's initial after a name, as staff sign: "RN: Jessica M.", "NP: Tom B.".
+void NameScan::after_name_initial_pass() {
+    for (std::size_t i = 0; i + 1 < n_; ++i) {
+        if (!info_[i].name || !tokens_[i].upper_first || !info_[i + 1].initial || info_[i + 1].name) continue;
+        if (!joined(i, i + 1, 1)) continue;
+        info_[i + 1].name = true;
     }
 }
 
