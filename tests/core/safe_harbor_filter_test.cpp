@@ -748,6 +748,17 @@ TEST_F(SafeHarborFilterTest, DisguisedNamesAndContacts) {
     EXPECT_EQ(redact("SSN last four 6789"), "SSN last four [SSN]");
 }
 
+// Written to slip past: a relative's rare first name in lowercase, a lowercase "surname, given"
+// after a naming cue, a date of birth with its year in words, a patient's record number.
+TEST_F(SafeHarborFilterTest, LowercaseRelativesAndYearsInWords) {
+    EXPECT_EQ(redact("patient's son kwame will pick her up"), "patient's son [NAME] will pick her up");
+    EXPECT_EQ(redact("her son will pick her up, son is here"), "her son will pick her up, son is here");
+    EXPECT_EQ(redact("name: tran, bao"), "name: [NAME], [NAME]");
+    EXPECT_EQ(redact("dob was march fourth nineteen fifty two"), "dob was [DATE]");
+    EXPECT_EQ(redact("born the third of may, two thousand and three, at home"), "born the [DATE], at home");
+    EXPECT_EQ(redact("pt's MRN is 4471923"), "pt's MRN is [MRN]");
+}
+
 // ALL-CAPS nursing shorthand: slashed abbreviations are not spelled names, kinship words and
 // modal verbs are not names, a practice after "at" is a place of care, a weekday cues a date.
 TEST_F(SafeHarborFilterTest, CapitalShorthandOfNursingNotes) {

@@ -28,6 +28,15 @@ const std::string kEventCue =
     "operated|surgery|cath|d/?c'?d|last|next|today|tomorrow|yesterday|"
     "mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs?|rsday)?|fri(?:day)?|saturday|sunday)";
 
+// A year in words after a date in words: "nineteen fifty two", "two thousand and three".
+const std::string kUnitWord = "(?:one|two|three|four|five|six|seven|eight|nine)";
+const std::string kTeenWord = "(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)";
+const std::string kTensWord = "(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)";
+const std::string kYearWords =
+    "(?i:,?[ \\t]+(?:(?:nineteen|twenty)[ \\t-]+(?:" + kTeenWord + "|(?:oh[ \\t-]+)?" + kUnitWord + "|" +
+    kTensWord + "(?:[ \\t-]+" + kUnitWord + ")?|hundred)|two[ \\t]+thousand(?:[ \\t]+(?:and[ \\t]+)?(?:" +
+    kTeenWord + "|" + kTensWord + "(?:[ \\t-]+" + kUnitWord + ")?|" + kUnitWord + "))?))?";
+
 const std::string kOrdinalWord =
     "((?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
     "thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|"
@@ -211,8 +220,8 @@ DateDetector::DateDetector()
       cue_compact_(compile("\\b" + kBirthCue + "[ \\t]*[:\\-]?[ \\t]*(\\d{8})\\b")),
       bare_month_day_(compile("\\b(\\d{1,2})/(\\d{1,2})\\b")),
       glued_(compile("\\b(\\d{1,2})" + kMonth + "(\\d{4}|\\d{2})\\b")),
-      ordinal_words_(compile("\\b" + kOrdinalWord + "[ \\t]+of[ \\t]+" + kMonth + "\\b|\\b" + kMonth +
-                             "\\.?[ \\t]+(?:the[ \\t]+)?" + kOrdinalWord + "\\b")) {}
+      ordinal_words_(compile("\\b(?:" + kOrdinalWord + "[ \\t]+of[ \\t]+" + kMonth + "|" + kMonth +
+                             "\\.?[ \\t]+(?:the[ \\t]+)?" + kOrdinalWord + ")" + kYearWords + "\\b")) {}
 
 DateDetector::~DateDetector() = default;
 

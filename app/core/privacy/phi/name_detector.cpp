@@ -91,6 +91,7 @@ private:
     void spelled_out_pass();
     void before_initials_pass();
     void after_name_initial_pass();
+    void given_name_after_comma(std::size_t j);
     // 4. output
     void find_handle_names(const AllowList& allowed, std::vector<Candidate>& out) const;
     void emit(const AllowList& allowed, std::vector<Candidate>& out) const;
@@ -408,8 +409,22 @@ void NameScan::cue_pass() {
         if (shouting_ && !kin && !name_is && info_[j].kind == Kind::Word && !info_[j].first) continue;
         if (info_[j].kind == Kind::Word && info_[j].stop && !kin) continue;
         if (info_[j].eponym_use && !kin) continue;
-        promote_strong(j);
+        // After a kinship word a lowercase listed first name in no vocabulary: "son kwame".
+        if (kin && !t.upper_first && info_[j].first && info_[j].kind == Kind::Word && !info_[j].stop &&
+            !lex_.is_vocabulary(t.key)) {
+            info_[j].kind = Kind::Name;
+        }
+        if (promote_strong(j) && name_is) given_name_after_comma(j);
     }
+}
+
+// "name: tran, bao": the surname a naming cue gave, a comma, then a listed first name.
+void NameScan::given_name_after_comma(std::size_t j) {
+    const std::size_t k = j + 1;
+    if (k >= n_ || text_.substr(tokens_[j].end, tokens_[k].start - tokens_[j].end) != ", ") return;
+    if (!info_[k].first || !can_be_named(k) || info_[k].stop || lex_.is_common_word(tokens_[k].key)) return;
+    info_[k].name = true;
+    info_[k].strong = true;
 }
 
 // "thx kelly", "hi grace": after a greeting or thanks, a lowercase frequent first name is the
@@ -754,7 +769,10 @@ void NameScan::patient_initials_pass() {
                                                             "dni", "cmo", "loc", "gcs", "ett", "od", "ex"};
     for (std::size_t i = 0; i + 1 < n_; ++i) {
         const Token& cue = tokens_[i];
-        if ((cue.key != "pt" && cue.key != "patient") || cue.all_upper || !joined(i, i + 1, 1)) continue;
+        // "pt's MRN" is a thing of the patient's, not their initials.
+        if ((cue.key != "pt" && cue.key != "patient") || cue.all_upper || cue.possessive || !joined(i, i + 1, 1)) {
+            continue;
+        }
         const Token& t = tokens_[i + 1];
         if (!t.all_upper || t.has_digit || t.letters < 2 || t.letters > 3 || info_[i + 1].handle) continue;
         if (kStates.count(t.key) > 0) continue;
