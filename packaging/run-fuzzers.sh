@@ -10,10 +10,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-30}
 targets=(fuzz_phi_filter fuzz_template_parser fuzz_settings fuzz_mastodon_answers fuzz_bluesky_answers
-         fuzz_webhook_answers)
+         fuzz_webhook_answers fuzz_graph_answers fuzz_x_answers)
 declare -A dict=([fuzz_template_parser]=tests/fuzz/json.dict [fuzz_settings]=tests/fuzz/json.dict
                  [fuzz_mastodon_answers]=tests/fuzz/json.dict [fuzz_bluesky_answers]=tests/fuzz/json.dict
-                 [fuzz_webhook_answers]=tests/fuzz/json.dict)
+                 [fuzz_webhook_answers]=tests/fuzz/json.dict [fuzz_graph_answers]=tests/fuzz/json.dict
+                 [fuzz_x_answers]=tests/fuzz/json.dict)
 
 bash packaging/install-deps.sh
 CC=clang-14 CXX=clang++-14 cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DORLIVE_FUZZ=ON \

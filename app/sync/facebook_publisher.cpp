@@ -1,15 +1,12 @@
 #include "sync/facebook_publisher.h"
 
-#include <nlohmann/json.hpp>
-
+#include "sync/graph_answers.h"
 #include "sync/graph_api.h"
 #include "sync/percent_encoding.h"
 #include "sync/retry_policy.h"
 #include "sync/text_length.h"
 
 namespace orlive {
-
-using nlohmann::json;
 
 namespace {
 
@@ -19,20 +16,6 @@ constexpr TimeMs kClockSlackMs = 10 * 60 * 1000;
 // How far back the look-up reads: the Page's latest posts, the root post's latest comments.
 constexpr int kFeedLookback = 25;
 constexpr int kCommentLookback = 100;
-
-bool dated_after(const json& item, TimeMs since) {
-    const std::optional<std::string> created = json_string_member(item, "created_time");
-    if (!created) return true;  // undated: the text and place must do
-    const std::optional<TimeMs> at = parse_graph_time(*created);
-    return !at || *at >= since;
-}
-
-// The Page wrote it (a follower's comment with the same words is not our attempt).
-bool by_page(const json& item, const std::string& page_id) {
-    auto from = item.find("from");
-    if (from == item.end() || !from->is_object()) return true;  // "from" needs a Page token to read
-    return json_string_member(*from, "id").value_or("") == page_id;
-}
 
 }  // namespace
 
@@ -81,19 +64,20 @@ Result<std::optional<RemoteRef>> FacebookPublisher::find_earlier_attempt(const O
     if (!response) failed = transport_outcome(response.error());
     else if (response->status != 200) failed = graph_failure(*response, "Facebook", now);
     if (failed) return make_error(failed->error);
-    const json listing = json::parse(response->body, nullptr, false);
-    const auto data = listing.is_object() ? listing.find("data") : listing.end();
-    if (!listing.is_object() || data == listing.end() || !data->is_array()) {
+    auto items = parse_graph_listing(response->body);
+    if (!items) {
         failed = PublishOutcome::transient("Facebook listed the Page's posts unreadably");
         return make_error(failed->error);
     }
-    // Newest first: anything older than the post this one follows cannot be this attempt.
-    for (const json& item : *data) {
-        const std::string id = json_string_member(item, "id").value_or("");
-        if (comment && post.parent.id != post.root.id && id == post.parent.id) break;
-        if (id.empty() || json_string_member(item, "message").value_or("") != post.text) continue;
-        if (!dated_after(item, post.created_at - kClockSlackMs) || (comment && !by_page(item, page_id_))) continue;
-        return std::optional<RemoteRef>(ref_for(id));
+    // Newest first: anything older than the post this one follows cannot be this attempt. An
+    // undated item goes by its text and place; "from" needs a Page token to read, and when read
+    // a follower's comment with the same words is not our attempt.
+    for (const GraphItem& item : *items) {
+        if (comment && post.parent.id != post.root.id && item.id == post.parent.id) break;
+        if (item.text != post.text) continue;
+        if (item.created && *item.created < post.created_at - kClockSlackMs) continue;
+        if (comment && item.has_from && item.from_id != page_id_) continue;
+        return std::optional<RemoteRef>(ref_for(item.id));
     }
     return std::optional<RemoteRef>();
 }
@@ -126,9 +110,9 @@ PublishOutcome FacebookPublisher::publish(const OutgoingPost& post, TimeMs now) 
         if (*earlier) return PublishOutcome::sent(**earlier);
         return PublishOutcome::transient("Facebook called the post a duplicate but it is not on the Page yet");
     }
-    const std::optional<std::string> id = json_string_member(json::parse(response->body, nullptr, false), "id");
+    const std::optional<std::string> id = parse_graph_id(response->body);
     // It probably arrived; the retry looks for it before posting again.
-    if (!id || id->empty()) return PublishOutcome::transient("Facebook answered 200 without the post's id");
+    if (!id) return PublishOutcome::transient("Facebook answered 200 without the post's id");
     PublishOutcome outcome = PublishOutcome::sent(ref_for(*id));
     outcome.pause_until = graph_regain_access_at(*response, now);
     return outcome;

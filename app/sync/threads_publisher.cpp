@@ -1,15 +1,12 @@
 #include "sync/threads_publisher.h"
 
-#include <nlohmann/json.hpp>
-
+#include "sync/graph_answers.h"
 #include "sync/graph_api.h"
 #include "sync/percent_encoding.h"
 #include "sync/retry_policy.h"
 #include "sync/text_length.h"
 
 namespace orlive {
-
-using nlohmann::json;
 
 namespace {
 
@@ -20,12 +17,6 @@ RemoteRef media_ref(const std::string& id) {
     RemoteRef ref;
     ref.id = id;
     return ref;
-}
-
-std::optional<std::string> id_of(const std::string& body) {
-    auto id = json_string_member(json::parse(body, nullptr, false), "id");
-    if (id && id->empty()) return std::nullopt;
-    return id;
 }
 
 }  // namespace
@@ -75,7 +66,7 @@ Result<std::string> ThreadsPublisher::container_status(const std::string& contai
         failed = graph_failure(*response, "Threads", now);
     }
     if (failed) return make_error(failed->error);
-    const std::optional<std::string> status = json_string_member(json::parse(response->body, nullptr, false), "status");
+    const std::optional<std::string> status = parse_graph_status(response->body);
     if (!status) failed = PublishOutcome::transient("Threads gave the container's status unreadably");
     if (failed) return make_error(failed->error);
     return *status;
@@ -89,7 +80,7 @@ Result<std::string> ThreadsPublisher::create_container(const OutgoingPost& post,
     if (!response) failed = transport_outcome(response.error());
     else if (response->status != 200) failed = graph_failure(*response, "Threads", now);
     if (failed) return make_error(failed->error);
-    const std::optional<std::string> id = id_of(response->body);
+    const std::optional<std::string> id = parse_graph_id(response->body);
     // An unanswered container is harmless: it is never published and expires in 24 hours.
     if (!id) failed = PublishOutcome::transient("Threads made a container but did not say its id");
     else if (!post.save_draft) failed = PublishOutcome::permanent("no place to keep the Threads container id");
@@ -103,7 +94,7 @@ PublishOutcome ThreadsPublisher::publish_container(const std::string& container,
     auto response = http_.perform(form("/" + user_id_ + "/threads_publish", {{"creation_id", container}}));
     if (!response) return transport_outcome(response.error());
     if (response->status != 200) return graph_failure(*response, "Threads", now);
-    const std::optional<std::string> id = id_of(response->body);
+    const std::optional<std::string> id = parse_graph_id(response->body);
     // The container's status says on the retry whether it went out.
     if (!id) return PublishOutcome::transient("Threads answered the publish without the post's id");
     return PublishOutcome::sent(media_ref(*id));
@@ -115,18 +106,11 @@ PublishOutcome ThreadsPublisher::find_published(const OutgoingPost& post, TimeMs
         "GET", "/" + user_id_ + (reply ? "/replies?fields=id,text,replied_to&limit=50" : "/threads?fields=id,text&limit=50")));
     if (!response) return transport_outcome(response.error());
     if (response->status != 200) return graph_failure(*response, "Threads", now);
-    const json listing = json::parse(response->body, nullptr, false);
-    const auto data = listing.is_object() ? listing.find("data") : listing.end();
-    if (!listing.is_object() || data == listing.end() || !data->is_array())
-        return PublishOutcome::transient("Threads listed the account's posts unreadably");
-    for (const json& item : *data) {
-        const std::string id = json_string_member(item, "id").value_or("");
-        if (id.empty() || json_string_member(item, "text").value_or("") != post.text) continue;
-        if (reply) {
-            auto to = item.find("replied_to");
-            if (to == item.end() || json_string_member(*to, "id").value_or("") != post.parent.id) continue;
-        }
-        return PublishOutcome::sent(media_ref(id));
+    auto items = parse_graph_listing(response->body);
+    if (!items) return PublishOutcome::transient("Threads listed the account's posts unreadably");
+    for (const GraphItem& item : *items) {
+        if (item.text != post.text || (reply && item.replied_to_id != post.parent.id)) continue;
+        return PublishOutcome::sent(media_ref(item.id));
     }
     return PublishOutcome::transient("Threads says the post was published but does not list it yet");
 }

@@ -2,7 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "sync/graph_api.h"
+#include "sync/x_answers.h"
 #include "sync/platform_error.h"
 #include "sync/retry_policy.h"
 #include "sync/text_length.h"
@@ -16,43 +16,6 @@ namespace {
 constexpr TimeMs kClockSlackMs = 10 * 60 * 1000;  // see FacebookPublisher
 constexpr TimeMs kReauthorisationRecheckMs = 15 * 60 * 1000;
 
-// X returns tweet text with &, < and > escaped, and URLs rewritten to t.co links: compare
-// with the entities undone and every URL as one token.
-std::string comparable(const std::string& text) {
-    std::string out;
-    for (std::size_t i = 0; i < text.size();) {
-        const bool url_start = (text.compare(i, 7, "http://") == 0 || text.compare(i, 8, "https://") == 0) &&
-                               (i == 0 || text[i - 1] == ' ' || text[i - 1] == '\n' || text[i - 1] == '(');
-        if (url_start) {
-            while (i < text.size() && text[i] != ' ' && text[i] != '\n') ++i;
-            out += "<url>";
-            continue;
-        }
-        bool replaced = false;
-        for (const auto& [entity, ch] : {std::pair{"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}}) {
-            const std::string e = entity;
-            if (text.compare(i, e.size(), e) == 0) {
-                out += ch;
-                i += e.size();
-                replaced = true;
-                break;
-            }
-        }
-        if (!replaced) out += text[i++];
-    }
-    return out;
-}
-
-// The tweet this one replies to, from referenced_tweets; empty when it stands alone.
-std::string replied_to(const json& tweet) {
-    auto refs = tweet.find("referenced_tweets");
-    if (refs == tweet.end() || !refs->is_array()) return "";
-    for (const json& ref : *refs) {
-        if (json_string_member(ref, "type").value_or("") == "replied_to") return json_string_member(ref, "id").value_or("");
-    }
-    return "";
-}
-
 RemoteRef tweet_ref(const std::string& id) {
     RemoteRef ref;
     ref.id = id;
@@ -61,19 +24,6 @@ RemoteRef tweet_ref(const std::string& id) {
 }
 
 }  // namespace
-
-std::string x_error_text(const std::string& body) {
-    const json root = json::parse(body, nullptr, false);
-    std::string text;
-    if (root.is_object()) {
-        text = json_string_member(root, "detail").value_or(json_string_member(root, "title").value_or(""));
-        auto errors = root.find("errors");
-        if (text.empty() && errors != root.end() && errors->is_array() && !errors->empty())
-            text = json_string_member(errors->front(), "message").value_or("");
-    }
-    if (text.empty()) return platform_error_text(body);
-    return platform_error_text(json{{"error", text}}.dump());
-}
 
 XPublisher::XPublisher(const Account& account, HttpClient& http, HttpTimeouts timeouts)
     : api_base_(account.api_base),
@@ -111,11 +61,8 @@ PublishOutcome XPublisher::check(TimeMs now) {
     auto response = http_.perform(request("GET", "/2/users/me", now));
     if (!response) return transport_outcome(response.error());
     if (response->status != 200) return failure(*response, now);
-    const json body = json::parse(response->body, nullptr, false);
-    const auto data = body.is_object() ? body.find("data") : body.end();
-    const std::optional<std::string> id =
-        body.is_object() && data != body.end() ? json_string_member(*data, "id") : std::nullopt;
-    if (!id || id->empty()) return PublishOutcome::transient("X did not say which account these keys are");
+    const std::optional<std::string> id = parse_x_data_id(response->body);
+    if (!id) return PublishOutcome::transient("X did not say which account these keys are");
     user_id_ = *id;
     return PublishOutcome::sent({});
 }
@@ -132,24 +79,16 @@ Result<std::optional<RemoteRef>> XPublisher::find_earlier_attempt(const Outgoing
     if (!response) failed = transport_outcome(response.error());
     else if (response->status != 200) failed = failure(*response, now);
     if (failed) return make_error(failed->error);
-    const json body = json::parse(response->body, nullptr, false);
-    if (!body.is_object()) failed = PublishOutcome::transient("X listed the account's tweets unreadably");
-    if (failed) return make_error(failed->error);
-    auto data = body.find("data");  // absent when the account has no tweets
-    if (data == body.end()) return std::optional<RemoteRef>();
-    if (!data->is_array()) {
-        failed = PublishOutcome::transient("X listed the account's tweets unreadably");
+    auto tweets = parse_x_tweets(response->body);
+    if (!tweets) {
+        failed = PublishOutcome::transient(tweets.error().message);
         return make_error(failed->error);
     }
-    const std::string wanted = comparable(post.text);
-    for (const json& tweet : *data) {
-        const std::string id = json_string_member(tweet, "id").value_or("");
-        if (id.empty() || replied_to(tweet) != post.parent.id) continue;
-        if (comparable(json_string_member(tweet, "text").value_or("")) != wanted) continue;
-        const std::optional<std::string> created = json_string_member(tweet, "created_at");
-        const std::optional<TimeMs> at = created ? parse_iso8601(*created) : std::nullopt;
-        if (at && *at < post.created_at - kClockSlackMs) continue;
-        return std::optional<RemoteRef>(tweet_ref(id));
+    const std::string wanted = x_comparable_text(post.text);
+    for (const XTweet& tweet : *tweets) {
+        if (tweet.replied_to_id != post.parent.id || x_comparable_text(tweet.text) != wanted) continue;
+        if (tweet.created && *tweet.created < post.created_at - kClockSlackMs) continue;
+        return std::optional<RemoteRef>(tweet_ref(tweet.id));
     }
     return std::optional<RemoteRef>();
 }
@@ -180,11 +119,8 @@ PublishOutcome XPublisher::publish(const OutgoingPost& post, TimeMs now) {
         return PublishOutcome::permanent("X refuses the post as a duplicate of an earlier tweet that is not ours");
     }
     if (response->status != 201 && response->status != 200) return failure(*response, now);
-    const json created = json::parse(response->body, nullptr, false);
-    const auto data = created.is_object() ? created.find("data") : created.end();
-    const std::optional<std::string> id =
-        created.is_object() && data != created.end() ? json_string_member(*data, "id") : std::nullopt;
-    if (!id || id->empty()) return PublishOutcome::transient("X answered without the tweet's id; looking before retrying");
+    const std::optional<std::string> id = parse_x_data_id(response->body);
+    if (!id) return PublishOutcome::transient("X answered without the tweet's id; looking before retrying");
     PublishOutcome outcome = PublishOutcome::sent(tweet_ref(*id));
     if (response->header("x-rate-limit-remaining") == "0")
         outcome.pause_until = parse_unix_seconds(response->header("x-rate-limit-reset"));

@@ -38,7 +38,4 @@ private:
     std::string user_id_;  // from GET /2/users/me
 };
 
-// X's own words from an error body: "detail", else "title", else errors[0].message.
-std::string x_error_text(const std::string& body);
-
 }  // namespace orlive

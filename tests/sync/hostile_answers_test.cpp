@@ -9,6 +9,8 @@
 #include "peers/fake_mastodon.h"
 #include "peers/scripted_peer.h"
 #include "sync/bluesky_publisher.h"
+#include "sync/facebook_publisher.h"
+#include "sync/x_publisher.h"
 #include "sync/platform_error.h"
 #include "sync/webhook_publisher.h"
 #include "sync_fixture.h"
@@ -20,15 +22,19 @@ constexpr const char* kPoison = "All good \xf1 team";
 
 class HostileAnswers : public SyncFixture {
 protected:
+    template <class PublisherType>
+    std::unique_ptr<SyncEngine> engine_with(const Account& account) {
+        std::vector<NamedPublisher> publishers;
+        publishers.push_back({account.name, std::make_unique<PublisherType>(account, *http, test_timeouts())});
+        return engine_for(std::move(publishers));
+    }
     std::unique_ptr<SyncEngine> webhook_engine(const std::string& url) {
         Account account;
         account.name = "main";
         account.kind = AccountKind::Webhook;
         account.url = url;
         account.format = "json";
-        std::vector<NamedPublisher> publishers;
-        publishers.push_back({"main", std::make_unique<WebhookPublisher>(account, *http, test_timeouts())});
-        return engine_for(std::move(publishers));
+        return engine_with<WebhookPublisher>(account);
     }
     std::unique_ptr<SyncEngine> bluesky_engine(const std::string& service) {
         Account account;
@@ -37,9 +43,28 @@ protected:
         account.service = service;
         account.identifier = "or.test";
         account.app_password = "app-pass-1234";
-        std::vector<NamedPublisher> publishers;
-        publishers.push_back({"main", std::make_unique<BlueskyPublisher>(account, *http, test_timeouts())});
-        return engine_for(std::move(publishers));
+        return engine_with<BlueskyPublisher>(account);
+    }
+    std::unique_ptr<SyncEngine> facebook_engine(const std::string& base) {
+        Account account;
+        account.name = "main";
+        account.kind = AccountKind::Facebook;
+        account.graph_base = base;
+        account.api_version = "v21.0";
+        account.page_id = "1001";
+        account.page_access_token = "page-token";
+        return engine_with<FacebookPublisher>(account);
+    }
+    std::unique_ptr<SyncEngine> x_engine(const std::string& base) {
+        Account account;
+        account.name = "main";
+        account.kind = AccountKind::X;
+        account.api_base = base;
+        account.consumer_key = "ck";
+        account.consumer_secret = "cs";
+        account.access_token = "at";
+        account.access_token_secret = "as";
+        return engine_with<XPublisher>(account);
     }
     // A row as an older build (or a hand with sqlite3) left it: text that is not UTF-8, its
     // delivery committed `sending` before the process died.
@@ -109,6 +134,29 @@ TEST_F(HostileAnswers, AMastodonStatusWithoutAUsableIdRetriesWithAReason) {
     const DeliveryRecord d = deliveries_of(id).at(0);
     EXPECT_EQ(d.state, "queued");
     EXPECT_NE(d.last_error.find("unreadable reply"), std::string::npos) << d.last_error;
+}
+
+// An id goes into later request paths ("/{id}/comments", "/2/users/{id}/tweets"): one that
+// would change the path is no id at all, and the post retries with a reason.
+TEST_F(HostileAnswers, GraphAndXIdsThatWouldChangeARequestPathAreNoIds) {
+    ScriptedPeer facebook;
+    facebook.answer("/v21.0/1001/feed", 200, R"({"id":"../../me/feed?x"})");
+    const auto fb_post = queue_post(std::nullopt, "Closing");
+    auto fb = facebook_engine(facebook.base_url());
+    EXPECT_EQ(one_pass(*fb), 0);
+    const DeliveryRecord fd = deliveries_of(fb_post).at(0);
+    EXPECT_EQ(fd.state, "queued");
+    EXPECT_NE(fd.last_error.find("without the post's id"), std::string::npos) << fd.last_error;
+
+    ScriptedPeer x;
+    x.answer("/2/users/me", 200, R"({"data":{"id":"1/../../2/tweets"}})");
+    x.answer("/2/tweets", 201, R"({"data":{"id":"9 9"}})");
+    const auto x_post = queue_post(std::nullopt, "Incision");
+    auto xe = x_engine(x.base_url());
+    EXPECT_EQ(one_pass(*xe), 0);
+    const DeliveryRecord xd = deliveries_of(x_post).at(0);
+    EXPECT_NE(xd.state, "sent");
+    EXPECT_NE(xd.last_error.find("tweet's id"), std::string::npos) << xd.last_error;
 }
 
 TEST_F(HostileAnswers, BlueskyTokensOfTheWrongTypeAreAnUnreadableSession) {
