@@ -27,7 +27,13 @@ void count() { g_input_events.fetch_add(1, std::memory_order_relaxed); }
 void count_input_events(GLFWwindow* handle) {
     glfwSetMouseButtonCallback(handle, [](GLFWwindow*, int, int, int) { count(); });
     glfwSetScrollCallback(handle, [](GLFWwindow*, double, double) { count(); });
-    glfwSetKeyCallback(handle, [](GLFWwindow*, int, int, int, int) { count(); });
+    glfwSetKeyCallback(handle, [](GLFWwindow*, int key, int, int action, int) {
+        count();
+        // A barcode scanner's Enter comes down and up before the next frame, where ImGui's key
+        // state never sees it pressed: it is queued as the character '\n' too (ui reads both).
+        if (action == GLFW_PRESS && (key == GLFW_KEY_ENTER || key == GLFW_KEY_KP_ENTER) && ImGui::GetCurrentContext())
+            ImGui::GetIO().AddInputCharacter('\n');
+    });
     glfwSetCharCallback(handle, [](GLFWwindow*, unsigned int) { count(); });
     glfwSetWindowFocusCallback(handle, [](GLFWwindow*, int) { count(); });
     glfwSetCursorEnterCallback(handle, [](GLFWwindow*, int) { count(); });

@@ -51,7 +51,7 @@ void apply_actions(Session& session, UiState& state, const std::vector<Action>& 
                     return session.restore_redaction(a.post_id, a.span_index);
                 if constexpr (std::is_same_v<T, RedactWord>) return session.redact_word(a.post_id, a.start, a.end);
                 if constexpr (std::is_same_v<T, StartCase>) {
-                    Feedback result = session.start_case(a.procedure_id, a.consent, a.release_ref);
+                    Feedback result = session.start_case(a.procedure_id, a.consent, a.release_ref, a.patient);
                     if (result.ok) state.coordinator.setup = CaseSetupState{};
                     return result;
                 }

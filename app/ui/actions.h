@@ -9,6 +9,7 @@
 
 #include "core/audit/compliance_view.h"
 #include "core/compose/settings.h"
+#include "core/privacy/phi_filter.h"
 #include "core/store/consent.h"
 
 namespace orlive::ui {
@@ -49,6 +50,7 @@ struct StartCase {
     std::string procedure_id;
     Consent consent = Consent::None;
     std::string release_ref;
+    PatientDetails patient;  // whom the filter protects; from the Case screen, never shown again
 };
 struct EndCase {};
 // A person's decision on a post's failed deliveries (all accounts that failed).

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "ui/on_screen_keyboard.h"
+#include "ui/patient_fields.h"
 #include "ui/screens.h"
 #include "ui/widgets.h"
 
@@ -104,6 +105,8 @@ void draw_case_setup(const SessionSnapshot& snapshot, CoordinatorState& coordina
             state.searching = false;
         return;
     }
+    if (draw_patient_entry(state, fonts)) return;
+    take_scanned_mrn(state);
     ImGui::PushFont(fonts.large);
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("Start a case: pick the procedure");
@@ -123,8 +126,13 @@ void draw_case_setup(const SessionSnapshot& snapshot, CoordinatorState& coordina
         return;
     }
     const bool full = state.consent == Consent::Full;
-    const float below = touch_height() * (full ? 4.6f : 3.3f) + ImGui::GetFontSize() * (full ? 4.0f : 2.0f);
+    const float below = touch_height() * (full ? 5.7f : 4.4f) + ImGui::GetFontSize() * (full ? 5.5f : 3.5f);
     draw_procedure_tiles(snapshot, state, fonts, std::max(touch_height(), ImGui::GetContentRegionAvail().y - below));
+
+    ImGui::PushFont(fonts.bold);
+    ImGui::TextUnformatted("The patient, so nothing that names them goes out");
+    ImGui::PopFont();
+    draw_patient_row(state, fonts);
 
     ImGui::PushFont(fonts.bold);
     ImGui::TextUnformatted("Consent on file for this case");
@@ -140,7 +148,8 @@ void draw_case_setup(const SessionSnapshot& snapshot, CoordinatorState& coordina
     ImGui::SameLine(ImGui::GetContentRegionAvail().x - width + ImGui::GetStyle().WindowPadding.x);
     ImGui::PushFont(fonts.large);
     if (big_button("Start case", ImVec2(width, touch_height()), colors::kNext, colors::kText, ready)) {
-        actions.push_back(StartCase{state.procedure_id, state.consent, full ? "REL-" + state.release_digits : ""});
+        actions.push_back(
+            StartCase{state.procedure_id, state.consent, full ? "REL-" + state.release_digits : "", state.patient});
     }
     ImGui::PopFont();
 }

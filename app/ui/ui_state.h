@@ -11,6 +11,9 @@
 
 namespace orlive::ui {
 
+// The patient's details the Case screen takes, so the filter knows whom to protect.
+enum class PatientField { None, Name, Mrn, Dob };
+
 struct CaseSetupState {
     std::string procedure_id;   // picked tile
     Consent consent = Consent::None;
@@ -18,6 +21,13 @@ struct CaseSetupState {
     std::string search;         // filters the procedure tiles by name
     bool searching = false;     // the on-screen keyboard is up for the search
     bool shift = false;
+    // Patient details: shown only while being typed, masked once entered, never on any other
+    // screen; cleared when the case starts.
+    PatientField entering = PatientField::None;  // the keyboard is up for this field
+    std::string entry;                            // what is being typed
+    std::string entry_error;                      // why the last entry was refused (never the entry)
+    PatientDetails patient;                       // names, MRN, DOB (YYYY-MM-DD) as accepted
+    std::string scanned;                          // a barcode scanner's characters before its Enter
 };
 
 // What covers the milestone grid, if anything.

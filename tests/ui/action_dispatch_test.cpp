@@ -46,7 +46,7 @@ TEST_F(ActionDispatch, LeavingTheComplianceScreenLocksIt) {
 }
 
 TEST_F(ActionDispatch, ATapBecomesAMilestonePostWithItsNote) {
-    apply(StartCase{"lap-chole", Consent::Deidentified, ""});
+    apply(StartCase{"lap-chole", Consent::Deidentified, "", {}});
     ASSERT_TRUE(state.feedback.ok) << state.feedback.message;
     apply(TapMilestone{"time-out", "Team briefed"});
     ASSERT_TRUE(state.feedback.ok) << state.feedback.message;
@@ -58,11 +58,24 @@ TEST_F(ActionDispatch, ATapBecomesAMilestonePostWithItsNote) {
 }
 
 TEST_F(ActionDispatch, FreeTextGoesThroughTheFilterAndIsHeld) {
-    apply(StartCase{"lap-chole", Consent::Deidentified, ""});
+    apply(StartCase{"lap-chole", Consent::Deidentified, "", {}});
     apply(PostFreeText{"Family asked to call 555-201-7788"});
     ASSERT_TRUE(snapshot().held) << state.feedback.message;
     EXPECT_EQ(snapshot().held->post.kind, PostKind::Text);
     EXPECT_EQ(snapshot().held->post.text.find("555-201-7788"), std::string::npos);
+}
+
+// The Case screen's patient details reach the filter: the patient's surname in lowercase with
+// no title, which only the patient matcher knows for a name, is caught; the form is cleared.
+TEST_F(ActionDispatch, ThePatientEnteredOnTheCaseScreenIsProtected) {
+    state.coordinator.setup.patient.mrn = "not yet started";
+    PatientDetails patient{{"Ana Okafor"}, "00482913", "1950-04-05"};
+    apply(StartCase{"lap-chole", Consent::Deidentified, "", patient});
+    ASSERT_TRUE(state.feedback.ok) << state.feedback.message;
+    EXPECT_TRUE(state.coordinator.setup.patient.mrn.empty()) << "the form keeps the patient after the start";
+    apply(PostFreeText{"Update: okafor resting comfortably"});
+    ASSERT_TRUE(snapshot().held) << state.feedback.message;
+    EXPECT_EQ(snapshot().held->post.text.find("okafor"), std::string::npos) << snapshot().held->post.text;
 }
 
 TEST_F(ActionDispatch, AStatusUpdateCarriesItsNumbers) {

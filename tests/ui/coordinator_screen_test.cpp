@@ -217,6 +217,48 @@ TEST(CaseSetup, FullConsentNeedsAReleaseNumberFromTheKeypad) {
     EXPECT_EQ(started->release_ref, "REL-0142");
 }
 
+// A USB barcode scanner types the wristband's MRN and Enter while the Case screen is up; a name
+// is typed after tapping its field. Both reach StartCase, and neither is drawn once entered.
+TEST(CaseSetup, AScannedMrnAndATypedNameGoIntoStartCase) {
+    ScreenHarness harness;
+    SessionSnapshot snapshot;
+    snapshot.procedures = {{"tka", "Total knee arthroplasty", "Orthopaedics", 8}};
+    CaseSetupState& setup = harness.state.coordinator.setup;
+    setup.procedure_id = "tka";
+    harness.type_and_enter(snapshot, "MRN00482913");
+    EXPECT_EQ(setup.patient.mrn, "MRN00482913");
+    for (float y = 300; y < 760 && setup.entering == PatientField::None; y += 8) harness.tap(snapshot, ImVec2(200, y));
+    ASSERT_EQ(setup.entering, PatientField::Name) << "no patient-name field answered on the left";
+    harness.type_and_enter(snapshot, "Ana Okafor");
+    EXPECT_EQ(setup.entering, PatientField::None);
+    ASSERT_EQ(setup.patient.names, std::vector<std::string>{"Ana Okafor"});
+    std::optional<StartCase> started;
+    for (float y = 796; y > 400 && !started; y -= 8) {
+        for (const Action& action : harness.tap(snapshot, ImVec2(1150, y))) {
+            if (auto* start = std::get_if<StartCase>(&action)) started = *start;
+        }
+    }
+    ASSERT_TRUE(started);
+    EXPECT_EQ(started->patient.mrn, "MRN00482913");
+    EXPECT_EQ(started->patient.names, std::vector<std::string>{"Ana Okafor"});
+}
+
+TEST(CaseSetup, AnImpossibleDateOfBirthKeepsTheKeyboardUpAndIsNotRepeated) {
+    ScreenHarness harness;
+    SessionSnapshot snapshot;
+    snapshot.procedures = {{"tka", "Total knee arthroplasty", "Orthopaedics", 8}};
+    CaseSetupState& setup = harness.state.coordinator.setup;
+    setup.entering = PatientField::Dob;
+    harness.type_and_enter(snapshot, "02/30/1950");
+    EXPECT_EQ(setup.entering, PatientField::Dob);
+    EXPECT_TRUE(setup.patient.dob.empty());
+    EXPECT_EQ(setup.entry_error.find("02/30"), std::string::npos) << setup.entry_error;
+    setup.entry.clear();
+    harness.type_and_enter(snapshot, "04/05/1950");
+    EXPECT_EQ(setup.entering, PatientField::None);
+    EXPECT_EQ(setup.patient.dob, "1950-04-05");
+}
+
 std::optional<Screen> tab_hit(ScreenHarness& harness, const SessionSnapshot& snapshot, float x) {
     for (float y = 10; y < 100; y += 8) {
         for (const Action& action : harness.tap(snapshot, ImVec2(x, y))) {

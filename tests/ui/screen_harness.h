@@ -4,6 +4,7 @@
 
 #include <functional>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include <imgui.h>
@@ -49,6 +50,20 @@ public:
         }
         frame(snapshot, ImVec2(-FLT_MAX, -FLT_MAX), false);
         return all;
+    }
+
+    // A physical keyboard or a USB barcode scanner: the characters in one frame, then Enter.
+    std::vector<Action> type_and_enter(const SessionSnapshot& snapshot, const std::string& text) {
+        ImGuiIO& io = ImGui::GetIO();
+        io.AddInputCharactersUTF8(text.c_str());
+        frame(snapshot, ImVec2(-FLT_MAX, -FLT_MAX), false);
+        constexpr int kEnterIndex = 257;  // GLFW_KEY_ENTER, as the GLFW backend maps it
+        io.KeyMap[ImGuiKey_Enter] = kEnterIndex;
+        io.KeysDown[kEnterIndex] = true;
+        auto actions = frame(snapshot, ImVec2(-FLT_MAX, -FLT_MAX), false);
+        io.KeysDown[kEnterIndex] = false;
+        frame(snapshot, ImVec2(-FLT_MAX, -FLT_MAX), false);
+        return actions;
     }
 
     UiState state;

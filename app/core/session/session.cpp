@@ -76,13 +76,15 @@ Feedback Session::redact_word(std::int64_t post_id, std::size_t start, std::size
     return status ? Feedback{true, "Redacted"} : failed(status.error());
 }
 
-Feedback Session::start_case(const std::string& procedure_id, Consent consent, const std::string& release_ref) {
+Feedback Session::start_case(const std::string& procedure_id, Consent consent, const std::string& release_ref,
+                             const PatientDetails& patient) {
     const ProcedureTemplate* tpl = catalog_.find(procedure_id);
     if (!tpl || tpl->kind != TemplateKind::Procedure) return {false, "unknown procedure '" + procedure_id + "'"};
     CaseStart start;
     start.procedure_id = procedure_id;
     start.consent = consent;
     start.release_ref = release_ref;
+    start.patient = patient;
     auto id = orlive::start_case(*db_, start, clock_.now_ms());
     dirty_ = true;
     return id ? Feedback{true, "Case started: " + tpl->name} : failed(id.error());

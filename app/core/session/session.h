@@ -42,7 +42,9 @@ public:
     // The review screen's one-tap corrections of a held post (logged; held_review.h).
     Feedback restore_redaction(std::int64_t post_id, std::size_t span_index);
     Feedback redact_word(std::int64_t post_id, std::size_t start, std::size_t end);
-    Feedback start_case(const std::string& procedure_id, Consent consent, const std::string& release_ref);
+    // The patient's details protect the case's thread (the filter's patient matcher).
+    Feedback start_case(const std::string& procedure_id, Consent consent, const std::string& release_ref,
+                        const PatientDetails& patient = {});
     Feedback end_case();
     // Failed deliveries of a post: send again now, or give them up.
     Feedback retry_delivery(std::int64_t post_id);
