@@ -757,6 +757,8 @@ TEST_F(SafeHarborFilterTest, LowercaseRelativesAndYearsInWords) {
     EXPECT_EQ(redact("dob was march fourth nineteen fifty two"), "dob was [DATE]");
     EXPECT_EQ(redact("born the third of may, two thousand and three, at home"), "born the [DATE], at home");
     EXPECT_EQ(redact("pt's MRN is 4471923"), "pt's MRN is [MRN]");
+    EXPECT_EQ(redact("bday 4/5 today, her birthday 12/3; pain 4/5 today"),
+              "bday [DATE] today, her birthday [DATE]; pain 4/5 today");
 }
 
 // ALL-CAPS nursing shorthand: slashed abbreviations are not spelled names, kinship words and

@@ -21,7 +21,7 @@ const std::string kBirthCue =
     "(?i:born(?:\\s+(?:in|on))?|b\\.|dob|d\\.o\\.b\\.?|date\\s+of\\s+birth|birth\\s*date|"
     "birthday|year\\s+of\\s+birth|birth\\s+year)";
 const std::string kDateCue =
-    "(?i:on|dob|d\\.o\\.b\\.?|born|since|dated?|admitted|discharged|dos|due|from|until|by)";
+    "(?i:on|dob|d\\.o\\.b\\.?|born|since|dated?|admitted|discharged|dos|due|from|until|by|b-?day|birthday|bday's)";
 // Clinical events a note dates: "extubated 3/6", "cath on 12-3" (the "on" is the cue there).
 const std::string kEventCue =
     "(?i:extubated|intubated|started|stopped|placed|removed|performed|scheduled|planned|seen|transferred|"
