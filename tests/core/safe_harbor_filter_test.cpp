@@ -723,6 +723,7 @@ TEST_F(SafeHarborFilterTest, ShorthandPlacesDatesAndNumbers) {
     EXPECT_EQ(redact("page me at pager 2-3344 or 555 0199"), "page me at pager [PHONE] or [PHONE]");
     EXPECT_EQ(redact("gave 250 2000 mL total"), "gave 250 2000 mL total");
     EXPECT_EQ(redact("Ana's room is 4123"), "[NAME]'s room is [OTHER_ID]");
+    EXPECT_EQ(redact("pt room 4B-12, bed 2"), "pt room [OTHER_ID], bed 2");
     EXPECT_EQ(redact("pt LOPEZ-GARCIA, ANA B to OR 3"), "pt [NAME], [NAME] to OR 3");
     EXPECT_EQ(redact("LS CLEAR, AM RN TO CALL"), "LS CLEAR, AM RN TO CALL");
 }

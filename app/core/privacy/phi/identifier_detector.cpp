@@ -67,7 +67,7 @@ IdentifierDetector::IdentifierDetector() {
                               PhiCategory::Ssn, "ssn-last-four", 1});
     // A patient's bed or room: specific numbers only ("bed 13A", "rm 5123", "room is 4123"); "OR 7", "room 4"
     // and "Bed 4" name a theatre or a bay that says nothing about who is in it.
-    keyword_rules_.push_back({std::make_unique<RE2>("\\b(?i:bed|bay|rm|room)[ \\t]*#?[ \\t]*(?:(?i:is|number|no\\.?)[ \\t]+)?(\\d{3,5}[A-Za-z]?|\\d{1,2}[A-Za-z])\\b", o),
+    keyword_rules_.push_back({std::make_unique<RE2>("\\b(?i:bed|bay|rm|room)[ \\t]*#?[ \\t]*(?:(?i:is|number|no\\.?)[ \\t]+)?((?:\\d{3,5}[A-Za-z]?|\\d{1,2}[A-Za-z])(?:-\\d{1,3}[A-Za-z]?)?)\\b", o),
                               PhiCategory::OtherId, "bed-room", 1});
     rule("(?i:accession|acc|path(?:ology)?[ \\t]+(?:no|number|id|accession)|specimen[ \\t]+(?:no|number|id)|"
          "requisition|req|lab[ \\t]+(?:no|number|id))",
