@@ -1,41 +1,13 @@
 #include <string>
 
 #include "core/base/time_format.h"
+#include "ui/feed_state.h"
 #include "ui/screens.h"
 #include "ui/widgets.h"
 
 namespace orlive::ui {
 
 namespace {
-
-struct StateChip {
-    std::string text;
-    ImU32 fill;
-};
-
-// One honest line per post: where it is on its way out.
-StateChip delivery_chip(const PostRecord& post, TimeMs now) {
-    switch (post.state) {
-        case PostState::Pending: {
-            long long left = std::max<long long>(0, (post.release_at - now + 999) / 1000);
-            return {"Undo window " + std::to_string(left) + " s", colors::kInfo};
-        }
-        case PostState::Held: return {"Needs review", colors::kWarning};
-        case PostState::Blocked: return {"Blocked", colors::kDanger};
-        case PostState::Cancelled: return {post.reason.empty() ? "Cancelled" : "Cancelled: " + post.reason, colors::kDone};
-        case PostState::Queued: break;
-    }
-    if (post.deliveries.empty()) return {"Local feed", colors::kTile};
-    int sent = 0, failed = 0;
-    for (const DeliveryRecord& d : post.deliveries) {
-        sent += d.state == "sent";
-        failed += d.state == "failed";
-    }
-    const int total = static_cast<int>(post.deliveries.size());
-    if (failed > 0) return {std::to_string(failed) + " of " + std::to_string(total) + " failed", colors::kDanger};
-    if (sent == total) return {"Sent to " + std::to_string(total) + " account(s)", colors::kNext};
-    return {"Queued: " + std::to_string(sent) + " of " + std::to_string(total) + " sent", colors::kTile};
-}
 
 // After a case: keep its thread, as it went out, as teaching material.
 void draw_transcript_offer(const SessionSnapshot& snapshot, std::vector<Action>& actions) {

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "screen_harness.h"
+#include "ui/feed_state.h"
 
 namespace orlive::ui::testing {
 namespace {
@@ -39,6 +40,29 @@ std::vector<T> tapped(ScreenHarness& harness, const SessionSnapshot& snapshot) {
         }
     }
     return found;
+}
+
+// After a withdrawal the Feed says how far the deletion on the platforms has got, on every
+// post that went out, not "Sent" or "Cancelled".
+TEST(FeedScreen, AWithdrawnPostShowsItsDeletionState) {
+    SessionSnapshot snapshot = with_failed_post();
+    PostRecord post = snapshot.feed[0].post;
+    post.state = PostState::Cancelled;
+    post.reason = "consent withdrawn";
+    post.deliveries[0].state = "sent";
+    post.deliveries[0].deletion = "pending";
+    DeliveryRecord second = post.deliveries[0];
+    second.account = "bsky";
+    second.deletion = "deleted";
+    post.deliveries.push_back(second);
+    EXPECT_EQ(delivery_chip(post, snapshot.now).text, "Withdrawn: deleting, 1 of 2 done");
+    post.deliveries[0].deletion = "failed";
+    EXPECT_EQ(delivery_chip(post, snapshot.now).text, "Withdrawn: deleting failed on 1 of 2");
+    post.deliveries[0].deletion = "deleted";
+    EXPECT_EQ(delivery_chip(post, snapshot.now).text, "Withdrawn: deleted from 2 account(s)");
+    post.deliveries[0].deletion.clear();
+    post.deliveries[1].deletion.clear();
+    EXPECT_EQ(delivery_chip(post, snapshot.now).text, "Cancelled: consent withdrawn") << "control: no deletion asked";
 }
 
 TEST(FeedScreen, AFailedDeliveryOffersRetryAndDiscard) {
