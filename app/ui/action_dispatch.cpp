@@ -82,6 +82,10 @@ void apply_actions(Session& session, UiState& state, const std::vector<Action>& 
                 if constexpr (std::is_same_v<T, VerifyLog>) return session.verify_log_now();
                 if constexpr (std::is_same_v<T, SignOffLog>) return session.sign_off_log(a.through_seq);
                 if constexpr (std::is_same_v<T, ExportLog>) return session.export_log();
+                if constexpr (std::is_same_v<T, WithdrawConsent>) {
+                    state.compliance.confirm_withdraw = 0;
+                    return session.withdraw_consent(a.case_id);
+                }
                 if constexpr (std::is_same_v<T, UnlockAdmin>) return session.unlock_admin(a.pin);
                 if constexpr (std::is_same_v<T, CompleteFirstRun>) return session.complete_first_run(a.settings);
                 if constexpr (std::is_same_v<T, QuitApp>) {

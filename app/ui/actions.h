@@ -75,6 +75,10 @@ struct SignOffLog {
     std::int64_t through_seq = 0;
 };
 struct ExportLog {};
+// From the compliance screen's case list, after its confirmation tap.
+struct WithdrawConsent {
+    std::int64_t case_id = 0;
+};
 struct UnlockAdmin {
     std::string pin;
 };
@@ -92,7 +96,7 @@ struct SaveTranscript {
 struct CheckAccounts {};
 
 using Action = std::variant<TapMilestone, PostFreeText, PostStatus, UndoPost, ApproveHeld, DiscardHeld, RestoreRedaction, RedactWord, StartCase, EndCase, ShowScreen,
-                            UnlockCompliance, LockCompliance, SetLogFilter, VerifyLog, SignOffLog, ExportLog, UnlockAdmin, QuitApp, CompleteFirstRun,
+                            UnlockCompliance, LockCompliance, SetLogFilter, VerifyLog, SignOffLog, ExportLog, WithdrawConsent, UnlockAdmin, QuitApp, CompleteFirstRun,
                             RetryDelivery, DiscardDelivery, CheckAccounts, SaveTranscript>;
 
 }  // namespace orlive::ui

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "core/base/time_format.h"
+#include "ui/compliance_cases.h"
 #include "ui/pin_pad.h"
 #include "ui/screens.h"
 #include "ui/widgets.h"
@@ -142,7 +143,13 @@ void draw_compliance_screen(const SessionSnapshot& snapshot, ComplianceScreenSta
         chip(status, intact ? colors::kNext : colors::kDanger, colors::kText);
         ImGui::PopFont();
     }
-    ImGui::SameLine(ImGui::GetContentRegionAvail().x - 3 * button - 2 * spacing + ImGui::GetStyle().WindowPadding.x);
+    ImGui::SameLine(ImGui::GetContentRegionAvail().x - 4 * button - 3 * spacing + ImGui::GetStyle().WindowPadding.x);
+    if (big_button(state.showing_cases ? "Log##toggle" : "Cases##toggle", ImVec2(button, touch_height()), colors::kInfo,
+                   colors::kText)) {
+        state.showing_cases = !state.showing_cases;
+        state.confirm_withdraw = 0;
+    }
+    ImGui::SameLine();
     if (big_button("Verify now", ImVec2(button, touch_height()), colors::kPanel, colors::kText)) actions.push_back(VerifyLog{});
     ImGui::SameLine();
     if (big_button("Export CSV", ImVec2(button, touch_height()), colors::kPanel, colors::kText)) actions.push_back(ExportLog{});
@@ -150,6 +157,10 @@ void draw_compliance_screen(const SessionSnapshot& snapshot, ComplianceScreenSta
     if (big_button("Lock", ImVec2(button, touch_height()), colors::kWarning, colors::kBackground))
         actions.push_back(LockCompliance{});
 
+    if (state.showing_cases) {
+        draw_case_list(view, state, fonts, actions);
+        return;
+    }
     draw_filters(view, actions);
 
     const float bottom = touch_height() + ImGui::GetFontSize() * 5.0f;

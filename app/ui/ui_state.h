@@ -47,6 +47,8 @@ struct CoordinatorState {
 struct ComplianceScreenState {
     std::string pin_digits;          // typed on the keypad, cleared after each attempt
     std::int64_t selected_seq = 0;   // the entry whose context is shown
+    bool showing_cases = false;      // the recent cases (withdraw consent) instead of the log
+    std::int64_t confirm_withdraw = 0;  // the case whose withdrawal waits for its second tap
 };
 
 // The first-run wizard's answers so far.

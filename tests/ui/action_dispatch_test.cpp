@@ -78,6 +78,26 @@ TEST_F(ActionDispatch, ThePatientEnteredOnTheCaseScreenIsProtected) {
     EXPECT_EQ(snapshot().held->post.text.find("okafor"), std::string::npos) << snapshot().held->post.text;
 }
 
+// Withdrawal from the kiosk reaches an ended case, only behind the compliance PIN.
+TEST_F(ActionDispatch, WithdrawingConsentOfAnEndedCaseNeedsTheComplianceScreen) {
+    apply(StartCase{"lap-chole", Consent::Deidentified, "", {}});
+    apply(TapMilestone{"time-out", ""});
+    apply(EndCase{});
+    ASSERT_TRUE(state.feedback.ok) << state.feedback.message;
+    const std::int64_t case_id = *snapshot().feed.front().post.case_id;
+    apply(WithdrawConsent{case_id});
+    EXPECT_FALSE(state.feedback.ok) << "withdrew while the compliance screen was locked";
+    EXPECT_NE(snapshot().feed.front().post.state, PostState::Cancelled);
+    apply(ShowScreen{Screen::Compliance});
+    apply(UnlockCompliance{"2468"});
+    ASSERT_FALSE(snapshot().compliance.cases.empty()) << "the unlocked screen lists the cases";
+    EXPECT_EQ(snapshot().compliance.cases.front().id, case_id);
+    apply(WithdrawConsent{case_id});
+    ASSERT_TRUE(state.feedback.ok) << state.feedback.message;
+    EXPECT_EQ(snapshot().feed.front().post.state, PostState::Cancelled);
+    EXPECT_EQ(snapshot().compliance.cases.front().consent, "none");
+}
+
 TEST_F(ActionDispatch, AStatusUpdateCarriesItsNumbers) {
     apply(PostStatus{"bed-capacity", {{"beds_available", "12"}}});
     ASSERT_TRUE(state.feedback.ok) << state.feedback.message;

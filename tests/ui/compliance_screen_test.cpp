@@ -72,5 +72,46 @@ TEST(ComplianceScreen, UnlockedItSignsOffThroughTheNewestEntry) {
     EXPECT_EQ(signed_off->through_seq, 12);
 }
 
+// Withdrawal from the kiosk: Cases, then Withdraw consent on a case, then Confirm. One tap
+// alone never withdraws; a case under no consent offers nothing.
+TEST(ComplianceScreen, WithdrawingConsentTakesTwoTapsOnTheCase) {
+    ScreenHarness harness;
+    harness.state.screen = Screen::Compliance;
+    SessionSnapshot snapshot = locked_snapshot();
+    snapshot.compliance.unlocked = true;
+    snapshot.compliance.verify = VerifyReport{true, 12, 12, "abc", ""};
+    snapshot.compliance.cases = {{7, "Total knee arthroplasty", "deidentified", snapshot.now - 7'200'000,
+                                  snapshot.now - 3'600'000},
+                                 {6, "Caesarean section", "none", snapshot.now - 9'000'000, std::nullopt}};
+    for (float y = 120; y < 220 && !harness.state.compliance.showing_cases; y += 10) {
+        for (float x = 1270; x > 300 && !harness.state.compliance.showing_cases; x -= 20) harness.tap(snapshot, ImVec2(x, y));
+    }
+    ASSERT_TRUE(harness.state.compliance.showing_cases) << "no Cases button in the top row";
+    auto withdrawals = [&] {
+        std::vector<WithdrawConsent> found;
+        for (float y = 200; y < 500; y += 8) {
+            for (float x = 700; x < 1280; x += 40) {
+                for (const Action& action : harness.tap(snapshot, ImVec2(x, y))) {
+                    if (auto* w = std::get_if<WithdrawConsent>(&action)) found.push_back(*w);
+                }
+                if (harness.state.compliance.confirm_withdraw != 0) return found;
+            }
+        }
+        return found;
+    };
+    EXPECT_TRUE(withdrawals().empty()) << "one tap withdrew";
+    ASSERT_EQ(harness.state.compliance.confirm_withdraw, 7) << "only the case under consent asks";
+    std::vector<WithdrawConsent> confirmed;
+    for (float y = 200; y < 500 && confirmed.empty(); y += 8) {
+        for (float x = 700; x < 1280 && confirmed.empty(); x += 40) {
+            for (const Action& action : harness.tap(snapshot, ImVec2(x, y))) {
+                if (auto* w = std::get_if<WithdrawConsent>(&action)) confirmed.push_back(*w);
+            }
+        }
+    }
+    ASSERT_EQ(confirmed.size(), 1u);
+    EXPECT_EQ(confirmed.front().case_id, 7);
+}
+
 }  // namespace
 }  // namespace orlive::ui

@@ -39,6 +39,9 @@ public:
     Result<std::string> export_csv();  // path of the written file
 
     ComplianceView view();  // reads the page the filter selects (only while unlocked)
+    bool unlocked() const { return state_.unlocked; }
+    // Another compliance action taken through the desk's screen (a withdrawal): keeps it open.
+    void touch() { touched_at_ = clock_.now_ms(); }
 
 private:
     Database& db_;

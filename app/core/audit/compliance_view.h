@@ -25,6 +25,15 @@ struct LogRow {
     std::string post_text;  // the post as it went out (redacted): the entry's context
 };
 
+// A recent case in the officer's list, where consent can be withdrawn (no patient details).
+struct CaseListRow {
+    std::int64_t id = 0;
+    std::string procedure;          // the template's name
+    std::string consent;            // none | deidentified | full
+    TimeMs started_at = 0;
+    std::optional<TimeMs> ended_at;
+};
+
 struct ComplianceView {
     bool pin_configured = false;
     bool unlocked = false;
@@ -37,6 +46,7 @@ struct ComplianceView {
     std::int64_t head_seq = 0;
     std::int64_t last_signed_off = 0;  // highest entry covered by a sign-off
     std::string last_export;           // path of the last export
+    std::vector<CaseListRow> cases;    // recent cases, newest first (only while unlocked)
 };
 
 }  // namespace orlive

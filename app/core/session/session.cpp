@@ -1,6 +1,7 @@
 #include "core/session/session.h"
 
 #include "core/base/atomic_file.h"
+#include "core/store/consent_change.h"
 #include "core/store/held_review.h"
 #include "core/thread/transcript.h"
 
@@ -264,11 +265,36 @@ void Session::rebuild() {
     context.first_run = first_run_;
     context.admin = {admin_lock_.configured(), admin_unlocked_, admin_lock_.failed_attempts(), admin_lock_.locked_until()};
     context.compliance = compliance_.view();
+    if (context.compliance.unlocked) add_case_list(context.compliance);
     context.gallery_url = gallery_url_;
     context.gallery_qr = gallery_qr_;
     context.gallery_local_only = gallery_local_only_;
     snapshot_ = builder_.build(std::move(context));
     if (!data_version_error_.empty()) snapshot_.read_errors.push_back(data_version_error_);
+}
+
+void Session::add_case_list(ComplianceView& view) {
+    constexpr int kListed = 12;
+    auto cases = recent_cases(*db_, kListed);
+    if (!cases) return;
+    for (const CaseSummary& c : *cases) {
+        const ProcedureTemplate* tpl = catalog_.find(c.procedure_id);
+        view.cases.push_back({c.id, tpl ? tpl->name : c.procedure_id, std::string(consent_name(c.consent)), c.started_at,
+                              c.ended_at});
+    }
+}
+
+Feedback Session::withdraw_consent(std::int64_t case_id) {
+    if (!compliance_.unlocked()) return {false, "Unlock the compliance screen to withdraw consent"};
+    compliance_.touch();
+    ConsentChange change;
+    change.case_id = case_id;
+    change.consent = Consent::None;
+    auto result = change_consent(*db_, change, clock_.now_ms());
+    dirty_ = true;
+    if (!result) return failed(result.error());
+    return {true, "Consent withdrawn for case " + std::to_string(case_id) + ": " + std::to_string(result->cancelled) +
+                      " unsent post(s) cancelled; what went out is being deleted"};
 }
 
 }  // namespace orlive

@@ -57,6 +57,9 @@ public:
     Feedback verify_log_now();
     Feedback sign_off_log(std::int64_t through_seq);
     Feedback export_log();
+    // Withdraws consent for any recent case, ended or not (only while the screen is unlocked):
+    // its unsent posts are cancelled and what went out is deleted from the platforms.
+    Feedback withdraw_consent(std::int64_t case_id);
 
     // First run: where settings are saved, and saving what the wizard collected.
     void set_settings_file(std::filesystem::path file, bool first_run);
@@ -81,6 +84,7 @@ public:
 
 private:
     void rebuild();
+    void add_case_list(ComplianceView& view);
     std::int64_t data_version();
 
     std::unique_ptr<Database> db_;

@@ -204,6 +204,27 @@ Result<std::optional<CaseRecord>> find_case(Database& db, std::int64_t case_id) 
     return query_case(db, "id = ?", case_id);
 }
 
+Result<std::vector<CaseSummary>> recent_cases(Database& db, int limit) {
+    try {
+        SQLite::Statement query(db.sql(),
+                                "SELECT id, procedure_id, consent, started_at, ended_at FROM cases ORDER BY id DESC LIMIT ?");
+        query.bind(1, limit);
+        std::vector<CaseSummary> out;
+        while (query.executeStep()) {
+            CaseSummary c;
+            c.id = query.getColumn(0).getInt64();
+            c.procedure_id = query.getColumn(1).getString();
+            c.consent = parse_consent(query.getColumn(2).getString()).value_or(Consent::None);
+            c.started_at = query.getColumn(3).getInt64();
+            if (!query.getColumn(4).isNull()) c.ended_at = query.getColumn(4).getInt64();
+            out.push_back(std::move(c));
+        }
+        return out;
+    } catch (const SQLite::Exception& e) {
+        return make_error(std::string("cannot read the cases: ") + e.getErrorStr());
+    }
+}
+
 Result<std::optional<std::int64_t>> latest_ended_case(Database& db) {
     try {
         SQLite::Statement query(db.sql(), "SELECT id FROM cases WHERE ended_at IS NOT NULL ORDER BY ended_at DESC, id DESC LIMIT 1");

@@ -52,6 +52,16 @@ Result<std::int64_t> start_case(Database& db, const CaseStart& start, TimeMs now
 Result<std::int64_t> end_active_case(Database& db, TimeMs now);
 Result<std::optional<CaseRecord>> active_case(Database& db);
 Result<std::optional<CaseRecord>> find_case(Database& db, std::int64_t case_id);
+// A case as the compliance officer's list shows it: no patient details.
+struct CaseSummary {
+    std::int64_t id = 0;
+    std::string procedure_id;
+    Consent consent = Consent::None;
+    TimeMs started_at = 0;
+    std::optional<TimeMs> ended_at;
+};
+// The latest cases, newest first.
+Result<std::vector<CaseSummary>> recent_cases(Database& db, int limit);
 // The case that ended last, if any (the one whose transcript the Feed screen offers).
 Result<std::optional<std::int64_t>> latest_ended_case(Database& db);
 
