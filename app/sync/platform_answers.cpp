@@ -1,5 +1,6 @@
 #include "sync/platform_answers.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cstring>
 
@@ -59,6 +60,40 @@ std::optional<RemoteRef> status_ref(const json& status) {
     return ref;
 }
 
+// "&#233;" or "&#xE9;" at the start of `text`: appends the character (U+FFFD for a NUL,
+// surrogate or out-of-range number) and returns the bytes used; 0 when it is not one.
+std::size_t decode_numeric_reference(std::string_view text, std::string& out) {
+    std::size_t i = 2;
+    const bool hex = i < text.size() && (text[i] == 'x' || text[i] == 'X');
+    if (hex) ++i;
+    const std::size_t digits_at = i;
+    std::uint32_t value = 0;
+    while (i < text.size() && i - digits_at < 8 &&
+           (hex ? std::isxdigit(static_cast<unsigned char>(text[i])) : std::isdigit(static_cast<unsigned char>(text[i])))) {
+        const char c = static_cast<char>(std::tolower(static_cast<unsigned char>(text[i])));
+        value = value * (hex ? 16 : 10) + static_cast<std::uint32_t>(c <= '9' ? c - '0' : c - 'a' + 10);
+        ++i;
+    }
+    if (i == digits_at || i >= text.size() || text[i] != ';') return 0;
+    if (value == 0 || value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF)) value = 0xFFFD;
+    if (value < 0x80) {
+        out += static_cast<char>(value);
+    } else if (value < 0x800) {
+        out += static_cast<char>(0xC0 | (value >> 6));
+        out += static_cast<char>(0x80 | (value & 0x3F));
+    } else if (value < 0x10000) {
+        out += static_cast<char>(0xE0 | (value >> 12));
+        out += static_cast<char>(0x80 | ((value >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (value & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (value >> 18));
+        out += static_cast<char>(0x80 | ((value >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((value >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (value & 0x3F));
+    }
+    return i + 1;
+}
+
 }  // namespace
 
 MastodonLimits parse_mastodon_limits(std::string_view body, MastodonLimits defaults) {
@@ -94,9 +129,15 @@ Result<std::optional<RemoteRef>> find_mastodon_status(std::string_view body, con
 
 std::string mastodon_plain_text(std::string_view html) {
     static const std::pair<const char*, char> entities[] = {
-        {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&#39;", '\''}};
+        {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&#39;", '\''}, {"&apos;", '\''}};
     std::string out;
     for (std::size_t i = 0; i < html.size(); ++i) {
+        if (html.compare(i, 2, "&#") == 0 && html.compare(i, 5, "&#39;") != 0) {
+            if (std::size_t used = decode_numeric_reference(html.substr(i), out)) {
+                i += used - 1;
+                continue;
+            }
+        }
         if (html[i] == '<') {
             const std::size_t close = html.find('>', i);
             if (close == std::string_view::npos) break;
@@ -118,6 +159,43 @@ std::string mastodon_plain_text(std::string_view html) {
         if (!replaced) out += html[i];
     }
     return out;
+}
+
+Result<std::vector<FollowerReply>> parse_mastodon_context(std::string_view body, const std::string& our_account_id,
+                                                          std::size_t max_replies) {
+    const json root = json::parse(body.begin(), body.end(), nullptr, false);
+    if (!root.is_object()) return make_error("Mastodon answered the thread's context unreadably");
+    auto descendants = root.find("descendants");
+    if (descendants == root.end() || !descendants->is_array())
+        return make_error("Mastodon's context of the thread has no list of replies");
+    std::vector<FollowerReply> replies;
+    for (const json& status : *descendants) {
+        if (replies.size() >= max_replies) break;
+        if (!status.is_object()) continue;
+        const std::string visibility = string_at(status, "visibility");
+        if (visibility != "public" && visibility != "unlisted") continue;  // never answer a DM in public
+        auto account = status.find("account");
+        if (account == status.end() || !account->is_object()) continue;
+        const std::string author_id = id_at(*account, "id");
+        if (author_id.empty() || author_id == our_account_id) continue;
+        auto ref = status_ref(status);
+        const std::string parent = id_at(status, "in_reply_to_id");
+        if (!ref || parent.empty()) continue;
+        FollowerReply reply;
+        reply.remote = *ref;
+        reply.in_reply_to = parent;
+        reply.author = string_at(*account, "acct");
+        reply.text = mastodon_plain_text(string_at(status, "content"));
+        replies.push_back(std::move(reply));
+    }
+    // Mastodon lists the tree depth first; its ids grow with time, so oldest first is by id as
+    // a number (shorter first, then by digits).
+    std::stable_sort(replies.begin(), replies.end(), [](const FollowerReply& a, const FollowerReply& b) {
+        const std::string& x = a.remote.id;
+        const std::string& y = b.remote.id;
+        return x.size() != y.size() ? x.size() < y.size() : x < y;
+    });
+    return replies;
 }
 
 std::optional<BlueskySession> parse_bluesky_session(std::string_view body) {

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "sync/publisher.h"
 
@@ -28,8 +29,14 @@ std::string parse_mastodon_account_id(std::string_view body);
 // (its HTML read back as plain text). An Error when the list is unreadable.
 Result<std::optional<RemoteRef>> find_mastodon_status(std::string_view body, const std::string& parent_id,
                                                       const std::string& text);
-// Status HTML (<p>, <br>, links around hashtags and URLs) back to the text we sent.
+// Status HTML (<p>, <br>, links around hashtags and URLs) back to the text we sent; named and
+// numeric character references decoded (a bad one becomes U+FFFD).
 std::string mastodon_plain_text(std::string_view html);
+// GET /api/v1/statuses/:id/context: the public and unlisted descendants not written by
+// `our_account_id`, each with an id, its in_reply_to_id, the author's acct and the plain text.
+// At most `max_replies`, oldest first (by id). An Error when the answer is not a context object.
+Result<std::vector<FollowerReply>> parse_mastodon_context(std::string_view body, const std::string& our_account_id,
+                                                          std::size_t max_replies = 1000);
 
 // --- Bluesky (AT Protocol)
 struct BlueskySession {
