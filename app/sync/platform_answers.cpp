@@ -221,6 +221,57 @@ std::optional<RemoteRef> parse_bluesky_record(std::string_view body, const std::
     return ref;
 }
 
+namespace {
+
+// One post of a thread view, when it is a follower's reply with everything an answer needs.
+std::optional<std::pair<std::string, FollowerReply>> bluesky_reply(const json& post, const std::string& our_did) {
+    auto author = post.find("author");
+    auto record = post.find("record");
+    if (author == post.end() || !author->is_object() || record == post.end() || !record->is_object()) return {};
+    const std::string did = string_at(*author, "did");
+    if (did.empty() || did == our_did) return {};
+    auto reply_ref = record->find("reply");
+    if (reply_ref == record->end() || !reply_ref->is_object()) return {};
+    auto parent = reply_ref->find("parent");
+    if (parent == reply_ref->end() || !parent->is_object()) return {};
+    FollowerReply reply;
+    reply.remote.uri = string_at(post, "uri");
+    reply.remote.id = reply.remote.uri;
+    reply.remote.cid = string_at(post, "cid");
+    reply.in_reply_to = string_at(*parent, "uri");
+    reply.author = string_at(*author, "handle");
+    reply.text = string_at(*record, "text");
+    if (reply.remote.uri.rfind("at://", 0) != 0 || reply.remote.cid.empty() || reply.in_reply_to.empty()) return {};
+    return std::make_pair(string_at(*record, "createdAt"), std::move(reply));
+}
+
+}  // namespace
+
+Result<std::vector<FollowerReply>> parse_bluesky_thread(std::string_view body, const std::string& our_did,
+                                                        std::size_t max_replies) {
+    const json root = parse_object(body);
+    auto thread = root.find("thread");
+    if (thread == root.end() || !thread->is_object()) return make_error("Bluesky answered the thread unreadably");
+    std::vector<std::pair<std::string, FollowerReply>> found;
+    std::vector<const json*> todo = {&*thread};
+    while (!todo.empty() && found.size() < max_replies) {
+        const json& view = *todo.back();
+        todo.pop_back();
+        if (auto post = view.find("post"); post != view.end() && post->is_object()) {
+            if (auto reply = bluesky_reply(*post, our_did)) found.push_back(std::move(*reply));
+        }
+        auto replies = view.find("replies");
+        if (replies == view.end() || !replies->is_array()) continue;
+        for (const json& child : *replies) {
+            if (child.is_object()) todo.push_back(&child);
+        }
+    }
+    std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::vector<FollowerReply> replies;
+    for (auto& [created, reply] : found) replies.push_back(std::move(reply));
+    return replies;
+}
+
 std::string parse_xrpc_error_name(std::string_view body) { return string_at(parse_object(body), "error"); }
 
 std::string parse_discord_message_id(std::string_view body) { return string_at(parse_object(body), "id"); }

@@ -51,6 +51,13 @@ std::optional<BlueskySession> parse_bluesky_session(std::string_view body);
 std::optional<BlueskySession> parse_bluesky_refresh(std::string_view body, const BlueskySession& current);
 // createRecord/putRecord: uri and cid, nothing unless both are non-empty strings.
 std::optional<RemoteRef> parse_bluesky_record(std::string_view body, const std::string& rkey);
+// app.bsky.feed.getPostThread: every post in the reply tree (threadViewPost.replies, walked
+// without recursion) not written by `our_did`, with its uri and cid, the uri it replies to
+// (record.reply.parent), the author's handle and record.text. Not-found and blocked entries are
+// skipped. At most `max_replies`, oldest first (by the record's createdAt). An Error when the
+// answer has no thread.
+Result<std::vector<FollowerReply>> parse_bluesky_thread(std::string_view body, const std::string& our_did,
+                                                        std::size_t max_replies = 1000);
 // An XRPC error's name ("ExpiredToken"), empty when there is none.
 std::string parse_xrpc_error_name(std::string_view body);
 

@@ -87,7 +87,10 @@ Result<int> QuestionPoller::poll_case(const std::string& account, Publisher& pub
     if (outcome.status.kind == PublishOutcome::Kind::Sent) {
         for (const FollowerReply& reply : outcome.replies) {
             auto ours = std::find_if(posts.begin(), posts.end(),
-                                     [&](const OurPost& p) { return p.remote.id == reply.in_reply_to; });
+                                     [&](const OurPost& p) {
+                                         return p.remote.id == reply.in_reply_to ||
+                                                (!p.remote.uri.empty() && p.remote.uri == reply.in_reply_to);
+                                     });
             if (ours == posts.end()) continue;  // a reply to another follower: not a question to us
             IncomingQuestion question{case_id, account, publisher.replies_platform(), reply.remote.id,
                                       reply.remote.uri, reply.remote.cid, reply.author, reply.text,
