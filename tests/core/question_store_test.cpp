@@ -12,6 +12,7 @@
 #include "core/store/backup.h"
 #include "core/store/case_store.h"
 #include "core/store/outbox.h"
+#include "core/thread/published_thread.h"
 #include "test_support.h"
 
 namespace orlive {
@@ -154,6 +155,20 @@ TEST_F(QuestionTest, AnAnswerGoesOnlyToTheQuestionsAccountAndMarksItAnswered) {
     auto unknown = answer(id + 100, "Hello");
     ASSERT_FALSE(unknown.ok());
     EXPECT_NE(unknown.error().message.find("no question"), std::string::npos);
+}
+
+TEST_F(QuestionTest, AnswersStayOutOfTheGalleryAndTheTranscript) {
+    const auto id = ask("900", "How long does the operation take?");
+    PostPipeline pipeline(*db, catalog, *filter, settings, clock);
+    PostRequest milestone;
+    milestone.free_text = "Incision made.";
+    milestone.undo_seconds = 0;
+    ASSERT_TRUE(pipeline.post(milestone).ok());  // positive control: this one is shown
+    ASSERT_TRUE(answer(id, "About an hour.").ok());
+    auto thread = published_thread(*db, catalog, "Riverside General", case_id);
+    ASSERT_TRUE(thread.ok() && thread->has_value());
+    ASSERT_EQ((*thread)->posts.size(), 1u);
+    EXPECT_EQ((*thread)->posts[0].text, "Incision made.");
 }
 
 TEST_F(QuestionTest, AnAnswerWithAPhoneNumberIsHeldAndADiscardGivesTheQuestionBack) {
