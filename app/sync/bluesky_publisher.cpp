@@ -103,6 +103,7 @@ BlueskyPublisher::Call BlueskyPublisher::query(const std::string& nsid, const st
             HttpRequest request = xrpc(nsid + "?" + params, "", session.access_jwt);
             request.method = "GET";
             request.headers.erase(request.headers.begin());  // no Content-Type without a body
+            request.max_response_bytes = kMaxThreadResponseBytes;  // only getPostThread is a query
             return request;
         },
         now);

@@ -133,7 +133,9 @@ RepliesOutcome MastodonPublisher::fetch_replies(const RemoteRef& root, TimeMs no
         if (account_id_.empty())
             return {PublishOutcome::transient("Mastodon did not say which account this token is"), {}};
     }
-    auto response = http_.perform(request("GET", "/api/v1/statuses/" + root.id + "/context"));
+    HttpRequest context = request("GET", "/api/v1/statuses/" + root.id + "/context");
+    context.max_response_bytes = kMaxThreadResponseBytes;
+    auto response = http_.perform(context);
     if (!response) return {transport_outcome(response.error()), {}};
     if (response->status == 404) return {PublishOutcome::permanent("the thread's first post is gone"), {}};
     if (response->status != 200) return {failure(*response, now), {}};

@@ -18,6 +18,11 @@ struct MastodonLimits {
     std::size_t characters_reserved_per_url = 23;
 };
 
+// Followers' replies read per thread and poll, and the largest answer taken for one (a
+// thread's whole reply tree is one answer; Mastodon's own cap is 4,096 descendants).
+inline constexpr std::size_t kMaxRepliesPerThread = 5000;
+inline constexpr std::size_t kMaxThreadResponseBytes = 16u << 20;
+
 // --- Mastodon
 // GET /api/v2/instance: configuration.statuses limits; `defaults` for anything missing or odd.
 MastodonLimits parse_mastodon_limits(std::string_view body, MastodonLimits defaults);
@@ -36,7 +41,7 @@ std::string mastodon_plain_text(std::string_view html);
 // `our_account_id`, each with an id, its in_reply_to_id, the author's acct and the plain text.
 // At most `max_replies`, oldest first (by id). An Error when the answer is not a context object.
 Result<std::vector<FollowerReply>> parse_mastodon_context(std::string_view body, const std::string& our_account_id,
-                                                          std::size_t max_replies = 1000);
+                                                          std::size_t max_replies = kMaxRepliesPerThread);
 
 // --- Bluesky (AT Protocol)
 struct BlueskySession {
@@ -57,7 +62,7 @@ std::optional<RemoteRef> parse_bluesky_record(std::string_view body, const std::
 // skipped. At most `max_replies`, oldest first (by the record's createdAt). An Error when the
 // answer has no thread.
 Result<std::vector<FollowerReply>> parse_bluesky_thread(std::string_view body, const std::string& our_did,
-                                                        std::size_t max_replies = 1000);
+                                                        std::size_t max_replies = kMaxRepliesPerThread);
 // An XRPC error's name ("ExpiredToken"), empty when there is none.
 std::string parse_xrpc_error_name(std::string_view body);
 

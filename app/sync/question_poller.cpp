@@ -4,6 +4,7 @@
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
 
 #include "core/store/question_store.h"
 #include "sync/retry_policy.h"
@@ -85,6 +86,8 @@ Result<int> QuestionPoller::poll_case(const std::string& account, Publisher& pub
     RepliesOutcome outcome = guarded_fetch(publisher, root->remote, now);
     int fresh = 0;
     if (outcome.status.kind == PublishOutcome::Kind::Sent) {
+        // One commit for the whole batch: a flood of replies costs one fsync, not one each.
+        SQLite::Transaction transaction(db_.sql(), SQLite::TransactionBehavior::IMMEDIATE);
         for (const FollowerReply& reply : outcome.replies) {
             auto ours = std::find_if(posts.begin(), posts.end(),
                                      [&](const OurPost& p) {
@@ -99,6 +102,7 @@ Result<int> QuestionPoller::poll_case(const std::string& account, Publisher& pub
             if (!inserted) return inserted.error();
             if (*inserted) ++fresh;
         }
+        transaction.commit();
     }
     schedule(followed, outcome.status, fresh, now);
     return fresh;

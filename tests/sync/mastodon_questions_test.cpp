@@ -138,6 +138,47 @@ TEST_F(MastodonQuestions, AnAnswerCarryingAPhoneNumberNeverPutsTheNumberOnTheSer
     }
 }
 
+TEST_F(MastodonQuestions, AWithdrawalDeletesTheAnswersToo) {
+    thread_with_two_replies();
+    clock.advance_ms(QuestionPoller::kMaxIntervalMs);
+    ASSERT_TRUE(engine->run_pass().ok());
+    auto questions = list_questions(*db, case_id);
+    ASSERT_TRUE(questions.ok() && !questions->empty());
+    auto outcome = answer(questions->at(0).id, "About an hour.");
+    ASSERT_TRUE(outcome.ok()) << outcome.error().message;
+    drain(*engine);
+    const FakeStatus* sent = status_with_text("About an hour.");
+    ASSERT_NE(sent, nullptr);
+    EXPECT_FALSE(sent->deleted);
+    ASSERT_TRUE(change_consent(*db, Consent::None, "", clock.now_ms()).ok());
+    drain(*engine);
+    sent = status_with_text("About an hour.");
+    ASSERT_NE(sent, nullptr);
+    EXPECT_TRUE(sent->deleted) << "the answer stayed up after consent was withdrawn";
+    EXPECT_TRUE(status_with_text("Incision made.")->deleted);
+}
+
+TEST_F(MastodonQuestions, AFloodOfRepliesIsStoredOnceEachInOnePoll) {
+    case_id = new_case();
+    first = queue_post(case_id, "Time-out complete.");
+    engine = mastodon_engine(peer.base_url());
+    drain(*engine);
+    const std::string root = remote_id_of(first);
+    for (int i = 0; i < 1000; ++i) peer.inject_reply(root, "f" + std::to_string(i), "<p>q" + std::to_string(i) + "</p>");
+    clock.advance_ms(QuestionPoller::kMaxIntervalMs);
+    auto pass = engine->run_pass();
+    ASSERT_TRUE(pass.ok()) << pass.error().message;
+    EXPECT_EQ(pass->questions, 1000);
+    auto questions = list_questions(*db, case_id);
+    ASSERT_TRUE(questions.ok());
+    ASSERT_EQ(questions->size(), 1000u);
+    EXPECT_EQ(questions->front().text, "q0");  // oldest first
+    EXPECT_EQ(questions->back().text, "q999");
+    clock.advance_ms(QuestionPoller::kMaxIntervalMs);
+    ASSERT_TRUE(engine->run_pass().ok());
+    EXPECT_EQ(list_questions(*db, case_id)->size(), 1000u);
+}
+
 TEST_F(MastodonQuestions, PollingBacksOffWhileNothingNewArrives) {
     thread_with_two_replies();  // the drain polled once already, before the replies
     std::vector<TimeMs> gaps;
