@@ -20,5 +20,8 @@ int run_serve(CommandContext& context, const Args& args);       // the gallery u
 int run_transcript(CommandContext& context, const Args& args);  // case transcript ID
 int run_pin(CommandContext& context, const Args& args);  // pin set compliance|admin
 int run_delivery_decision(CommandContext& context, const Args& args);  // retry | discard-delivery
+int run_questions(CommandContext& context, const Args& args);  // followers' questions
+int run_answer(CommandContext& context, const Args& args);     // answer QUESTION_ID --text TEXT
+int run_hide(CommandContext& context, const Args& args);       // hide QUESTION_ID
 
 }  // namespace orlive::cli

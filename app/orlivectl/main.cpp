@@ -44,6 +44,10 @@ Commands:
                                                    (default 127.0.0.1:8080 or gallery_listen)
   retry POST_ID [--account NAME]                   send failed deliveries of a post again now
   discard-delivery POST_ID [--account NAME]        give up failed deliveries of a post
+  questions [--json] [--case ID]                   followers' replies to the cases' threads, oldest first
+  answer QUESTION_ID --text TEXT [--undo-seconds S]   answer one through the post pipeline; it goes out
+                                                   as a reply to the follower, on that platform only
+  hide QUESTION_ID                                 hide a question from the screens (logged)
 
 Common flags:
   --data-dir DIR   database and device key (default $XDG_DATA_HOME/orlive)
@@ -86,5 +90,8 @@ int main(int argc, char** argv) {
     if (command == "serve") return run_serve(context, args);
     if (command == "pin") return run_pin(context, args);
     if (command == "retry" || command == "discard-delivery") return run_delivery_decision(context, args);
+    if (command == "questions") return run_questions(context, args);
+    if (command == "answer") return run_answer(context, args);
+    if (command == "hide") return run_hide(context, args);
     return usage_error("unknown command '" + command + "'");
 }

@@ -2,6 +2,7 @@
 
 #include "sync/bluesky_facets.h"
 #include "sync/platform_answers.h"
+#include "sync/percent_encoding.h"
 #include "sync/platform_error.h"
 #include "sync/retry_policy.h"
 #include "sync/text_length.h"
@@ -87,15 +88,36 @@ std::optional<PublishOutcome> BlueskyPublisher::refresh(TimeMs now) {
 }
 
 BlueskyPublisher::Call BlueskyPublisher::procedure(const std::string& nsid, const json& body, TimeMs now) {
+    return authorized_call(
+        [&](const Session& session) {
+            json payload = body;
+            payload["repo"] = session.did;
+            return xrpc(nsid, payload.dump(), session.access_jwt);
+        },
+        now);
+}
+
+BlueskyPublisher::Call BlueskyPublisher::query(const std::string& nsid, const std::string& params, TimeMs now) {
+    return authorized_call(
+        [&](const Session& session) {
+            HttpRequest request = xrpc(nsid + "?" + params, "", session.access_jwt);
+            request.method = "GET";
+            request.headers.erase(request.headers.begin());  // no Content-Type without a body
+            request.max_response_bytes = kMaxThreadResponseBytes;  // only getPostThread is a query
+            return request;
+        },
+        now);
+}
+
+BlueskyPublisher::Call BlueskyPublisher::authorized_call(const std::function<HttpRequest(const Session&)>& make,
+                                                         TimeMs now) {
     Call call;
     if (auto failed = ensure_session(now)) {
         call.failed = std::move(failed);
         return call;
     }
     for (int round = 0; round < 2; ++round) {
-        json payload = body;
-        payload["repo"] = session_->did;
-        auto response = http_.perform(xrpc(nsid, payload.dump(), session_->access_jwt));
+        auto response = http_.perform(make(*session_));
         if (!response) {
             call.failed = transport_outcome(response.error());
             return call;
@@ -158,6 +180,26 @@ PublishOutcome BlueskyPublisher::remove(const RemoteRef& remote, TimeMs now) {
     // Deleting a record that is not there succeeds on a PDS; a 404 would mean the same.
     if (call.response->status == 200 || call.response->status == 404) return PublishOutcome::sent(remote);
     return failure(*call.response, now);
+}
+
+RepliesOutcome BlueskyPublisher::fetch_replies(const RemoteRef& root, TimeMs now) {
+    if (root.uri.rfind("at://", 0) != 0) return {PublishOutcome::permanent("the thread's first post has no at:// uri"), {}};
+    Call call = query("app.bsky.feed.getPostThread",
+                      "uri=" + percent_encode(root.uri) + "&depth=" + std::to_string(kThreadDepth) + "&parentHeight=0",
+                      now);
+    if (call.failed) return {*call.failed, {}};
+    const HttpResponse& response = *call.response;
+    if (response.status == 400 && parse_xrpc_error_name(response.body) == "NotFound")
+        return {PublishOutcome::permanent("the thread's first post is gone"), {}};
+    if (response.status != 200) return {failure(response, now), {}};
+    auto replies = parse_bluesky_thread(response.body, session_->did);
+    if (!replies) return {PublishOutcome::transient(replies.error().message), {}};
+    RepliesOutcome outcome;
+    outcome.status = PublishOutcome::sent(root);
+    if (response.header("ratelimit-remaining") == "0")
+        outcome.status.pause_until = parse_unix_seconds(response.header("ratelimit-reset"));
+    outcome.replies = std::move(replies.value());
+    return outcome;
 }
 
 }  // namespace orlive

@@ -4,9 +4,11 @@
 // never signs in per post, because sign-ins are rate-limited. The record key (a TID) and
 // createdAt come from the delivery row, so every retry writes the identical record: the first
 // attempt uses createRecord, any later one putRecord at the same key (same key and record, no
-// duplicate). Threading: one thread, like its HttpClient.
+// duplicate). Followers' replies come from app.bsky.feed.getPostThread (the PDS proxies it to
+// the AppView). Threading: one thread, like its HttpClient.
 #pragma once
 
+#include <functional>
 #include <optional>
 
 #include <nlohmann/json.hpp>
@@ -28,6 +30,10 @@ public:
     PublishOutcome check(TimeMs now) override;
     PublishOutcome publish(const OutgoingPost& post, TimeMs now) override;
     PublishOutcome remove(const RemoteRef& remote, TimeMs now) override;
+    // GET app.bsky.feed.getPostThread of the thread's first post: every reply not by our DID.
+    std::string replies_platform() const override { return "bluesky"; }
+    RepliesOutcome fetch_replies(const RemoteRef& root, TimeMs now) override;
+    static constexpr int kThreadDepth = 1000;  // the lexicon's maximum
 
     // The record a post becomes (text, createdAt, langs, facets, reply).
     static nlohmann::json record_for(const OutgoingPost& post);
@@ -44,6 +50,9 @@ private:
     std::optional<PublishOutcome> refresh(TimeMs now);
     // POST /xrpc/NSID with the access token; refreshes once on 400 ExpiredToken.
     Call procedure(const std::string& nsid, const nlohmann::json& body, TimeMs now);
+    // GET /xrpc/NSID?QUERY with the access token, refreshed the same way.
+    Call query(const std::string& nsid, const std::string& query, TimeMs now);
+    Call authorized_call(const std::function<HttpRequest(const Session&)>& make, TimeMs now);
     HttpRequest xrpc(const std::string& nsid, const std::string& body, const std::string& token) const;
     PublishOutcome failure(const HttpResponse& response, TimeMs now) const;
 

@@ -28,12 +28,26 @@ RemoteRef thread_ref(Database& db, const std::string& account, std::int64_t case
     SQLite::Statement row(db.sql(),
                           std::string("SELECT d.remote_id, d.remote_uri, d.remote_cid FROM deliveries d "
                                       "JOIN posts p ON p.id = d.post_id WHERE d.account = ? AND p.case_id = ? "
-                                      "AND d.post_id < ? AND d.state = 'sent' AND NOT EXISTS (SELECT 1 FROM "
+                                      "AND d.post_id < ? AND d.state = 'sent' AND p.answers_question IS NULL "
+                                      "AND NOT EXISTS (SELECT 1 FROM "
                                       "remote_deletions r WHERE r.delivery_id = d.id) ORDER BY d.post_id ") +
                               (nearest ? "DESC" : "ASC") + " LIMIT 1");
     row.bind(1, account);
     row.bind(2, case_id);
     row.bind(3, post_id);
+    RemoteRef ref;
+    if (row.executeStep()) {
+        ref.id = row.getColumn(0).getString();
+        ref.uri = row.getColumn(1).getString();
+        ref.cid = row.getColumn(2).getString();
+    }
+    return ref;
+}
+
+// An answer replies to the follower's message, outside the thread.
+RemoteRef question_ref(Database& db, std::int64_t question_id) {
+    SQLite::Statement row(db.sql(), "SELECT remote_id, remote_uri, remote_cid FROM questions WHERE id = ?");
+    row.bind(1, question_id);
     RemoteRef ref;
     if (row.executeStep()) {
         ref.id = row.getColumn(0).getString();
@@ -51,7 +65,7 @@ std::string idempotency_key_for(std::int64_t delivery_id, std::int64_t post_id, 
 
 const char* const DeliveryQueue::kClaimNextSql =
     "SELECT d.id, d.post_id, p.case_id, p.kind, p.milestone_id, p.text, p.created_at, "
-    "d.state, d.attempts, d.record_key, d.record_created_at, d.updated_at, d.draft_id "
+    "d.state, d.attempts, d.record_key, d.record_created_at, d.updated_at, d.draft_id, p.answers_question "
     "FROM deliveries d JOIN posts p ON p.id = d.post_id "
     "WHERE d.account = ? AND d.state IN ('queued', 'sending') AND d.next_attempt_at <= ? "
     "AND p.state = 'queued' AND NOT EXISTS (SELECT 1 FROM deliveries e JOIN posts q ON q.id = e.post_id "
@@ -115,6 +129,10 @@ Result<std::optional<OutgoingPost>> DeliveryQueue::claim_next(const std::string&
         if (post.case_id) {
             post.parent = thread_ref(db_, account, *post.case_id, post.post_id, true);
             post.root = thread_ref(db_, account, *post.case_id, post.post_id, false);
+        }
+        if (!pick.getColumn(13).isNull()) {
+            post.answers_question = pick.getColumn(13).getInt64();
+            post.parent = question_ref(db_, *post.answers_question);
         }
 
         SQLite::Statement claim(db_.sql(),

@@ -126,4 +126,26 @@ PublishOutcome MastodonPublisher::remove(const RemoteRef& remote, TimeMs now) {
     return failure(*response, now);
 }
 
+RepliesOutcome MastodonPublisher::fetch_replies(const RemoteRef& root, TimeMs now) {
+    if (account_id_.empty()) {
+        PublishOutcome checked = check(now);
+        if (checked.kind != PublishOutcome::Kind::Sent) return {checked, {}};
+        if (account_id_.empty())
+            return {PublishOutcome::transient("Mastodon did not say which account this token is"), {}};
+    }
+    HttpRequest context = request("GET", "/api/v1/statuses/" + root.id + "/context");
+    context.max_response_bytes = kMaxThreadResponseBytes;
+    auto response = http_.perform(context);
+    if (!response) return {transport_outcome(response.error()), {}};
+    if (response->status == 404) return {PublishOutcome::permanent("the thread's first post is gone"), {}};
+    if (response->status != 200) return {failure(*response, now), {}};
+    auto replies = parse_mastodon_context(response->body, account_id_);
+    if (!replies) return {PublishOutcome::transient(replies.error().message), {}};
+    RepliesOutcome outcome;
+    outcome.status = PublishOutcome::sent(root);
+    outcome.status.pause_until = rate_limit_pause(*response);
+    outcome.replies = std::move(replies.value());
+    return outcome;
+}
+
 }  // namespace orlive

@@ -1,5 +1,6 @@
 // MastodonPublisher: posts to a Mastodon account's thread (POST /api/v1/statuses with
-// in_reply_to_id), deletes (DELETE /api/v1/statuses/:id) and checks credentials. Every post
+// in_reply_to_id), deletes (DELETE /api/v1/statuses/:id), checks credentials and reads
+// followers' replies (GET /api/v1/statuses/:id/context). Every post
 // carries an Idempotency-Key derived from its delivery row, so a retry after an unknown outcome
 // cannot double-post (Mastodon keeps keys for an hour per account). Length is checked before
 // sending against the instance's own limits (GET /api/v2/instance, read once).
@@ -22,6 +23,9 @@ public:
     PublishOutcome check(TimeMs now) override;
     PublishOutcome publish(const OutgoingPost& post, TimeMs now) override;
     PublishOutcome remove(const RemoteRef& remote, TimeMs now) override;
+    // GET /api/v1/statuses/:root/context: every descendant not written by this account.
+    std::string replies_platform() const override { return "mastodon"; }
+    RepliesOutcome fetch_replies(const RemoteRef& root, TimeMs now) override;
 
     // The instance's limits, fetched on first use (defaults when the instance will not say).
     const MastodonLimits& limits();

@@ -6,6 +6,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/base/clock.h"
 #include "core/base/result.h"
@@ -38,7 +39,8 @@ struct OutgoingPost {
     std::string record_key;            // Bluesky rkey (TID), chosen before the first attempt
     std::string record_created_at;     // Bluesky createdAt, identical on every attempt
     RemoteRef root;                    // the thread's first post; empty when this one starts it
-    RemoteRef parent;                  // the post this one replies to
+    RemoteRef parent;                  // the post this one replies to (an answer: the follower's)
+    std::optional<std::int64_t> answers_question;  // an answer to a follower, not part of the thread
     // Two-step platforms (Threads): the unpublished object made by an earlier attempt, and how
     // to keep a new one durably before the step that makes it public. Set by the engine.
     std::string draft_id;
@@ -75,6 +77,19 @@ struct PublishOutcome {
     }
 };
 
+// A follower's reply to one of our posts, as a platform lists it (text already plain).
+struct FollowerReply {
+    RemoteRef remote;           // the follower's post: what an answer replies to
+    std::string in_reply_to;    // the remote id of the post it replies to (ours, or another reply)
+    std::string author;         // handle, untrusted
+    std::string text;           // untrusted
+};
+
+struct RepliesOutcome {
+    PublishOutcome status;      // Sent when the platform answered; otherwise why not
+    std::vector<FollowerReply> replies;  // everyone's but our account's own
+};
+
 class Publisher {
 public:
     virtual ~Publisher() = default;
@@ -83,6 +98,14 @@ public:
     virtual PublishOutcome publish(const OutgoingPost& post, TimeMs now) = 0;
     // Deletes an earlier post. A post that is already gone counts as deleted.
     virtual PublishOutcome remove(const RemoteRef& remote, TimeMs now) = 0;
+    // Followers' replies: the platform's name ("mastodon") when this publisher can read them,
+    // empty when it cannot. fetch_replies lists every reply under a thread's first post.
+    virtual std::string replies_platform() const { return {}; }
+    virtual RepliesOutcome fetch_replies(const RemoteRef& root, TimeMs now) {
+        (void)root;
+        (void)now;
+        return {PublishOutcome::permanent("this platform's replies are not read"), {}};
+    }
 };
 
 }  // namespace orlive

@@ -34,7 +34,7 @@ std::optional<PublishOutcome> refuse_unsendable(const OutgoingPost& post) {
 }  // namespace
 
 SyncEngine::SyncEngine(Database& db, std::vector<NamedPublisher> publishers, const Clock& clock, RetryPolicy retry)
-    : db_(db), queue_(db), publishers_(std::move(publishers)), clock_(clock), retry_(retry), rng_(std::random_device{}()) {
+    : db_(db), queue_(db), questions_(db), publishers_(std::move(publishers)), clock_(clock), retry_(retry), rng_(std::random_device{}()) {
     for (const NamedPublisher& target : publishers_) health_[target.account] = Health{};
 }
 
@@ -84,9 +84,20 @@ Result<PassResult> SyncEngine::pass_unguarded(const std::function<bool()>& stop)
         }
         if (auto s = deliver_account(target, health, result, stop); !s) return s.error();
         if (auto s = delete_for_account(target, health, result, stop); !s) return s.error();
+        if (auto s = poll_questions(target, health, result); !s) return s.error();
     }
     forward_to_witness(result);
     return result;
+}
+
+// Replies are read after the account's deliveries, never while it is paused (offline,
+// rate-limited); whatever a publisher throws only delays the next poll (question_poller.cpp).
+Status SyncEngine::poll_questions(NamedPublisher& target, const Health& health, PassResult& result) {
+    if (health.paused_until > clock_.now_ms()) return Ok{};
+    auto fresh = questions_.poll_account(target.account, *target.publisher, clock_.now_ms());
+    if (!fresh) return fresh.error();
+    result.questions += *fresh;
+    return Ok{};
 }
 
 // A collector that is down never stops delivery: its entries wait in the database.
@@ -191,6 +202,10 @@ Result<std::optional<TimeMs>> SyncEngine::next_wake() {
     if (!release) return release.error();
     if (*release) earliest(**release);
     if (witness_retry_at_ > 0) earliest(witness_retry_at_);
+    for (const NamedPublisher& target : publishers_) {
+        if (auto poll = questions_.next_poll_at(target.account))
+            earliest(std::max(*poll, health_[target.account].paused_until));
+    }
     return wake;
 }
 

@@ -1,4 +1,5 @@
-// SyncEngine: drains the outbox to every configured account, one attempt at a time, and knows
+// SyncEngine: drains the outbox to every configured account, one attempt at a time, reads
+// followers' replies to each case's thread (QuestionPoller), and knows
 // when it next has something to do, so its callers sleep instead of polling. It never waits
 // itself: SyncWorker (a thread in the app, or `orlivectl sync`) and `orlivectl sync --once`
 // decide how to wait. After a crash a new engine resumes from the database alone.
@@ -18,6 +19,7 @@
 #include "sync/audit_forwarder.h"
 #include "sync/delivery_queue.h"
 #include "sync/publisher.h"
+#include "sync/question_poller.h"
 #include "sync/retry_policy.h"
 
 namespace orlive {
@@ -28,6 +30,7 @@ struct PassResult {
     int failed = 0;     // permanent failures, waiting for a person
     int deleted = 0;    // consent-withdrawal deletions done
     int witnessed = 0;  // redaction-log entries the audit collector took
+    int questions = 0;  // followers' replies stored as new questions
 };
 
 // What Admin shows per account: reachable, and whether a person must sign in again.
@@ -86,9 +89,11 @@ private:
     void note_account_trouble(Health& health, const PublishOutcome& outcome, TimeMs retry_at);
 
     void forward_to_witness(PassResult& result);
+    Status poll_questions(NamedPublisher& target, const Health& health, PassResult& result);
 
     Database& db_;
     DeliveryQueue queue_;
+    QuestionPoller questions_;
     std::unique_ptr<AuditForwarder> witness_;
     std::string witness_problem_;
     TimeMs witness_retry_at_ = 0;

@@ -66,7 +66,8 @@ posts_before=$(sql "SELECT group_concat(id || ':' || state || ':' || text, '|') 
 # The previous release of this tree has the same schema. To see the upgrade migrate a real
 # older database, take it back to schema 1 (before the redaction log and the delivery columns),
 # as ORLive 0.0.x wrote it.
-sql "DROP INDEX posts_open; DROP TABLE redaction_log; DROP TRIGGER consent_withdrawal_deletes_remote; DROP TABLE remote_deletions;
+sql "DROP TRIGGER question_answer_ends; ALTER TABLE posts DROP COLUMN answers_question; DROP TABLE questions;
+     DROP INDEX posts_open; DROP TABLE redaction_log; DROP TRIGGER consent_withdrawal_deletes_remote; DROP TABLE remote_deletions;
      DROP INDEX deliveries_by_account_post; ALTER TABLE deliveries DROP COLUMN remote_cid;
      ALTER TABLE deliveries DROP COLUMN record_key; ALTER TABLE deliveries DROP COLUMN record_created_at;
      ALTER TABLE deliveries DROP COLUMN draft_id; DROP TABLE audit_witness; DROP TABLE pin_attempts;
@@ -80,7 +81,7 @@ expect_eq "$(dpkg-query -W -f='${Version}' orlive)" "$version" "upgraded version
 expect_status 0 installed_ctl --version
 expect_contains "$out" "$version" "orlivectl --version"
 expect_status 0 as_orlive /usr/bin/orlivectl "${d[@]}" queue
-expect_eq "$(sql 'PRAGMA user_version')" "8" "schema migrated on first open after the upgrade"
+expect_eq "$(sql 'PRAGMA user_version')" "9" "schema migrated on first open after the upgrade"
 expect_eq "$(sql "SELECT group_concat(id || ':' || state || ':' || text, '|') FROM posts ORDER BY id")" \
   "$posts_before" "every post kept across the upgrade"
 expect_status 0 as_orlive /usr/bin/orlivectl "${d[@]}" post --milestone pneumoperitoneum --undo-seconds 0

@@ -1,11 +1,12 @@
 // Fuzzes what an AT Protocol PDS answers: any bytes as the body of createSession,
-// refreshSession, createRecord/putRecord, an XRPC error; and as RateLimit-Reset. Each parser
+// refreshSession, createRecord/putRecord, getPostThread (followers' replies), an XRPC error; and as RateLimit-Reset. Each parser
 // must return a typed value or nothing, never throw.
 #include <cstddef>
 #include <cstdint>
 #include <string>
 
 #include "answer_checks.h"
+#include "core/base/untrusted_text.h"
 #include "sync/platform_answers.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -27,6 +28,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         fuzz::check_field(record->uri, "uri is valid UTF-8");
     }
     fuzz::check_field(parse_xrpc_error_name(input), "XRPC error name is valid UTF-8");
+    if (auto replies = parse_bluesky_thread(input, "did:plc:x")) {
+        for (const FollowerReply& reply : *replies) {
+            FUZZ_CHECK(reply.remote.uri.rfind("at://", 0) == 0 && !reply.remote.cid.empty(), "a reply has uri and cid");
+            fuzz::check_field(reply.author, "handle is valid UTF-8");
+            fuzz::check_field(sanitise_untrusted_text(reply.text), "a question's text is valid UTF-8");
+        }
+    }
     fuzz::check_error_text(input);
     fuzz::check_failure(input, "Bluesky", parse_unix_seconds(input));
     return 0;

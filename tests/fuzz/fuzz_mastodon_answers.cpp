@@ -1,11 +1,12 @@
 // Fuzzes what a Mastodon instance answers: any bytes as the body of /api/v2/instance, a status,
-// verify_credentials, an account's statuses, an error; and as X-RateLimit-Reset. Each parser
+// verify_credentials, an account's statuses, a thread's context (followers' replies), an error; and as X-RateLimit-Reset. Each parser
 // must return a typed value or nothing, never throw; ids must be safe in a request path.
 #include <cstddef>
 #include <cstdint>
 #include <string>
 
 #include "answer_checks.h"
+#include "core/base/untrusted_text.h"
 #include "sync/platform_answers.h"
 
 namespace {
@@ -32,6 +33,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     auto found = find_mastodon_status(input, "", "Incision");
     if (found.ok() && found->has_value()) check_id((*found)->id);
     (void)mastodon_plain_text(input);
+    if (auto replies = parse_mastodon_context(input, "1")) {
+        for (const FollowerReply& reply : *replies) {
+            check_id(reply.remote.id);
+            check_id(reply.in_reply_to);
+            const std::string text = sanitise_untrusted_text(reply.text);
+            FUZZ_CHECK(is_valid_utf8(text), "a question's text is valid UTF-8 after sanitising");
+            for (unsigned char c : text) FUZZ_CHECK(c >= 0x20 && c != 0x7f, "no control bytes in a question");
+        }
+    }
     fuzz::check_error_text(input);
     fuzz::check_failure(input, "Mastodon", parse_iso8601(input));
     return 0;

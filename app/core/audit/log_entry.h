@@ -29,6 +29,7 @@ inline constexpr const char* kRestoredOtherKey = "restore-other-key"; // a backu
 inline constexpr const char* kAdminPinFailed = "admin-pin-failed";    // a wrong admin PIN
 inline constexpr const char* kRestoredSpan = "restored";              // review: a redaction put back
 inline constexpr const char* kRedactedByHand = "redacted-by-hand";    // review: a word redacted by tap
+inline constexpr const char* kQuestionHidden = "question-hidden";     // a follower's question hidden (never its text)
 }  // namespace log_action
 
 struct LogEntry {

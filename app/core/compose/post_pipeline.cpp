@@ -8,6 +8,7 @@
 #include "core/base/undo_window.h"
 #include "core/base/utf8.h"
 #include "core/store/held_review.h"
+#include "core/store/question_store.h"
 
 namespace orlive {
 
@@ -72,7 +73,33 @@ Result<std::string> PostPipeline::render_milestone(const CaseRecord* active, con
     return text;
 }
 
+Result<ComposedPost> PostPipeline::compose_answer(const PostRequest& request) {
+    const std::int64_t id = *request.answers_question;
+    auto question = find_question(db_, id);
+    if (!question) return question.error();
+    if (!question->has_value())
+        return make_error("there is no question " + std::to_string(id) + " (see orlivectl questions)");
+    const QuestionRecord& asked = **question;
+    if (asked.state == QuestionState::Hidden)
+        return make_error("question " + std::to_string(id) + " is hidden; it cannot be answered");
+    if (asked.case_withdrawn)
+        return make_error("consent for case " + std::to_string(asked.case_id) +
+                          " was withdrawn: nothing more of it may go out, answers included");
+    auto subject = find_case(db_, asked.case_id);
+    if (!subject) return subject.error();
+    if (!subject->has_value()) return make_error("the case of question " + std::to_string(id) + " is gone");
+    std::string text = trimmed(request.free_text);
+    if (text.empty()) return make_error("nothing to answer with: give the answer's text");
+    ComposedPost composed;
+    composed.kind = PostKind::Text;
+    composed.case_id = asked.case_id;
+    composed.answers_question = asked.id;
+    composed.answer_account = asked.account;
+    return filter_and_decide(std::move(composed), std::move(text), &subject->value());
+}
+
 Result<ComposedPost> PostPipeline::compose(const PostRequest& request) {
+    if (request.answers_question) return compose_answer(request);
     auto active = active_case(db_);
     if (!active) return active.error();
     const CaseRecord* current = active->has_value() ? &active->value() : nullptr;
@@ -108,7 +135,11 @@ Result<ComposedPost> PostPipeline::compose(const PostRequest& request) {
         composed.kind = PostKind::Text;
         if (current) composed.case_id = current->id;
     }
+    return filter_and_decide(std::move(composed), std::move(text), current);
+}
 
+Result<ComposedPost> PostPipeline::filter_and_decide(ComposedPost composed, std::string text,
+                                                     const CaseRecord* current) {
     // Bytes that are not UTF-8 would abort every serialiser downstream (the queue's JSON, the
     // platforms' payloads): refused here, before anything is stored.
     if (auto utf8 = require_utf8(text, "the post's text"); !utf8) return utf8.error();
@@ -125,6 +156,17 @@ Result<ComposedPost> PostPipeline::compose(const PostRequest& request) {
     composed.decision = apply_consent_policy(consent, text, spans, scope);
     composed.original_text = std::move(text);
     return composed;
+}
+
+Result<std::vector<std::string>> PostPipeline::accounts_for(const ComposedPost& composed) const {
+    std::vector<std::string> accounts;
+    for (const Account& account : settings_.accounts) {
+        if (!composed.answers_question || account.name == composed.answer_account) accounts.push_back(account.name);
+    }
+    if (composed.answers_question && accounts.empty())
+        return make_error("question " + std::to_string(*composed.answers_question) + " came to account '" +
+                          composed.answer_account + "', which is not in the settings; it cannot be answered");
+    return accounts;
 }
 
 std::vector<std::string> PostPipeline::allow_list() const {
@@ -159,16 +201,17 @@ Result<PostOutcome> PostPipeline::post(const PostRequest& request) {
         post.redactions = static_cast<int>(decision.redacted.size());
         post.created_at = now;
         post.release_at = now + undo_seconds * 1000LL;
-
-        std::vector<std::string> accounts;
-        for (const Account& account : settings_.accounts) accounts.push_back(account.name);
+        post.answers_question = composed->answers_question;
+        auto accounts = accounts_for(*composed);
+        if (!accounts) return accounts.error();
         const char* action = post.state == PostState::Blocked ? log_action::kBlocked : log_action::kRedacted;
         log = log_entries_for_spans(composed->original_text, decision.redacted, action, db_.device_key(), now);
         std::vector<LogEntry> released = log_entries_for_spans(composed->original_text, decision.released,
                                                                log_action::kReleased, db_.device_key(), now);
         log.insert(log.end(), released.begin(), released.end());
         PostOutcome outcome;
-        outcome.id = insert_post(db_, post, accounts, log);
+        outcome.id = insert_post(db_, post, *accounts, log);
+        if (post.answers_question && post.state != PostState::Blocked) mark_question_answered(db_, *post.answers_question);
         // A held post keeps its text as written until the coordinator decides, so the review
         // screen can restore a false alarm or redact a miss (held_review.h).
         if (post.state == PostState::Held)

@@ -28,6 +28,10 @@ struct PostRequest {
     std::string free_text;                       // instead of a milestone: free text
     std::map<std::string, std::string> fields;   // status update numbers
     std::optional<int> undo_seconds;             // overrides the settings' undo window
+    // With free_text: an answer to this follower's question (core/store/question_store.h). It
+    // belongs to the question's case (its consent and patient details apply, active or not) and
+    // goes only to the account the question came to, as a reply to the follower's message.
+    std::optional<std::int64_t> answers_question;
 };
 
 struct ComposedPost {
@@ -36,6 +40,8 @@ struct ComposedPost {
     std::string milestone_id;
     PolicyDecision decision;
     std::string original_text;  // before redaction: the log's fingerprints; stored only while held (held_review.h)
+    std::optional<std::int64_t> answers_question;
+    std::string answer_account;  // the one account an answer goes to
 };
 
 struct PostOutcome {
@@ -64,6 +70,10 @@ private:
     Result<std::string> render_milestone(const CaseRecord* active, const ProcedureTemplate& tpl,
                                          const Milestone& milestone, const PostRequest& request);
     std::vector<std::string> allow_list() const;
+    Result<ComposedPost> compose_answer(const PostRequest& request);
+    // The UTF-8 check, the filter and the consent policy over the composed text.
+    Result<ComposedPost> filter_and_decide(ComposedPost composed, std::string text, const CaseRecord* subject);
+    Result<std::vector<std::string>> accounts_for(const ComposedPost& composed) const;
 
     Database& db_;
     const TemplateCatalog& catalog_;

@@ -248,6 +248,8 @@ Result<BackupInfo> write_backup(Database& db, const fs::path& file) {
         out.execAndGet("PRAGMA secure_delete = ON");
         out.exec("UPDATE cases SET patient_json = '{}'");
         out.exec("DELETE FROM held_review");  // held posts' text as written: PHI too
+        // Followers' questions are public text that may hold PHI: their words stay on the device.
+        out.exec("UPDATE questions SET text = '', author = ''");
         // A backup is one file to copy around: no -wal or -shm beside it.
         out.exec("PRAGMA journal_mode = DELETE");
         out.exec("PRAGMA synchronous = FULL");

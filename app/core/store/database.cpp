@@ -17,7 +17,7 @@ namespace fs = std::filesystem;
 namespace {
 
 // Migration N takes the schema from version N to N+1. Never edit a shipped entry: append.
-const std::array<const char*, 8> kMigrations = {
+const std::array<const char*, 9> kMigrations = {
     // 0 -> 1: cases, posts and their per-account deliveries.
     R"sql(
     CREATE TABLE cases (
@@ -158,6 +158,36 @@ const std::array<const char*, 8> kMigrations = {
     CREATE TRIGGER held_review_ends AFTER UPDATE OF state ON posts WHEN NEW.state <> 'held'
     BEGIN
         DELETE FROM held_review WHERE post_id = NEW.id;
+    END;
+    )sql",
+    // 8 -> 9: followers' questions (core/store/question_store.h): replies to a case's thread,
+    // kept as untrusted text (sanitised, never logged, blanked in backups). An answer is a post
+    // that names its question; it goes out as a reply to the follower's status, not in the
+    // thread. A cancelled or blocked answer gives its question back to the coordinator.
+    R"sql(
+    CREATE TABLE questions (
+        id            INTEGER PRIMARY KEY,
+        case_id       INTEGER NOT NULL REFERENCES cases(id),
+        account       TEXT    NOT NULL,
+        platform      TEXT    NOT NULL,
+        remote_id     TEXT    NOT NULL,
+        remote_uri    TEXT    NOT NULL DEFAULT '',
+        remote_cid    TEXT    NOT NULL DEFAULT '',
+        author        TEXT    NOT NULL DEFAULT '',
+        text          TEXT    NOT NULL,
+        received_at   INTEGER NOT NULL,
+        reply_to_post INTEGER REFERENCES posts(id),
+        state         TEXT    NOT NULL DEFAULT 'new' CHECK (state IN ('new', 'answered', 'hidden')),
+        UNIQUE (account, remote_id)
+    );
+    CREATE INDEX questions_by_case ON questions (case_id, id);
+    ALTER TABLE posts ADD COLUMN answers_question INTEGER;  -- questions.id (no REFERENCES: droppable)
+    CREATE TRIGGER question_answer_ends AFTER UPDATE OF state ON posts
+    WHEN NEW.answers_question IS NOT NULL AND NEW.state IN ('cancelled', 'blocked')
+    BEGIN
+        UPDATE questions SET state = 'new' WHERE id = NEW.answers_question AND state = 'answered'
+        AND NOT EXISTS (SELECT 1 FROM posts WHERE answers_question = NEW.answers_question
+                        AND state NOT IN ('cancelled', 'blocked'));
     END;
     )sql",
 };

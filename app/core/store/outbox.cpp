@@ -200,7 +200,7 @@ std::int64_t insert_post(Database& db, const NewPost& post, const std::vector<st
                          std::vector<LogEntry>& log) {
     SQLite::Statement insert(db.sql(),
                              "INSERT INTO posts (case_id, kind, milestone_id, text, state, reason, redactions, "
-                             "created_at, release_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                             "created_at, release_at, answers_question) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     if (post.case_id) insert.bind(1, *post.case_id); else insert.bind(1);
     insert.bind(2, std::string(post_kind_name(post.kind)));
     insert.bind(3, post.milestone_id);
@@ -210,6 +210,7 @@ std::int64_t insert_post(Database& db, const NewPost& post, const std::vector<st
     insert.bind(7, post.redactions);
     insert.bind(8, static_cast<std::int64_t>(post.created_at));
     insert.bind(9, static_cast<std::int64_t>(post.release_at));
+    if (post.answers_question) insert.bind(10, *post.answers_question); else insert.bind(10);
     insert.exec();
     std::int64_t post_id = db.sql().getLastInsertRowid();
 

@@ -33,6 +33,7 @@ struct NewPost {
     int redactions = 0;
     TimeMs created_at = 0;
     TimeMs release_at = 0;
+    std::optional<std::int64_t> answers_question;  // a follower's question this post answers
 };
 
 struct DeliveryRecord {

@@ -73,7 +73,7 @@ Result<std::vector<PublishedPost>> posts_that_went_out(Database& db, const Proce
     try {
         SQLite::Statement query(db.sql(),
                                 "SELECT id, kind, milestone_id, text, state, created_at FROM posts "
-                                "WHERE case_id = ? ORDER BY id");
+                                "WHERE case_id = ? AND answers_question IS NULL ORDER BY id");
         query.bind(1, header.id);
         while (query.executeStep()) {
             auto state = parse_post_state(query.getColumn(4).getString());

@@ -51,6 +51,14 @@ FakeMastodon::FakeMastodon(std::string token, int port) : token_(std::move(token
         }
         json_error(r, 404, "Record not found");
     });
+    server().Get(R"(/api/v1/statuses/(\d+)/context)",
+                 [this](const httplib::Request& q, httplib::Response& r) { handle_context(q, r); });
+    server().Post("/_peer/reply", [this](const httplib::Request& q, httplib::Response& r) {
+        if (!q.has_param("in_reply_to_id") || !q.has_param("acct")) return json_error(r, 400, "in_reply_to_id and acct");
+        const std::string id = inject_reply(q.get_param_value("in_reply_to_id"), q.get_param_value("acct"),
+                                            q.get_param_value("html"), q.has_param("visibility") ? q.get_param_value("visibility") : "public");
+        r.set_content(json{{"id", id}}.dump(), "application/json");
+    });
     server().Get(R"(/api/v1/accounts/1/statuses)", [this](const httplib::Request& q, httplib::Response& r) {
         if (!authorized(q, r)) return;
         const std::size_t limit = q.has_param("limit") ? std::stoul(q.get_param_value("limit")) : 20;
@@ -58,7 +66,7 @@ FakeMastodon::FakeMastodon(std::string token, int port) : token_(std::move(token
         std::string body = "[";
         std::size_t listed = 0;
         for (auto it = statuses_.rbegin(); it != statuses_.rend() && listed < limit; ++it) {
-            if (it->deleted) continue;
+            if (it->deleted || it->account_id != "1") continue;  // only the account's own
             body += (listed++ ? "," : "") + status_json(*it);
         }
         r.set_content(body + "]", "application/json");
@@ -76,13 +84,14 @@ FakeMastodon::FakeMastodon(std::string token, int port) : token_(std::move(token
     // For scripts: the peer's view, and faults on demand.
     server().Get("/_peer/stats", [this](const httplib::Request&, httplib::Response& r) {
         std::lock_guard<std::mutex> lock(mutex_);
-        r.set_content(json{{"post_requests", post_requests_}, {"replays", replays_}}.dump(), "application/json");
+        r.set_content(json{{"post_requests", post_requests_}, {"replays", replays_}, {"context_requests", context_requests_}}.dump(),
+                      "application/json");
     });
     server().Get("/_peer/statuses", [this](const httplib::Request&, httplib::Response& r) {
         json all = json::array();
         for (const FakeStatus& s : statuses()) {
             all.push_back({{"id", s.id}, {"text", s.text}, {"in_reply_to_id", s.in_reply_to_id},
-                           {"idempotency_key", s.idempotency_key}, {"deleted", s.deleted}});
+                           {"idempotency_key", s.idempotency_key}, {"deleted", s.deleted}, {"acct", s.acct}});
         }
         r.set_content(all.dump(), "application/json");
     });
@@ -119,6 +128,57 @@ int FakeMastodon::post_requests() const {
     return post_requests_;
 }
 
+int FakeMastodon::context_requests() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return context_requests_;
+}
+
+std::string FakeMastodon::inject_reply(const std::string& in_reply_to_id, const std::string& acct,
+                                       const std::string& html, const std::string& visibility) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    FakeStatus reply;
+    reply.id = std::to_string(110000000 + statuses_.size() + 1);
+    reply.in_reply_to_id = in_reply_to_id;
+    reply.acct = acct;
+    auto known = follower_ids_.find(acct);
+    reply.account_id = known != follower_ids_.end() ? known->second : std::to_string(1000 + follower_ids_.size());
+    follower_ids_[acct] = reply.account_id;
+    reply.html = html;
+    reply.visibility = visibility;
+    statuses_.push_back(reply);
+    return reply.id;
+}
+
+// Like Mastodon: ancestors root first; descendants depth first, each reply under its parent,
+// siblings oldest first; deleted statuses left out.
+void FakeMastodon::handle_context(const httplib::Request& request, httplib::Response& response) {
+    if (!authorized(request, response)) return;
+    std::lock_guard<std::mutex> lock(mutex_);
+    ++context_requests_;
+    const std::string id = request.matches[1];
+    const FakeStatus* self = nullptr;
+    for (const FakeStatus& s : statuses_) self = s.id == id && !s.deleted ? &s : self;
+    if (!self) return json_error(response, 404, "Record not found");
+    json ancestors = json::array();
+    for (std::string parent = self->in_reply_to_id; !parent.empty();) {
+        const FakeStatus* found = nullptr;
+        for (const FakeStatus& s : statuses_) found = s.id == parent && !s.deleted ? &s : found;
+        if (!found) break;
+        ancestors.insert(ancestors.begin(), json::parse(status_json(*found)));
+        parent = found->in_reply_to_id;
+    }
+    json descendants = json::array();
+    std::function<void(const std::string&)> walk = [&](const std::string& parent) {
+        for (const FakeStatus& s : statuses_) {
+            if (s.in_reply_to_id != parent || s.deleted) continue;
+            descendants.push_back(json::parse(status_json(s)));
+            walk(s.id);
+        }
+    };
+    walk(id);
+    response.set_content(json{{"ancestors", ancestors}, {"descendants", descendants}}.dump(), "application/json");
+}
+
 bool FakeMastodon::authorized(const httplib::Request& request, httplib::Response& response) const {
     if (request.get_header_value("Authorization") == "Bearer " + token_) return true;
     json_error(response, 401, "The access token is invalid");
@@ -139,11 +199,14 @@ std::string FakeMastodon::status_json(const FakeStatus& status) const {
         }
     }
     json body = {{"id", status.id},
-                 {"content", "<p>" + html + "</p>"},
-                 {"url", base_url() + "/@orlive/" + status.id},
-                 {"uri", base_url() + "/users/orlive/statuses/" + status.id},
+                 {"content", status.html.empty() ? "<p>" + html + "</p>" : status.html},
+                 {"url", base_url() + "/@" + status.acct + "/" + status.id},
+                 {"uri", base_url() + "/users/" + status.acct + "/statuses/" + status.id},
                  {"in_reply_to_id", status.in_reply_to_id.empty() ? json(nullptr) : json(status.in_reply_to_id)},
-                 {"visibility", "public"}};
+                 {"in_reply_to_account_id", json(nullptr)},
+                 {"account", {{"id", status.account_id}, {"username", status.acct}, {"acct", status.acct},
+                              {"display_name", status.acct}}},
+                 {"visibility", status.visibility}};
     return body.dump();
 }
 

@@ -2,7 +2,9 @@
 // checks the bearer token, keeps statuses with their reply links, honours Idempotency-Key the
 // way Mastodon does (same key, same status; a concurrent duplicate gets 503) and can be told
 // to fail the next POST /api/v1/statuses in every way a real instance fails. Some faults
-// happen after the status was created, so the client sees an unknown outcome.
+// happen after the status was created, so the client sees an unknown outcome. A test (or a
+// script, POST /_peer/reply) can add followers' replies; GET /api/v1/statuses/:id/context
+// serves ancestors and descendants the way Mastodon does.
 // It stops when destroyed. Test-side inspection methods are thread-safe.
 #pragma once
 
@@ -37,6 +39,10 @@ struct FakeStatus {
     std::string in_reply_to_id;
     std::string idempotency_key;
     bool deleted = false;
+    std::string account_id = "1";        // "1" is the token's own account (orlive)
+    std::string acct = "orlive";
+    std::string visibility = "public";
+    std::string html;                    // a follower's content as given; empty: made from text
 };
 
 class FakeMastodon : public LoopbackServer {
@@ -61,10 +67,16 @@ public:
 
     std::vector<FakeStatus> statuses() const;  // creation order, deleted ones included
     int post_requests() const;
+    // A follower's reply (another account) to status `in_reply_to_id`, as if posted on the
+    // instance; `html` is its content as Mastodon would serve it. Returns the new status id.
+    std::string inject_reply(const std::string& in_reply_to_id, const std::string& acct, const std::string& html,
+                             const std::string& visibility = "public");
+    int context_requests() const;  // GET /api/v1/statuses/:id/context
 
 private:
     void handle_post(const httplib::Request& request, httplib::Response& response);
     void handle_delete(const httplib::Request& request, httplib::Response& response);
+    void handle_context(const httplib::Request& request, httplib::Response& response);
     bool authorized(const httplib::Request& request, httplib::Response& response) const;
     void run_while_answering();
     std::string status_json(const FakeStatus& status) const;
@@ -82,6 +94,8 @@ private:
     std::map<std::string, std::size_t> by_key_;   // Idempotency-Key -> index in statuses_
     std::set<std::string> in_flight_;
     int post_requests_ = 0;
+    int context_requests_ = 0;
+    std::map<std::string, std::string> follower_ids_;  // acct -> account id
     std::function<void()> while_answering_;
     int replays_ = 0;  // answered from an earlier request's Idempotency-Key
 };

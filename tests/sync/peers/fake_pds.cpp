@@ -1,6 +1,7 @@
 #include "peers/fake_pds.h"
 
 #include <chrono>
+#include <cstdio>
 #include <functional>
 #include <optional>
 #include <sstream>
@@ -65,10 +66,13 @@ FakePds::FakePds(std::string identifier, std::string app_password, int port)
     server().Get("/xrpc/com.atproto.repo.listRecords", [this](const httplib::Request&, httplib::Response& r) {
         json list = json::array();
         for (const PdsRecord& record : records()) {
-            if (!record.deleted) list.push_back({{"uri", record.uri}, {"cid", record.cid}, {"value", record.value}});
+            if (!record.deleted && record.author_did == kDid)
+                list.push_back({{"uri", record.uri}, {"cid", record.cid}, {"value", record.value}});
         }
         r.set_content(json{{"records", list}}.dump(), "application/json");
     });
+    server().Get("/xrpc/app.bsky.feed.getPostThread",
+                 [this](const httplib::Request& q, httplib::Response& r) { handle_thread(q, r); });
     server().Get("/_peer/records", [this](const httplib::Request&, httplib::Response& r) {
         json list = json::array();
         for (const PdsRecord& record : records()) {
@@ -106,6 +110,63 @@ int FakePds::sessions_created() const {
 int FakePds::refreshes() const {
     std::lock_guard<std::mutex> lock(mutex_);
     return refreshes_;
+}
+
+int FakePds::thread_requests() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return thread_requests_;
+}
+
+std::string FakePds::inject_reply(const std::string& parent_uri, const std::string& handle, const std::string& text) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    const PdsRecord* parent = nullptr;
+    for (const PdsRecord& r : records_) parent = r.uri == parent_uri ? &r : parent;
+    if (!parent) return "";
+    json parent_ref = {{"uri", parent->uri}, {"cid", parent->cid}};
+    json root_ref = parent->value.contains("reply") ? parent->value["reply"]["root"] : parent_ref;
+    const std::string did = "did:plc:follower-" + handle;
+    const std::string rkey = "3follower" + std::to_string(records_.size());
+    char created[32];
+    std::snprintf(created, sizeof created, "2026-11-25T14:%02zu:00.000Z", records_.size() % 60);
+    PdsRecord reply;
+    reply.rkey = rkey;
+    reply.uri = "at://" + did + "/app.bsky.feed.post/" + rkey;
+    reply.value = {{"$type", "app.bsky.feed.post"}, {"text", text}, {"createdAt", created},
+                   {"reply", {{"root", root_ref}, {"parent", parent_ref}}}};
+    reply.cid = cid_of(reply.value);
+    reply.author_did = did;
+    reply.author_handle = handle;
+    records_.push_back(reply);
+    return reply.uri;
+}
+
+// As the AppView answers: the post with its replies to `depth` levels, each a threadViewPost.
+json FakePds::thread_view(const PdsRecord& record, int depth) const {
+    json view = {{"$type", "app.bsky.feed.defs#threadViewPost"},
+                 {"post", {{"uri", record.uri}, {"cid", record.cid},
+                           {"author", {{"did", record.author_did}, {"handle", record.author_handle}}},
+                           {"record", record.value}, {"indexedAt", record.value.value("createdAt", "")}}}};
+    if (depth <= 0) return view;
+    json replies = json::array();
+    for (const PdsRecord& r : records_) {
+        if (r.deleted || !r.value.contains("reply")) continue;
+        if (r.value["reply"]["parent"].value("uri", "") == record.uri) replies.push_back(thread_view(r, depth - 1));
+    }
+    view["replies"] = replies;
+    return view;
+}
+
+void FakePds::handle_thread(const httplib::Request& request, httplib::Response& response) {
+    if (!authorized(request, response)) return;
+    std::lock_guard<std::mutex> lock(mutex_);
+    ++thread_requests_;
+    const std::string uri = request.get_param_value("uri");
+    const int depth = request.has_param("depth") ? std::stoi(request.get_param_value("depth")) : 6;
+    for (const PdsRecord& record : records_) {
+        if (record.uri == uri && !record.deleted)
+            return response.set_content(json{{"thread", thread_view(record, depth)}}.dump(), "application/json");
+    }
+    xrpc_error(response, 400, "NotFound", "Post not found: " + uri);
 }
 
 std::string FakePds::issue_tokens(json& into) {

@@ -2,7 +2,8 @@
 // (createSession with an app password, refreshSession, access tokens that can be made to
 // expire: 400 ExpiredToken), app.bsky.feed.post records (createRecord refuses a key that
 // exists; putRecord of an identical record keeps its cid; deleteRecord), facet and reply
-// checks, listRecords/getRecord, and faults on the next writes, some after the record was
+// checks, listRecords/getRecord, followers' replies injected by a test and
+// app.bsky.feed.getPostThread over them, and faults on the next writes, some after the record was
 // written (an unknown outcome to the client). Stops when destroyed; thread-safe.
 #pragma once
 
@@ -29,6 +30,8 @@ struct PdsRecord {
     nlohmann::json value;
     bool deleted = false;
     int writes = 0;  // how many createRecord/putRecord calls wrote it
+    std::string author_did = "did:plc:orlivetest123";  // a follower's reply has its own
+    std::string author_handle = "or.test";
 };
 
 class FakePds : public LoopbackServer {
@@ -47,6 +50,11 @@ public:
     void set_stall_ms(int ms) { stall_ms_ = ms; }
     void set_latency_ms(int ms) { latency_ms_ = ms; }  // after writing, before answering
 
+    // A follower's post replying to the record at `parent_uri` (the thread's root taken from
+    // it), as if written in another repo. Returns its at:// uri.
+    std::string inject_reply(const std::string& parent_uri, const std::string& handle, const std::string& text);
+    int thread_requests() const;  // app.bsky.feed.getPostThread
+
     std::vector<PdsRecord> records() const;  // first-write order
     int sessions_created() const;
     int refreshes() const;
@@ -57,6 +65,8 @@ private:
     bool authorized(const httplib::Request& request, httplib::Response& response);
     std::string issue_tokens(nlohmann::json& into);
     std::string check_record(const nlohmann::json& record) const;
+    void handle_thread(const httplib::Request& request, httplib::Response& response);
+    nlohmann::json thread_view(const PdsRecord& record, int depth) const;
 
     std::string identifier_;
     std::string app_password_;
@@ -72,6 +82,7 @@ private:
     int token_counter_ = 0;
     int sessions_ = 0;
     int refreshes_ = 0;
+    int thread_requests_ = 0;
 };
 
 }  // namespace orlive::testing
