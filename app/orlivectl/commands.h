@@ -2,12 +2,17 @@
 #pragma once
 
 #include "cli/cli_args.h"
+#include "core/compose/post_pipeline.h"
 #include "orlivectl/command_context.h"
 
 namespace orlive::cli {
 
 int run_case(CommandContext& context, const Args& args);
 int run_post(CommandContext& context, const Args& args);
+// What `post` and `answer` share: --undo-seconds into the request (false when out of range),
+// and the pipeline run that prints the post's JSON line.
+bool read_undo_seconds(const Args& args, PostRequest& request);
+int post_request(CommandContext& context, const PostRequest& request);
 int run_review(CommandContext& context, const Args& args);  // approve | discard | undo
 int run_queue(CommandContext& context, const Args& args);
 int run_templates(CommandContext& context, const Args& args);

@@ -52,6 +52,41 @@ Result<std::int64_t> parse_post_id(const std::string& text) {
 
 }  // namespace
 
+bool read_undo_seconds(const Args& args, PostRequest& request) {
+    auto seconds = args.get("undo-seconds");
+    if (!seconds) return true;
+    try {
+        std::size_t used = 0;
+        int value = std::stoi(*seconds, &used);
+        if (used != seconds->size() || value < 0 || value > kMaxUndoSeconds) return false;
+        request.undo_seconds = value;
+        return true;
+    } catch (const std::exception&) {
+        return false;
+    }
+}
+
+int post_request(CommandContext& context, const PostRequest& request) {
+    auto db = context.database();
+    if (!db) return fail(db.error().message);
+    auto settings = context.settings();
+    if (!settings) return fail(settings.error().message);
+    auto catalog = context.catalog();
+    if (!catalog) return fail(catalog.error().message);
+    auto filter = context.filter();
+    if (!filter) return fail(filter.error().message);
+    PostPipeline pipeline(**db, **catalog, **filter, **settings, context.clock());
+    auto outcome = pipeline.post(request);
+    if (!outcome) return fail(outcome.error().message);
+    json line = {{"id", outcome->id},
+                 {"state", post_state_name(outcome->state)},
+                 {"text", outcome->text},
+                 {"redactions", outcome->redactions}};
+    if (!outcome->reason.empty()) line["reason"] = outcome->reason;
+    std::cout << dump_json(line) << "\n";
+    return kExitOk;
+}
+
 int run_post(CommandContext& context, const Args& args) {
     auto unknown = args.unknown({"data-dir", "config", "milestone", "note", "text", "undo-seconds", "field"});
     if (!unknown.empty()) return usage_error("post does not take " + unknown.front());
@@ -64,15 +99,8 @@ int run_post(CommandContext& context, const Args& args) {
     if (!request.milestone_id.empty() && args.has("text"))
         return usage_error("post takes --milestone or --text, not both");
     if (args.has("text") && request.free_text.empty()) return usage_error("--text must not be empty");
-    if (auto seconds = args.get("undo-seconds")) {
-        try {
-            std::size_t used = 0;
-            int value = std::stoi(*seconds, &used);
-            if (used != seconds->size() || value < 0 || value > kMaxUndoSeconds) throw std::out_of_range("range");
-            request.undo_seconds = value;
-        } catch (const std::exception&) {
-            return usage_error("--undo-seconds must be a whole number from 0 to " + std::to_string(kMaxUndoSeconds));
-        }
+    if (!read_undo_seconds(args, request)) {
+        return usage_error("--undo-seconds must be a whole number from 0 to " + std::to_string(kMaxUndoSeconds));
     }
     for (const std::string& field : args.all("field")) {
         auto eq = field.find('=');
@@ -80,25 +108,7 @@ int run_post(CommandContext& context, const Args& args) {
         request.fields[field.substr(0, eq)] = field.substr(eq + 1);
     }
 
-    auto db = context.database();
-    if (!db) return fail(db.error().message);
-    auto settings = context.settings();
-    if (!settings) return fail(settings.error().message);
-    auto catalog = context.catalog();
-    if (!catalog) return fail(catalog.error().message);
-    auto filter = context.filter();
-    if (!filter) return fail(filter.error().message);
-
-    PostPipeline pipeline(**db, **catalog, **filter, **settings, context.clock());
-    auto outcome = pipeline.post(request);
-    if (!outcome) return fail(outcome.error().message);
-    json line = {{"id", outcome->id},
-                 {"state", post_state_name(outcome->state)},
-                 {"text", outcome->text},
-                 {"redactions", outcome->redactions}};
-    if (!outcome->reason.empty()) line["reason"] = outcome->reason;
-    std::cout << dump_json(line) << "\n";
-    return kExitOk;
+    return post_request(context, request);
 }
 
 int run_review(CommandContext& context, const Args& args) {

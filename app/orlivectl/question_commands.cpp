@@ -84,34 +84,10 @@ int run_answer(CommandContext& context, const Args& args) {
     request.answers_question = *id;
     request.free_text = args.get("text").value_or("");
     if (request.free_text.empty()) return usage_error("answer needs --text TEXT");
-    if (auto seconds = args.get("undo-seconds")) {
-        try {
-            std::size_t used = 0;
-            int value = std::stoi(*seconds, &used);
-            if (used != seconds->size() || value < 0 || value > kMaxUndoSeconds) throw std::out_of_range("range");
-            request.undo_seconds = value;
-        } catch (const std::exception&) {
-            return usage_error("--undo-seconds must be a whole number from 0 to " + std::to_string(kMaxUndoSeconds));
-        }
+    if (!read_undo_seconds(args, request)) {
+        return usage_error("--undo-seconds must be a whole number from 0 to " + std::to_string(kMaxUndoSeconds));
     }
-    auto db = context.database();
-    if (!db) return fail(db.error().message);
-    auto settings = context.settings();
-    if (!settings) return fail(settings.error().message);
-    auto catalog = context.catalog();
-    if (!catalog) return fail(catalog.error().message);
-    auto filter = context.filter();
-    if (!filter) return fail(filter.error().message);
-    PostPipeline pipeline(**db, **catalog, **filter, **settings, context.clock());
-    auto outcome = pipeline.post(request);
-    if (!outcome) return fail(outcome.error().message);
-    json line = {{"id", outcome->id},
-                 {"state", post_state_name(outcome->state)},
-                 {"text", outcome->text},
-                 {"redactions", outcome->redactions}};
-    if (!outcome->reason.empty()) line["reason"] = outcome->reason;
-    std::cout << dump_json(line) << "\n";
-    return kExitOk;
+    return post_request(context, request);
 }
 
 int run_hide(CommandContext& context, const Args& args) {
