@@ -15,11 +15,8 @@ protected:
     void SetUp() override {
         SyncFixture::SetUp();
         if (HasFatalFailure()) return;
-        std::vector<TemplateProblem> problems;
-        catalog = TemplateCatalog::load(source_assets() / "templates", problems);
-        auto loaded = load_phi_filter(source_assets());
-        ASSERT_TRUE(loaded.ok()) << loaded.error().message;
-        filter = std::move(loaded.value());
+        load_catalog_and_filter(catalog, filter);
+        if (HasFatalFailure()) return;
         account.name = "sky";
         account.kind = AccountKind::Bluesky;
         account.service = pds.url();

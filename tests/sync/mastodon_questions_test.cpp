@@ -19,11 +19,8 @@ protected:
     void SetUp() override {
         SyncFixture::SetUp();
         if (HasFatalFailure()) return;
-        std::vector<TemplateProblem> problems;
-        catalog = TemplateCatalog::load(source_assets() / "templates", problems);
-        auto loaded = load_phi_filter(source_assets());
-        ASSERT_TRUE(loaded.ok()) << loaded.error().message;
-        filter = std::move(loaded.value());
+        load_catalog_and_filter(catalog, filter);
+        if (HasFatalFailure()) return;
         settings.accounts = {mastodon_account(peer.base_url())};
     }
     std::string remote_id_of(std::int64_t post_id) { return deliveries_of(post_id).at(0).remote_id; }

@@ -9,6 +9,8 @@
 #include <gtest/gtest.h>
 
 #include "../core/test_support.h"
+#include "core/compose/template_catalog.h"
+#include "core/privacy/phi_filter.h"
 #include "core/store/case_store.h"
 #include "core/store/consent_change.h"
 #include "core/store/database.h"
@@ -24,6 +26,15 @@ inline HttpTimeouts test_timeouts() { return {2000, 700}; }
 
 class SyncFixture : public testing::DatabaseTest {
 protected:
+    // What a post pipeline needs besides the database (answers are posts): the shipped
+    // templates and the PHI filter, from the source tree.
+    void load_catalog_and_filter(TemplateCatalog& catalog, std::unique_ptr<PhiFilter>& filter) {
+        std::vector<TemplateProblem> problems;
+        catalog = TemplateCatalog::load(source_assets() / "templates", problems);
+        auto loaded = load_phi_filter(source_assets());
+        ASSERT_TRUE(loaded.ok()) << loaded.error().message;
+        filter = std::move(loaded.value());
+    }
     std::int64_t new_case(const std::string& procedure = "lap-chole") {
         (void)end_active_case(*db, clock.now_ms());  // none active is fine
         CaseStart start;
