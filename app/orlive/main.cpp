@@ -25,7 +25,7 @@ namespace {
 
 constexpr const char* kHelp = R"(usage: orlive [options]
 
-  --screen coordinator|feed|compliance|settings|gallery   screen to open (default coordinator);
+  --screen coordinator|questions|feed|compliance|settings|gallery   screen to open (default coordinator);
                       gallery is the students' wall display
   --size WxH          window size (default 1280x800)
   --fullscreen        kiosk: full screen, no window chrome; quitting needs the admin PIN
@@ -49,6 +49,7 @@ int usage(const std::string& message) {
 std::optional<orlive::ui::Screen> parse_screen(const std::string& name) {
     using orlive::ui::Screen;
     if (name == "coordinator") return Screen::Coordinator;
+    if (name == "questions") return Screen::Questions;
     if (name == "feed") return Screen::Feed;
     if (name == "compliance") return Screen::Compliance;
     if (name == "settings") return Screen::Settings;

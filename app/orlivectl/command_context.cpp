@@ -5,6 +5,7 @@
 #include "core/audit/pin_lock.h"
 #include "core/audit/redaction_log.h"
 #include "core/store/case_store.h"
+#include "core/store/retention.h"
 
 #include "core/store/data_paths.h"
 
@@ -24,7 +25,7 @@ Result<Database*> CommandContext::database() {
         // over 24 h ago are erased even when the kiosk app is not running.
         // A busy database must not stop the command itself (a withdrawal above all); the next
         // open or the app's tick erases them.
-        if (auto purged = purge_expired_patient_details(*db_, clock_.now_ms()); !purged)
+        if (auto purged = purge_expired_case_data(*db_, clock_.now_ms()); !purged)
             std::cerr << "orlivectl: warning: " << purged.error().message << "\n";
     }
     return db_.get();

@@ -20,6 +20,12 @@ PostRequest request_for(const PostFreeText& a) {
     request.free_text = a.text;
     return request;
 }
+PostRequest request_for(const AnswerQuestion& a) {
+    PostRequest request;
+    request.free_text = a.text;
+    request.answers_question = a.question_id;
+    return request;
+}
 PostRequest request_for(const PostStatus& a) {
     PostRequest request;
     request.milestone_id = a.update_id;
@@ -42,8 +48,12 @@ void apply_actions(Session& session, UiState& state, const std::vector<Action>& 
             [&](const auto& a) -> std::optional<Feedback> {
                 using T = std::decay_t<decltype(a)>;
                 if constexpr (std::is_same_v<T, TapMilestone> || std::is_same_v<T, PostFreeText> ||
-                              std::is_same_v<T, PostStatus>)
+                              std::is_same_v<T, PostStatus> || std::is_same_v<T, AnswerQuestion>)
                     return session.post(request_for(a));
+                if constexpr (std::is_same_v<T, HideQuestion>) {
+                    state.questions.confirm_hide = 0;
+                    return session.hide_question(a.question_id);
+                }
                 if constexpr (std::is_same_v<T, UndoPost>) return session.undo(a.post_id);
                 if constexpr (std::is_same_v<T, ApproveHeld>) return session.approve_held(a.post_id);
                 if constexpr (std::is_same_v<T, DiscardHeld>) return session.discard(a.post_id);
@@ -58,6 +68,7 @@ void apply_actions(Session& session, UiState& state, const std::vector<Action>& 
                 if constexpr (std::is_same_v<T, EndCase>) return session.end_case();
                 if constexpr (std::is_same_v<T, RetryDelivery>) return session.retry_delivery(a.post_id);
                 if constexpr (std::is_same_v<T, DiscardDelivery>) return session.discard_delivery(a.post_id);
+                if constexpr (std::is_same_v<T, RetryDeletion>) return session.retry_deletion(a.post_id);
                 if constexpr (std::is_same_v<T, SaveTranscript>) return session.save_transcript(a.case_id);
                 if constexpr (std::is_same_v<T, CheckAccounts>) return check_accounts(hooks);
                 if constexpr (std::is_same_v<T, ShowScreen>) {

@@ -14,7 +14,7 @@
 
 namespace orlive::ui {
 
-enum class Screen { Coordinator, Feed, Compliance, Settings, Gallery };
+enum class Screen { Coordinator, Questions, Feed, Compliance, Settings, Gallery };
 
 struct TapMilestone {
     std::string milestone_id;
@@ -60,6 +60,10 @@ struct RetryDelivery {
 struct DiscardDelivery {
     std::int64_t post_id = 0;
 };
+// A withdrawn post the platforms refused to delete: try every failed deletion again.
+struct RetryDeletion {
+    std::int64_t post_id = 0;
+};
 struct ShowScreen {
     Screen screen = Screen::Coordinator;
 };
@@ -92,11 +96,21 @@ struct SaveTranscript {
     std::int64_t case_id = 0;
 };
 
+// The Questions tab: an answer to one follower's question goes through the same pipeline as
+// any post (filter, consent, log, undo window); hiding one takes it off the screen (logged).
+struct AnswerQuestion {
+    std::int64_t question_id = 0;
+    std::string text;
+};
+struct HideQuestion {
+    std::int64_t question_id = 0;
+};
+
 // Verify every account's credentials now, without posting (the result shows as connectivity).
 struct CheckAccounts {};
 
 using Action = std::variant<TapMilestone, PostFreeText, PostStatus, UndoPost, ApproveHeld, DiscardHeld, RestoreRedaction, RedactWord, StartCase, EndCase, ShowScreen,
                             UnlockCompliance, LockCompliance, SetLogFilter, VerifyLog, SignOffLog, ExportLog, WithdrawConsent, UnlockAdmin, QuitApp, CompleteFirstRun,
-                            RetryDelivery, DiscardDelivery, CheckAccounts, SaveTranscript>;
+                            RetryDelivery, DiscardDelivery, CheckAccounts, SaveTranscript, AnswerQuestion, HideQuestion, RetryDeletion>;
 
 }  // namespace orlive::ui

@@ -25,6 +25,11 @@ void draw_case_setup(const SessionSnapshot& snapshot, CoordinatorState& state, c
                      std::vector<Action>& actions);
 // The oldest held post: the text as it would go out, each word and redaction one tap to correct.
 void draw_review_panel(const SessionSnapshot& snapshot, const Fonts& fonts, std::vector<Action>& actions);
+// Followers' questions, newest first, each answered with a pre-approved phrase or typed text.
+void draw_questions_screen(const SessionSnapshot& snapshot, QuestionsScreenState& state, const Fonts& fonts,
+                           std::vector<Action>& actions);
+// What was just posted, its countdown and one large UNDO button (the Case and Questions tabs).
+void draw_undo_bar(const SessionSnapshot& snapshot, const Fonts& fonts, std::vector<Action>& actions);
 void draw_feed_screen(const SessionSnapshot& snapshot, const Fonts& fonts, std::vector<Action>& actions);
 void draw_gallery_screen(const SessionSnapshot& snapshot, const Fonts& fonts);
 void draw_first_run_wizard(const SessionSnapshot& snapshot, WizardState& state, const Fonts& fonts,

@@ -51,6 +51,7 @@ void draw_ui(const SessionSnapshot& snapshot, UiState& state, const Fonts& fonts
     draw_header(snapshot, state, fonts, actions);
     switch (state.screen) {
         case Screen::Coordinator: draw_coordinator_screen(snapshot, state.coordinator, fonts, actions); break;
+        case Screen::Questions: draw_questions_screen(snapshot, state.questions, fonts, actions); break;
         case Screen::Feed: draw_feed_screen(snapshot, fonts, actions); break;
         case Screen::Settings: draw_settings_screen(snapshot, state, fonts, actions); break;
         case Screen::Compliance: draw_compliance_screen(snapshot, state.compliance, fonts, actions); break;

@@ -44,6 +44,15 @@ struct CoordinatorState {
     std::map<std::string, int> status_values;
 };
 
+// The Questions tab: which question is being answered, and how.
+struct QuestionsScreenState {
+    std::int64_t answering = 0;     // its pre-approved answers are offered
+    bool typing = false;            // the on-screen keyboard is up for it
+    std::string draft;
+    bool shift = false;
+    std::int64_t confirm_hide = 0;  // the question whose Hide waits for its second tap
+};
+
 struct ComplianceScreenState {
     std::string pin_digits;          // typed on the keypad, cleared after each attempt
     std::int64_t selected_seq = 0;   // the entry whose context is shown
@@ -75,6 +84,7 @@ struct UiState {
     std::string admin_digits;     // the admin PIN pad's digits
     bool quit_requested = false;  // set only behind the admin PIN
     CoordinatorState coordinator;
+    QuestionsScreenState questions;
     ComplianceScreenState compliance;
     WizardState wizard;
     FeedbackLine feedback;

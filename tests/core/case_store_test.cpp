@@ -1,4 +1,5 @@
 #include "core/store/case_store.h"
+#include "core/store/retention.h"
 
 #include <fstream>
 #include <iterator>
@@ -143,11 +144,6 @@ TEST_F(ConsentCaseTest, DowngradeFromFullHoldsEveryUnsentPost) {
     EXPECT_EQ((*find_post(*db, *sent))->state, PostState::Queued) << "already out everywhere";
 }
 
-std::string file_bytes(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
 TEST_F(CaseStoreTest, PatientDetailsAreErasedADayAfterTheCaseEndsLeavingNoBytes) {
     CaseStart start;
     start.procedure_id = "tka";
@@ -159,18 +155,18 @@ TEST_F(CaseStoreTest, PatientDetailsAreErasedADayAfterTheCaseEndsLeavingNoBytes)
     // As on an SQLite built without SECURE_DELETE on by default: the purge must turn it on.
     db->sql().execAndGet("PRAGMA secure_delete = OFF");
     ASSERT_TRUE(end_active_case(*db, 2000).ok());
-    auto early = purge_expired_patient_details(*db, 2000 + kPatientDetailsKeptMs - 1);
+    auto early = purge_expired_case_data(*db, 2000 + kPatientDetailsKeptMs - 1);
     ASSERT_TRUE(early.ok());
     EXPECT_EQ(*early, 0);
     EXPECT_EQ((*find_case(*db, *case_id))->patient.mrn, "MRN-77441-SECRET");
 
-    auto purged = purge_expired_patient_details(*db, 2000 + kPatientDetailsKeptMs);
+    auto purged = purge_expired_case_data(*db, 2000 + kPatientDetailsKeptMs);
     ASSERT_TRUE(purged.ok()) << purged.error().message;
     EXPECT_EQ(*purged, 1);
     EXPECT_TRUE((*find_case(*db, *case_id))->patient.names.empty());
     const std::filesystem::path file = dir.path() / "orlive.db";
     for (const auto& path : {file, std::filesystem::path(file.string() + "-wal")}) {
-        const std::string bytes = file_bytes(path);
+        const std::string bytes = testing::file_bytes(path);
         EXPECT_EQ(bytes.find("MRN-77441-SECRET"), std::string::npos) << path;
         EXPECT_EQ(bytes.find("Quarternight"), std::string::npos) << path;
     }

@@ -6,6 +6,7 @@
 #include "core/session/session.h"
 #include "core/store/backup.h"
 #include "core/store/case_store.h"
+#include "core/store/retention.h"
 #include "core/store/held_review.h"
 #include "core/store/outbox.h"
 #include "test_support.h"
@@ -351,9 +352,9 @@ TEST_F(PipelineTest, TheTextAsWrittenIsNeitherBackedUpNorKeptPastADay) {
     SQLite::Database copy((dir.path() / "backup.db").string());
     EXPECT_EQ(copy.execAndGet("SELECT count(*) FROM held_review").getInt(), 0);
 
-    ASSERT_TRUE(purge_expired_patient_details(*db, clock.now_ms() + kPatientDetailsKeptMs - 1).ok());
+    ASSERT_TRUE(purge_expired_case_data(*db, clock.now_ms() + kPatientDetailsKeptMs - 1).ok());
     EXPECT_EQ(count(*db, "SELECT count(*) FROM held_review"), 1) << "kept within the day";
-    ASSERT_TRUE(purge_expired_patient_details(*db, clock.now_ms() + kPatientDetailsKeptMs + 1).ok());
+    ASSERT_TRUE(purge_expired_case_data(*db, clock.now_ms() + kPatientDetailsKeptMs + 1).ok());
     EXPECT_EQ(count(*db, "SELECT count(*) FROM held_review"), 0);
 }
 

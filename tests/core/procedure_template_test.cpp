@@ -115,6 +115,34 @@ TEST(TemplateValidation, OutOfRangeAndMistypedNumbersAreProblemsNotCrashes) {
     EXPECT_NE(problems[0].reason.find("integer \"step\"/\"default\""), std::string::npos);
 }
 
+TEST(ShippedTemplates, EveryProcedureOffersAnswersToFollowers) {
+    std::vector<TemplateProblem> problems;
+    TemplateCatalog catalog = TemplateCatalog::load(testing::source_assets() / "templates", problems);
+    for (const ProcedureTemplate* tpl : catalog.procedures()) EXPECT_GE(tpl->answers.size(), 3u) << tpl->id;
+}
+
+TEST(TemplateValidation, AnswersMustBeAnArrayOfPhrases) {
+    TempDir dir;
+    const std::string milestones = R"("hashtags":[],"milestones":[{"id":"m","label":"M","text":"t"}])";
+    std::vector<TemplateProblem> problems;
+    auto good = load_template_file(
+        write(dir, "good.json", R"({"id":"good","name":"G","answers":["About an hour.","Yes"],)" + milestones + "}"),
+        problems);
+    ASSERT_TRUE(good.has_value()) << (problems.empty() ? "" : problems[0].describe());
+    EXPECT_EQ(good->answers, (std::vector<std::string>{"About an hour.", "Yes"}));
+
+    EXPECT_FALSE(load_template_file(write(dir, "bad.json", R"({"id":"bad","name":"B","answers":["ok", 7, ""],)" +
+                                                                milestones + "}"),
+                                    problems));
+    ASSERT_EQ(problems.size(), 2u);
+    EXPECT_EQ(problems[0].describe(), "bad.json: every one of \"answers\" must be a non-empty string");
+    problems.clear();
+    EXPECT_FALSE(load_template_file(write(dir, "str.json", R"({"id":"str","name":"S","answers":"Yes",)" + milestones + "}"),
+                                    problems));
+    ASSERT_EQ(problems.size(), 1u);
+    EXPECT_NE(problems[0].reason.find("\"answers\" must be an array"), std::string::npos);
+}
+
 TEST(TemplateRendering, ExpandsEveryStandardPlaceholder) {
     RenderValues v;
     v.procedure = "TKA";

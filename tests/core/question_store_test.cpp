@@ -11,6 +11,7 @@
 #include "core/compose/post_pipeline.h"
 #include "core/store/backup.h"
 #include "core/store/case_store.h"
+#include "core/store/retention.h"
 #include "core/store/outbox.h"
 #include "core/thread/published_thread.h"
 #include "test_support.h"
@@ -210,6 +211,22 @@ TEST_F(QuestionTest, ABackupKeepsTheQuestionButNotItsWords) {
     EXPECT_EQ(row.getColumn(1).getString(), "");
     EXPECT_EQ(row.getColumn(2).getString(), "900");
     EXPECT_EQ((*find_question(*db, id))->text, "Is that Maria Lopez?");  // the live one keeps it
+}
+
+TEST_F(QuestionTest, AQuestionsWordsAndAuthorAreErasedADayAfterItsCaseEnds) {
+    const auto id = ask("900", "Is that Maria Lopez from Revere?");
+    ASSERT_TRUE(end_active_case(*db, clock.now_ms()).ok());
+    ASSERT_TRUE(purge_expired_case_data(*db, clock.now_ms() + kPatientDetailsKeptMs - 1).ok());
+    EXPECT_EQ((*find_question(*db, id))->text, "Is that Maria Lopez from Revere?");  // still answerable
+
+    ASSERT_TRUE(purge_expired_case_data(*db, clock.now_ms() + kPatientDetailsKeptMs).ok());
+    auto erased = find_question(*db, id);
+    ASSERT_TRUE(erased.ok() && erased->has_value());
+    EXPECT_EQ((*erased)->text, "");
+    EXPECT_EQ((*erased)->author, "");
+    EXPECT_EQ((*erased)->remote_id, "900");  // kept: the poller must not fetch it as new again
+    const std::string bytes = testing::file_bytes(dir.path() / "orlive.db");
+    EXPECT_EQ(bytes.find("from Revere"), std::string::npos);
 }
 
 }  // namespace

@@ -4,11 +4,14 @@
 #include "core/session/snapshot_builder.h"
 
 #include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
 
 #include "core/compose/post_pipeline.h"
 #include "core/session/session.h"
 #include "core/store/case_store.h"
+#include "core/store/retention.h"
 #include "core/store/outbox.h"
+#include "core/store/question_store.h"
 #include "test_support.h"
 
 namespace orlive {
@@ -125,6 +128,57 @@ TEST_F(SnapshotBuilderTest, ThroughTheSessionAStatusPostIsUndoable) {
     ASSERT_TRUE(snapshot.active);
     ASSERT_TRUE(snapshot.undoable) << "the coordinator cannot undo the status post";
     EXPECT_EQ(snapshot.undoable->post.kind, PostKind::HospitalStatus);
+}
+
+TEST_F(SnapshotBuilderTest, QuestionsComeNewestFirstWithTheirPostAndABadgeOfTheUnanswered) {
+    settings.accounts.resize(1);
+    settings.accounts[0].name = "main";
+    settings.accounts[0].kind = AccountKind::Mastodon;
+    const auto incision = add_post(PostKind::Milestone, "critical-view", PostState::Queued, case_id());
+    const auto ask = [&](const std::string& remote_id, const std::string& text, TimeMs at) {
+        IncomingQuestion q{case_id(), "main", "mastodon", remote_id, "", "", "sam", text, incision, at};
+        EXPECT_TRUE(insert_question(*db, q).ok());
+        return list_questions(*db, case_id())->back().id;
+    };
+    const auto older = ask("1", "How long?", now - 3000);
+    const auto hidden = ask("2", "Spam", now - 2000);
+    const auto newer = ask("3", "Why CO2?", now - 1000);
+    ASSERT_TRUE(hide_question(*db, hidden, now).ok());
+    db->sql().exec("UPDATE questions SET state = 'answered' WHERE id = " + std::to_string(older));
+
+    const SessionSnapshot snapshot = build();
+    ASSERT_EQ(snapshot.questions.size(), 2u) << "a hidden question is still shown";
+    EXPECT_EQ(snapshot.questions[0].id, newer);
+    EXPECT_EQ(snapshot.questions[1].id, older);
+    EXPECT_TRUE(snapshot.questions[1].answered);
+    EXPECT_EQ(snapshot.questions[0].platform, "Mastodon");
+    EXPECT_EQ(snapshot.questions[0].replying_to, "Critical view of safety");
+    EXPECT_EQ(snapshot.new_questions, 1) << "the badge counts only unanswered, shown questions";
+    EXPECT_GE(snapshot.answer_phrases.size(), 3u) << "the procedure's pre-approved answers";
+}
+
+// The kiosk alone (no orlivectl, no sync service) still forgets a case's patient and its
+// followers' words a day after it ends.
+TEST_F(SnapshotBuilderTest, TheSessionErasesACasesDataADayAfterItEnds) {
+    IncomingQuestion q{case_id(), "main", "mastodon", "1", "", "", "sam", "Is that Maria Lopez?", {}, now};
+    ASSERT_TRUE(insert_question(*db, q).ok());
+    db->sql().exec("UPDATE cases SET patient_json = '{\"names\":[\"Maria Lopez\"]}'");
+    ASSERT_TRUE(end_active_case(*db, now).ok());
+    auto filter = load_phi_filter(testing::source_assets());
+    ASSERT_TRUE(filter.ok()) << filter.error().message;
+    Database& raw = *db;
+    ManualClock clock{now};
+    Session session(std::move(db), std::move(catalog), std::move(filter.value()), settings, clock);
+    session.tick();
+    EXPECT_EQ(session.snapshot().questions.size(), 1u) << "control: kept while the case is fresh";
+    clock.advance_ms(kPatientDetailsKeptMs);
+    session.tick();
+    EXPECT_TRUE(session.snapshot().questions.empty()) << "the follower's words outlived the case's day";
+    SQLite::Statement left(raw.sql(), "SELECT (SELECT count(*) FROM questions WHERE text <> ''), "
+                                      "(SELECT count(*) FROM cases WHERE patient_json <> '{}')");
+    ASSERT_TRUE(left.executeStep());
+    EXPECT_EQ(left.getColumn(0).getInt(), 0);
+    EXPECT_EQ(left.getColumn(1).getInt(), 0);
 }
 
 }  // namespace

@@ -7,6 +7,8 @@
 #include <cstdlib>
 #include <array>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <memory>
 #include <string>
 
@@ -37,6 +39,12 @@ private:
 };
 
 inline std::filesystem::path source_assets() { return ORLIVE_SOURCE_ASSETS_DIR; }
+
+// A file's raw bytes: what is left on disk, free pages and WAL included.
+inline std::string file_bytes(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
 
 // A device key of 32 copies of `byte`: tests that compare fingerprints choose it.
 inline DeviceKey test_key(unsigned char byte = 7) {

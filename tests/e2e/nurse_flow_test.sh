@@ -18,9 +18,9 @@ log_actions() { "$ctl" "${d[@]}" log export --format jsonl | jq -r 'select(.acti
 # What the feed draws: rows below the header that are not one flat colour, read from the
 # window itself. First the empty feed, as the baseline step 5 compares against.
 busy_rows() { python3 "$(dirname "$0")/busy_rows.py" "$window"; }
-tap_ui 943 57
+tap_ui 994 57
 empty_feed_rows=$(busy_rows)
-tap_ui 811 57
+tap_ui 748 57
 
 # 1. Start a case without typing: the Laparoscopic cholecystectomy tile (4th), then Start.
 tap_ui 1112 223
@@ -44,14 +44,14 @@ wait_for 'any(.[]; .milestone == "ports-placed" and (.text | contains("\n")))' "
 
 # 5. The feed screen shows the posts: four of them (one undone) fill far more rows than the
 # empty feed did (about 80 rows a post at 1280x800; an empty feed is one line of text).
-tap_ui 943 57
+tap_ui 994 57
 kill -0 "$app_pid" || fail "the app died on the feed screen: $(cat "$work/app.err")"
 feed_rows=$(busy_rows)
 ((feed_rows >= empty_feed_rows + 150)) ||
   fail "the feed shows no posts: $feed_rows drawn rows, $empty_feed_rows when it was empty"
 
 # 6. Compliance: a wrong PIN, then the right one; both are in the log.
-tap_ui 1075 57
+tap_ui 1105 57
 for key in "496 299" "496 299" "496 299" "496 299"; do tap $key; done; tap_ui 784 581   # 1111, Enter
 for _ in $(seq 25); do log_actions | grep -q pin-failed && break; sleep 0.2; done
 for key in "640 299" "496 393" "784 393" "640 487"; do tap $key; done; tap_ui 784 581   # 2468, Enter

@@ -268,7 +268,7 @@ std::optional<Screen> tab_hit(ScreenHarness& harness, const SessionSnapshot& sna
     return std::nullopt;
 }
 
-TEST(Header, TabsSwitchBetweenMilestonesFeedReviewAndAdmin) {
+TEST(Header, TabsSwitchBetweenCaseQuestionsFeedReviewAndAdmin) {
     ScreenHarness harness;
     SessionSnapshot snapshot = case_in_progress();
     std::vector<Screen> seen;
@@ -276,7 +276,8 @@ TEST(Header, TabsSwitchBetweenMilestonesFeedReviewAndAdmin) {
         if (auto screen = tab_hit(harness, snapshot, x); screen && (seen.empty() || seen.back() != *screen))
             seen.push_back(*screen);
     }
-    EXPECT_EQ(seen, (std::vector<Screen>{Screen::Coordinator, Screen::Feed, Screen::Compliance, Screen::Settings}));
+    EXPECT_EQ(seen, (std::vector<Screen>{Screen::Coordinator, Screen::Questions, Screen::Feed, Screen::Compliance,
+                                         Screen::Settings}));
 }
 
 }  // namespace

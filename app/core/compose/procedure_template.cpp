@@ -176,17 +176,22 @@ void read_template_header(const json& root, const fs::path& file, ProcedureTempl
     }
 }
 
-void read_notes(const json& entry, const std::string& where, Milestone& milestone, const ProblemList& problem) {
-    if (!entry.contains("notes")) return;
-    if (!entry["notes"].is_array()) {
-        problem(where, "\"notes\" must be an array of phrases");
+// Pre-approved phrases: a milestone's "notes", a procedure's "answers" to followers.
+void read_phrases(const json& entry, const char* key, const std::string& where, std::vector<std::string>& phrases,
+                  const ProblemList& problem) {
+    if (!entry.contains(key)) return;
+    const std::string quoted = std::string("\"") + key + "\"";
+    if (!entry[key].is_array()) {
+        problem(where, quoted + " must be an array of phrases");
         return;
     }
-    for (const json& note : entry["notes"]) {
-        if (!note.is_string() || note.get<std::string>().empty())
-            problem(where, "every note must be a non-empty string");
+    for (const json& phrase : entry[key]) {
+        if (!phrase.is_string() || phrase.get<std::string>().empty())
+            problem(where, "every one of " + quoted + " must be a non-empty string");
+        else if (phrase.get<std::string>().size() > kMaxTextBytes)
+            problem(where, "one of " + quoted + " is longer than " + std::to_string(kMaxTextBytes) + " bytes");
         else
-            milestone.notes.push_back(note.get<std::string>());
+            phrases.push_back(phrase.get<std::string>());
     }
 }
 
@@ -260,7 +265,7 @@ std::optional<Milestone> read_milestone(const json& entry, std::string where, Te
     else if (milestone.text.size() > kMaxTextBytes)
         problem(where, "\"text\" is longer than " + std::to_string(kMaxTextBytes) + " bytes");
 
-    read_notes(entry, where, milestone, problem);
+    read_phrases(entry, "notes", where, milestone.notes, problem);
     std::set<std::string> allowed(standard_placeholders().begin(), standard_placeholders().end());
     read_fields(entry, where, kind, milestone, allowed, problem);
     check_placeholders(milestone, where, allowed, problem);
@@ -278,6 +283,7 @@ std::optional<ProcedureTemplate> load_template_file(const fs::path& file,
 
     ProcedureTemplate tpl;
     read_template_header(*root, file, tpl, problem);
+    read_phrases(*root, "answers", "", tpl.answers, problem);
     if (!root->contains("milestones") || !(*root)["milestones"].is_array() || (*root)["milestones"].empty()) {
         problem("", "\"milestones\" must be a non-empty array");
         return std::nullopt;

@@ -41,6 +41,7 @@ struct ProcedureTemplate {
     int update_minutes = 30;           // overdue-update reminder cadence
     std::vector<std::string> hashtags; // without '#'
     std::vector<Milestone> milestones;
+    std::vector<std::string> answers;  // pre-approved answers to followers' questions
     std::filesystem::path file;
 
     const Milestone* find_milestone(std::string_view milestone_id) const;

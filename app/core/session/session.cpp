@@ -1,8 +1,18 @@
+// Session: the coordinator's operations on the main connection, and the snapshot after them.
+// [SECTION] Posting, undo and review
+// [SECTION] Cases and deliveries
+// [SECTION] Compliance, first run and admin
+// [SECTION] Ticks, retention and other processes' writes
+// [SECTION] Transcript and the snapshot
 #include "core/session/session.h"
 
 #include "core/base/atomic_file.h"
+#include "core/store/case_store.h"
+#include "core/store/retention.h"
 #include "core/store/consent_change.h"
 #include "core/store/held_review.h"
+#include "core/store/question_store.h"
+#include "core/store/remote_deletion.h"
 #include "core/thread/transcript.h"
 
 #include <SQLiteCpp/Database.h>
@@ -29,6 +39,8 @@ Session::Session(std::unique_ptr<Database> db, TemplateCatalog catalog, std::uni
       builder_(*db_, catalog_, settings_),
       connectivity_(settings_.accounts.empty() ? "Local feed only" : "Offline: delivery not started") {}
 
+// ==== [SECTION] Posting, undo and review =====================================================
+
 Feedback Session::post(const PostRequest& request) {
     auto outcome = pipeline_.post(request);
     dirty_ = true;
@@ -45,6 +57,12 @@ Feedback Session::undo(std::int64_t post_id) {
     auto status = undo_post(*db_, post_id, clock_.now_ms());
     dirty_ = true;
     return status ? Feedback{true, "Undone: nothing was sent"} : failed(status.error());
+}
+
+Feedback Session::hide_question(std::int64_t question_id) {
+    auto status = orlive::hide_question(*db_, question_id, clock_.now_ms());
+    dirty_ = true;
+    return status ? Feedback{true, "Hidden: it stays off every screen"} : failed(status.error());
 }
 
 Feedback Session::approve_held(std::int64_t post_id) {
@@ -76,6 +94,8 @@ Feedback Session::redact_word(std::int64_t post_id, std::size_t start, std::size
     dirty_ = true;
     return status ? Feedback{true, "Redacted"} : failed(status.error());
 }
+
+// ==== [SECTION] Cases and deliveries =========================================================
 
 Feedback Session::start_case(const std::string& procedure_id, Consent consent, const std::string& release_ref,
                              const PatientDetails& patient) {
@@ -109,6 +129,14 @@ Feedback Session::discard_delivery(std::int64_t post_id) {
     return changed ? Feedback{true, "Delivery given up: it will not be sent"} : failed(changed.error());
 }
 
+Feedback Session::retry_deletion(std::int64_t post_id) {
+    auto changed = retry_failed_deletions(*db_, post_id, "", clock_.now_ms());
+    dirty_ = true;
+    return changed ? Feedback{true, "Deleting it from the platforms again"} : failed(changed.error());
+}
+
+// ==== [SECTION] Compliance, first run and admin ==============================================
+
 Feedback Session::unlock_compliance(const std::string& pin) {
     Status status = compliance_.unlock(pin);
     dirty_ = true;
@@ -141,6 +169,19 @@ Feedback Session::export_log() {
     auto path = compliance_.export_csv();
     dirty_ = true;
     return path ? Feedback{true, "Exported to " + *path} : failed(path.error());
+}
+
+Feedback Session::withdraw_consent(std::int64_t case_id) {
+    if (!compliance_.unlocked()) return {false, "Unlock the compliance screen to withdraw consent"};
+    compliance_.touch();
+    ConsentChange change;
+    change.case_id = case_id;
+    change.consent = Consent::None;
+    auto result = change_consent(*db_, change, clock_.now_ms());
+    dirty_ = true;
+    if (!result) return failed(result.error());
+    return {true, "Consent withdrawn for case " + std::to_string(case_id) + ": " + std::to_string(result->cancelled) +
+                      " unsent post(s) cancelled; what went out is being deleted"};
 }
 
 void Session::set_settings_file(std::filesystem::path file, bool first_run) {
@@ -193,8 +234,11 @@ void Session::lock_admin() {
     dirty_ = true;
 }
 
+// ==== [SECTION] Ticks, retention and other processes' writes =================================
+
 bool Session::tick() {
     if (compliance_.lock_if_idle()) dirty_ = true;
+    apply_retention();
     auto released = release_due_posts(*db_, clock_.now_ms());
     if (released && *released > 0) dirty_ = true;
     std::int64_t version = data_version();
@@ -203,6 +247,15 @@ bool Session::tick() {
         dirty_ = true;
     }
     return dirty_;
+}
+
+void Session::apply_retention() {
+    const TimeMs now = clock_.now_ms();
+    if (now < next_retention_at_) return;
+    next_retention_at_ = now + kRetentionCheckMs;
+    // A busy database (orlivectl mid-write) only delays it: the next check erases them.
+    auto erased = purge_expired_case_data(*db_, now);
+    if (!erased || *erased > 0) dirty_ = true;
 }
 
 std::optional<TimeMs> Session::next_deadline() {
@@ -222,6 +275,8 @@ void Session::set_gallery_address(std::string url, QrMatrix qr, bool local_only)
     gallery_local_only_ = local_only;
     dirty_ = true;
 }
+
+// ==== [SECTION] Transcript and the snapshot ==================================================
 
 Feedback Session::save_transcript(std::int64_t case_id) {
     auto thread = published_thread(*db_, catalog_, settings_.hospital_name, case_id);
@@ -282,19 +337,6 @@ void Session::add_case_list(ComplianceView& view) {
         view.cases.push_back({c.id, tpl ? tpl->name : c.procedure_id, std::string(consent_name(c.consent)), c.started_at,
                               c.ended_at});
     }
-}
-
-Feedback Session::withdraw_consent(std::int64_t case_id) {
-    if (!compliance_.unlocked()) return {false, "Unlock the compliance screen to withdraw consent"};
-    compliance_.touch();
-    ConsentChange change;
-    change.case_id = case_id;
-    change.consent = Consent::None;
-    auto result = change_consent(*db_, change, clock_.now_ms());
-    dirty_ = true;
-    if (!result) return failed(result.error());
-    return {true, "Consent withdrawn for case " + std::to_string(case_id) + ": " + std::to_string(result->cancelled) +
-                      " unsent post(s) cancelled; what went out is being deleted"};
 }
 
 }  // namespace orlive

@@ -46,9 +46,14 @@ public:
     Feedback start_case(const std::string& procedure_id, Consent consent, const std::string& release_ref,
                         const PatientDetails& patient = {});
     Feedback end_case();
+    // Takes a follower's question off the Questions tab (logged with its id, never its text).
+    // Answers are posts: post() with `answers_question`.
+    Feedback hide_question(std::int64_t question_id);
     // Failed deliveries of a post: send again now, or give them up.
     Feedback retry_delivery(std::int64_t post_id);
     Feedback discard_delivery(std::int64_t post_id);
+    // A withdrawn post's deletions the platforms refused: try them again now.
+    Feedback retry_deletion(std::int64_t post_id);
 
     // The compliance screen, behind its PIN.
     Feedback unlock_compliance(const std::string& pin);
@@ -69,7 +74,8 @@ public:
     Feedback unlock_admin(const std::string& pin);
     void lock_admin();
 
-    // Releases posts whose undo window ended and notices writes by other processes
+    // Releases posts whose undo window ended, erases case data past its retention (checked at
+    // most hourly; the app loop wakes at least that often) and notices writes by other processes
     // (orlivectl, the sync daemon). Returns true when the snapshot changed.
     bool tick();
     // When the next state change is due on its own (an undo window ending), if any.
@@ -84,6 +90,7 @@ public:
 
 private:
     void rebuild();
+    void apply_retention();
     void add_case_list(ComplianceView& view);
     std::int64_t data_version();
 
@@ -107,6 +114,8 @@ private:
     std::string data_version_error_;  // why other processes' writes cannot be noticed, if so
     bool dirty_ = true;
     std::int64_t last_data_version_ = -1;
+    static constexpr TimeMs kRetentionCheckMs = 3600 * 1000;
+    TimeMs next_retention_at_ = 0;  // the first tick checks at once
 };
 
 }  // namespace orlive

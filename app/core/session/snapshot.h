@@ -53,6 +53,19 @@ struct PostView {
     std::string title;  // the milestone's label, or "Update"
 };
 
+// A follower's reply to the case's thread: untrusted public text, shown on this screen only.
+struct QuestionView {
+    std::int64_t id = 0;
+    std::string platform;     // for people: "Mastodon", "Bluesky", …
+    std::string account;      // our account it came to
+    std::string author;
+    std::string text;
+    TimeMs received_at = 0;
+    std::string replying_to;  // the title of our post it answers ("Incision"), if known
+    bool answered = false;
+    bool answerable = true;   // false once the case's consent is withdrawn
+};
+
 struct ProcedureChoice {
     std::string id;
     std::string name;
@@ -94,6 +107,11 @@ struct SessionSnapshot {
     QrMatrix gallery_qr;
     bool gallery_local_only = false;      // gallery_listen is loopback: phones cannot reach it yet
     std::optional<std::int64_t> transcript_case;  // no case active: the last ended one, to save
+    // Followers' questions to the active (else the last ended) case, newest first, hidden and
+    // erased ones left out; the header's badge counts the unanswered ones.
+    std::vector<QuestionView> questions;
+    int new_questions = 0;
+    std::vector<std::string> answer_phrases;  // that case's procedure's pre-approved answers
 };
 
 }  // namespace orlive

@@ -6,6 +6,7 @@
 
 #include "core/store/case_store.h"
 #include "core/store/outbox.h"
+#include "core/store/question_store.h"
 #include "core/thread/published_thread.h"
 
 namespace orlive {
@@ -14,6 +15,28 @@ namespace {
 
 bool is_live(PostState state) {
     return state == PostState::Pending || state == PostState::Queued || state == PostState::Held;
+}
+
+constexpr std::size_t kQuestionsShown = 100;
+
+std::string platform_for_people(const Settings& settings, const QuestionRecord& q) {
+    for (const Account& account : settings.accounts) {
+        if (account.name == q.account) return account_display_name(account.kind);
+    }
+    // The account is gone from the settings: name the platform the question came from.
+    for (AccountKind kind : {AccountKind::Mastodon, AccountKind::Bluesky, AccountKind::Facebook, AccountKind::X,
+                             AccountKind::Threads}) {
+        if (q.platform == account_kind_name(kind)) return account_display_name(kind);
+    }
+    return q.platform;
+}
+
+std::string title_of_post(const std::vector<PostView>& feed, std::optional<std::int64_t> post_id) {
+    if (!post_id) return "";
+    for (const PostView& view : feed) {
+        if (view.post.id == *post_id) return view.title;
+    }
+    return "post " + std::to_string(*post_id);
 }
 
 }  // namespace
@@ -36,6 +59,7 @@ SessionSnapshot SnapshotBuilder::build(SnapshotContext context) const {
     next.gallery_qr = std::move(context.gallery_qr);
     next.gallery_local_only = context.gallery_local_only;
     add_gallery(next);
+    add_questions(next);
     return next;
 }
 
@@ -135,6 +159,28 @@ void SnapshotBuilder::mark_done_milestones(SessionSnapshot& next) const {
             break;
         }
     }
+}
+
+void SnapshotBuilder::add_questions(SessionSnapshot& next) const {
+    std::optional<std::int64_t> case_id = next.active ? std::optional(next.active->id) : next.transcript_case;
+    if (!case_id) return;
+    auto found = list_questions(db_, *case_id);
+    if (!found) {
+        next.read_errors.push_back(found.error().message);
+        return;
+    }
+    for (auto q = found->rbegin(); q != found->rend(); ++q) {
+        if (q->state == QuestionState::Hidden || q->text.empty()) continue;  // hidden, or erased after 24 h
+        QuestionView view{q->id, platform_for_people(settings_, *q), q->account, q->author, q->text,
+                          q->received_at, title_of_post(next.feed, q->reply_to_post),
+                          q->state == QuestionState::Answered, !q->case_withdrawn};
+        if (!view.answered && view.answerable) ++next.new_questions;
+        // A flood of replies must not make every frame draw a thousand cards: the newest only.
+        if (next.questions.size() < kQuestionsShown) next.questions.push_back(std::move(view));
+    }
+    auto record = find_case(db_, *case_id);
+    if (!record || !record->has_value()) return;
+    if (const ProcedureTemplate* tpl = catalog_.find((*record)->procedure_id)) next.answer_phrases = tpl->answers;
 }
 
 // Read on their own, not from the case feed: a hospital-status post has no case, yet it has

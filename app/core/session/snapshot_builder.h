@@ -43,6 +43,8 @@ private:
     // The gallery screen's thread and the transcript the Feed screen may save.
     void add_gallery(SessionSnapshot& next) const;
     void add_review_bars(SessionSnapshot& next, const ProcedureTemplate* procedure) const;
+    // Followers' questions of the active, else the last ended, case (after add_feed: titles).
+    void add_questions(SessionSnapshot& next) const;
     PostView view_of(PostRecord post, const ProcedureTemplate* procedure) const;
 
     Database& db_;

@@ -1,7 +1,5 @@
 #include "core/store/case_store.h"
 
-#include "core/store/held_review.h"
-
 #include "core/base/utf8.h"
 
 #include <SQLiteCpp/Database.h>
@@ -232,53 +230,6 @@ Result<std::optional<std::int64_t>> latest_ended_case(Database& db) {
         return std::optional<std::int64_t>(query.getColumn(0).getInt64());
     } catch (const SQLite::Exception& e) {
         return make_error(std::string("cannot read the cases: ") + e.getErrorStr());
-    }
-}
-
-Result<int> purge_expired_patient_details(Database& db, TimeMs now) {
-    constexpr const char* kExpired =
-        "ended_at IS NOT NULL AND ended_at <= ? AND patient_json <> '{}'";
-    try {
-        // Held posts' texts as written (held_review.h) are kept no longer than patient details.
-        SQLite::Statement due(db.sql(), std::string("SELECT (SELECT count(*) FROM cases WHERE ") + kExpired +
-                                            ") + (SELECT count(*) FROM held_review r JOIN posts p ON p.id = "
-                                            "r.post_id WHERE p.created_at <= ?1)");
-        due.bind(1, static_cast<std::int64_t>(now - kPatientDetailsKeptMs));
-        if (!due.executeStep() || due.getColumn(0).getInt() == 0) return 0;
-    } catch (const SQLite::Exception& e) {
-        return make_error(std::string("cannot read cases: ") + e.getErrorStr());
-    }
-    // secure_delete is per connection (Debian's SQLite defaults it on, others off): on for this
-    // write, then back to what the connection had.
-    struct SecureDelete {
-        SQLite::Database& sql;
-        int previous;
-        explicit SecureDelete(SQLite::Database& s)
-            : sql(s), previous(s.execAndGet("PRAGMA secure_delete").getInt()) {
-            sql.execAndGet("PRAGMA secure_delete = ON");
-        }
-        ~SecureDelete() {
-            try {
-                sql.execAndGet("PRAGMA secure_delete = " + std::to_string(previous));
-            } catch (const SQLite::Exception&) {
-                // The connection keeps zeroing freed bytes: slower, never less private.
-            }
-        }
-    };
-    try {
-        SecureDelete secure(db.sql());
-        SQLite::Statement erase(db.sql(), std::string("UPDATE cases SET patient_json = '{}' WHERE ") + kExpired);
-        erase.bind(1, static_cast<std::int64_t>(now - kPatientDetailsKeptMs));
-        const int erased = erase.exec();
-        if (auto dropped = purge_expired_review_sources(db, now, kPatientDetailsKeptMs); !dropped)
-            return dropped.error();
-        // The WAL still holds copies of the old pages until a checkpoint rewrites the file;
-        // TRUNCATE empties it. Best effort: a reader in another process may keep it for now,
-        // and the next purge or checkpoint finishes the job.
-        db.sql().execAndGet("PRAGMA wal_checkpoint(TRUNCATE)");
-        return erased;
-    } catch (const SQLite::Exception& e) {
-        return make_error(std::string("cannot erase expired patient details: ") + e.getErrorStr());
     }
 }
 

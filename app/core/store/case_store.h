@@ -65,12 +65,4 @@ Result<std::vector<CaseSummary>> recent_cases(Database& db, int limit);
 // The case that ended last, if any (the one whose transcript the Feed screen offers).
 Result<std::optional<std::int64_t>> latest_ended_case(Database& db);
 
-// Patient details are kept on the device only while they protect a live thread: erased from
-// every case that ended more than this long ago.
-inline constexpr TimeMs kPatientDetailsKeptMs = 24LL * 60 * 60 * 1000;
-// Erases them (secure_delete on for the write, so the bytes do not stay in free pages, and the
-// WAL is checkpointed so no old page copy stays there either). Reads first: an idle call takes
-// no write lock. Returns how many cases were erased.
-Result<int> purge_expired_patient_details(Database& db, TimeMs now);
-
 }  // namespace orlive
