@@ -42,7 +42,7 @@ Commands:
   serve [--listen ADDR:PORT]                       the active case's thread on the network until
                                                    SIGTERM: GET / (live page), /feed.json, /events
                                                    (default 127.0.0.1:8080 or gallery_listen)
-  retry POST_ID [--account NAME]                   send failed deliveries of a post again now
+  retry POST_ID [--account NAME]                   send failed deliveries (a withdrawn post: deletions) again now
   discard-delivery POST_ID [--account NAME]        give up failed deliveries of a post
   questions [--json] [--case ID]                   followers' replies to the cases' threads, oldest first
   answer QUESTION_ID --text TEXT [--undo-seconds S]   answer one through the post pipeline; it goes out

@@ -25,6 +25,7 @@ json post_to_json(const PostRecord& post, const Settings* settings) {
             if (account.name == d.account) delivery["platform"] = account_kind_name(account.kind);
         }
         if (!d.deletion.empty()) delivery["deletion"] = d.deletion;
+        if (!d.deletion_error.empty()) delivery["deletion_error"] = d.deletion_error;
         deliveries.push_back(delivery);
     }
     return {{"id", post.id},

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/store/outbox.h"
+#include "core/store/remote_deletion.h"
 #include "core/base/json_dump.h"
 #include "core/base/time_format.h"
 #include "orlivectl/commands.h"
@@ -154,6 +155,14 @@ int run_delivery_decision(CommandContext& context, const Args& args) {
     auto db = context.database();
     if (!db) return fail(db.error().message);
     const TimeMs now = context.clock().now_ms();
+    // A withdrawn post has nothing left to send: what can fail, and be retried, is its deletion.
+    if (verb == "retry") {
+        if (auto deletions = retry_failed_deletions(**db, target->post_id, target->account, now)) {
+            std::cout << "post " << target->post_id << ": " << *deletions << " deletion" << (*deletions == 1 ? "" : "s")
+                      << " queued again\n";
+            return kExitOk;
+        }
+    }
     auto changed = verb == "retry" ? retry_deliveries(**db, target->post_id, target->account, now)
                                    : discard_deliveries(**db, target->post_id, target->account, now);
     if (!changed) return fail(changed.error().message);

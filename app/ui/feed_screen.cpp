@@ -20,6 +20,37 @@ void draw_transcript_offer(const SessionSnapshot& snapshot, std::vector<Action>&
     wrapped_text("Case " + std::to_string(*snapshot.transcript_case) + " as it went out, for teaching", colors::kTextDim);
 }
 
+// Touch-sized: a person decides what happens to what a platform refused.
+ImVec2 decision_button_size() { return ImVec2(ImGui::GetFontSize() * 7, ImGui::GetFontSize() * 2.4f); }
+
+// A failed delivery: each account's reason, then Retry or Discard.
+void draw_failed_deliveries(const PostRecord& post, std::vector<Action>& actions) {
+    bool any_failed = false;
+    for (const DeliveryRecord& d : post.deliveries) {
+        if (d.state != "failed") continue;
+        any_failed = true;
+        wrapped_text(d.account + ": " + d.last_error, colors::kDangerText);
+    }
+    if (!any_failed) return;
+    if (big_button("Retry", decision_button_size(), colors::kNext, colors::kText)) actions.push_back(RetryDelivery{post.id});
+    ImGui::SameLine();
+    if (big_button("Discard", decision_button_size(), colors::kTile, colors::kText))
+        actions.push_back(DiscardDelivery{post.id});
+}
+
+// A withdrawn post still on a platform: which account refused to delete it and why, and Retry.
+void draw_failed_deletions(const PostRecord& post, std::vector<Action>& actions) {
+    bool any_failed = false;
+    for (const DeliveryRecord& d : post.deliveries) {
+        if (d.deletion != "failed") continue;
+        any_failed = true;
+        wrapped_text(d.account + ": deletion failed: " + d.deletion_error, colors::kDangerText);
+    }
+    if (any_failed && big_button("Retry deletion", ImVec2(ImGui::GetFontSize() * 10, decision_button_size().y),
+                                 colors::kNext, colors::kText))
+        actions.push_back(RetryDeletion{post.id});
+}
+
 }  // namespace
 
 void draw_feed_screen(const SessionSnapshot& snapshot, const Fonts& fonts, std::vector<Action>& actions) {
@@ -56,21 +87,10 @@ void draw_feed_screen(const SessionSnapshot& snapshot, const Fonts& fonts, std::
         ImGui::PushTextWrapPos(top.x + width - pad - ImGui::GetWindowPos().x);
         ImGui::TextUnformatted(post.text.c_str());
         ImGui::PopTextWrapPos();
-        bool any_failed = false;
-        for (const DeliveryRecord& d : post.deliveries) {
-            if (d.state != "failed") continue;
-            any_failed = true;
-            wrapped_text(d.account + ": " + d.last_error, colors::kDangerText);
-        }
-        if (any_failed) {
-            // Touch-sized: a person decides what happens to a delivery the platform refused.
-            const ImVec2 size(ImGui::GetFontSize() * 7, ImGui::GetFontSize() * 2.4f);
-            ImGui::PushID(static_cast<int>(post.id));
-            if (big_button("Retry", size, colors::kNext, colors::kText)) actions.push_back(RetryDelivery{post.id});
-            ImGui::SameLine();
-            if (big_button("Discard", size, colors::kTile, colors::kText)) actions.push_back(DiscardDelivery{post.id});
-            ImGui::PopID();
-        }
+        ImGui::PushID(static_cast<int>(post.id));
+        draw_failed_deliveries(post, actions);
+        draw_failed_deletions(post, actions);
+        ImGui::PopID();
         if (post.state == PostState::Blocked && !post.reason.empty()) wrapped_text(post.reason, colors::kDangerText);
         ImGui::EndGroup();
         ImVec2 bottom(top.x + width, ImGui::GetItemRectMax().y + pad);

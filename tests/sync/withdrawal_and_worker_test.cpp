@@ -8,6 +8,7 @@
 #include <mutex>
 
 #include "core/compose/settings.h"
+#include "core/store/remote_deletion.h"
 #include "peers/fake_mastodon.h"
 #include "sync/sync_lock.h"
 #include "sync/sync_worker.h"
@@ -72,6 +73,28 @@ TEST_F(Withdrawal, DeletionRetriesWhileThePlatformIsDown) {
     auto wake = offline->next_wake();
     ASSERT_TRUE(wake.ok() && wake->has_value());
     EXPECT_GT(**wake, clock.now_ms());
+}
+
+// A deletion the platform refuses for good (a revoked token) fails with its reason, which the
+// Feed and `queue --json` show; a person's Retry, once the account works again, deletes it.
+TEST_F(Withdrawal, AFailedDeletionShowsItsReasonAndARetryDeletesIt) {
+    auto id = new_case();
+    const auto post = queue_post(id, "to be deleted");
+    drain(*mastodon_engine(peer.base_url()));
+    ASSERT_TRUE(change_consent(*db, Consent::None, "", clock.now_ms()).ok());
+    ASSERT_TRUE(mastodon_engine(peer.base_url(), "revoked-token")->run_pass().ok());
+    auto refused = deliveries_of(post).at(0);
+    ASSERT_EQ(refused.deletion, "failed");
+    EXPECT_NE(refused.deletion_error.find("401"), std::string::npos) << refused.deletion_error;
+    EXPECT_FALSE(peer.statuses().at(0).deleted);
+
+    auto retried = retry_failed_deletions(*db, post, "", clock.now_ms());
+    ASSERT_TRUE(retried.ok()) << retried.error().message;
+    EXPECT_EQ(*retried, 1);
+    EXPECT_FALSE(retry_failed_deletions(*db, post, "", clock.now_ms()).ok()) << "nothing failed is left to retry";
+    ASSERT_TRUE(mastodon_engine(peer.base_url())->run_pass().ok());
+    EXPECT_TRUE(peer.statuses().at(0).deleted);
+    EXPECT_EQ(deliveries_of(post).at(0).deletion, "deleted");
 }
 
 // Consent withdrawn by another process while the platform is slowly answering 503: the

@@ -86,6 +86,23 @@ TEST(FeedScreen, ASentPostOffersNeither) {
     EXPECT_TRUE(tapped<DiscardDelivery>(harness, snapshot).empty()) << "a sent post offers Discard";
 }
 
+TEST(FeedScreen, AFailedDeletionOffersRetryDeletionOnlyThen) {
+    ScreenHarness harness;
+    harness.state.screen = Screen::Feed;
+    auto snapshot = with_failed_post();
+    PostRecord& post = snapshot.feed[0].post;
+    post.state = PostState::Cancelled;
+    post.deliveries[0].state = "sent";
+    post.deliveries[0].deletion = "pending";
+    EXPECT_TRUE(tapped<RetryDeletion>(harness, snapshot).empty()) << "a deletion under way offers Retry";
+    post.deliveries[0].deletion = "failed";
+    post.deliveries[0].deletion_error = "Mastodon answered 401: The access token is invalid";
+    auto retries = tapped<RetryDeletion>(harness, snapshot);
+    ASSERT_FALSE(retries.empty()) << "no Retry deletion button answered a tap";
+    EXPECT_EQ(retries.front().post_id, 42);
+    EXPECT_TRUE(tapped<RetryDelivery>(harness, snapshot).empty()) << "a withdrawn post offered to send again";
+}
+
 TEST(SettingsScreen, TestConnectionIsAnAction) {
     ScreenHarness harness;
     harness.state.screen = Screen::Settings;

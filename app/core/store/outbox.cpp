@@ -24,8 +24,8 @@ constexpr const char* kPostColumns =
 namespace outbox_sql {
 #define ORLIVE_POST_COLUMNS "id, case_id, kind, milestone_id, text, state, reason, redactions, created_at, release_at"
 const char* const kDeliveriesOfPosts =
-    "SELECT d.post_id, d.id, d.account, d.state, d.attempts, d.last_error, d.remote_id, d.remote_uri, r.state "
-    "FROM deliveries d LEFT JOIN remote_deletions r ON r.delivery_id = d.id "
+    "SELECT d.post_id, d.id, d.account, d.state, d.attempts, d.last_error, d.remote_id, d.remote_uri, r.state, "
+    "r.last_error FROM deliveries d LEFT JOIN remote_deletions r ON r.delivery_id = d.id "
     "WHERE d.post_id BETWEEN ? AND ? ORDER BY d.post_id, d.account";
 const char* const kAnyDue = "SELECT 1 FROM posts WHERE state = 'pending' AND (release_at <= ? OR release_at > ?) LIMIT 1";
 const char* const kReleaseDeliveries =
@@ -159,6 +159,7 @@ void attach_deliveries(Database& db, std::vector<PostRecord>& posts) {
         if (!rows.getColumn(8).isNull() && delivery.state == "sent") {
             const std::string deletion = rows.getColumn(8).getString();
             delivery.deletion = deletion == "done" ? "deleted" : deletion == "failed" ? "failed" : "pending";
+            if (delivery.deletion == "failed") delivery.deletion_error = rows.getColumn(9).getString();
         }
         it->second->deliveries.push_back(std::move(delivery));
     }

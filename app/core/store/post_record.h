@@ -45,6 +45,7 @@ struct DeliveryRecord {
     std::string remote_id;
     std::string remote_uri;
     std::string deletion;  // sent posts of a withdrawn case: pending | deleted | failed; else empty
+    std::string deletion_error;  // why the platform refused to delete it (deletion failed)
 };
 
 struct PostRecord {
