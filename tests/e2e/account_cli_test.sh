@@ -36,7 +36,9 @@ mkfifo "$work/fifo"
 add_pid=$!
 exec 3>"$work/fifo"
 sleep 0.3
-no_secret "$(ps -o args= -p "$add_pid")" "ps while add waits"
+args=$(ps -o args= -p "$add_pid") || fail "account add did not wait for its secrets on stdin"
+expect_contains "$args" "account add main" "ps while add waits"
+no_secret "$args" "ps while add waits"
 echo '{"access_token": "mast-SECRET-token"}' >&3; exec 3>&-
 wait "$add_pid" || fail "account add main failed: $(cat "$work/add.out")"
 expect_eq "$(stat -c %a "$cfg")" 600 "settings file mode after the first add"
@@ -111,6 +113,9 @@ refused 1 "missing flag" '{"access_token": "x"}' new --kind mastodon
 expect_contains "$err" "needs --base-url" "missing flag"
 refused 1 "flag of another kind" '{"access_token": "x"}' new --kind mastodon --base-url "$loop:1" --page-id 7
 refused 1 "unknown kind" '{}' new --kind myspace
+refused 1 "two secret sources" '{"access_token": "x"}' new --kind mastodon --base-url "$loop:1" --secrets-stdin \
+  --secrets-file "$work/th-secrets.json"
+expect_contains "$err" "not both" "two secret sources"
 
 # --- test: the platform's own check, nothing posted -------------------------------------------
 for name in main sky fb x th; do
