@@ -28,5 +28,7 @@ int run_delivery_decision(CommandContext& context, const Args& args);  // retry 
 int run_questions(CommandContext& context, const Args& args);  // followers' questions
 int run_answer(CommandContext& context, const Args& args);     // answer QUESTION_ID --text TEXT
 int run_hide(CommandContext& context, const Args& args);       // hide QUESTION_ID
+int run_account(CommandContext& context, const Args& args);    // account list|add|test|remove
+int test_account(CommandContext& context, const Args& args);   // account test NAME
 
 }  // namespace orlive::cli

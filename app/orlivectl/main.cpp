@@ -32,6 +32,14 @@ Commands:
   log find-span TEXT                               was this exact string caught? (by fingerprint;
                                                    the compliance PIN on stdin)
   pin set compliance|admin                         the new PIN (4-8 digits) on stdin; only a hash is stored
+  account list [--json]                            the accounts, without their secrets
+  account add NAME --kind mastodon|bluesky|webhook|facebook|x|threads [--secrets-stdin | --secrets-file F]
+              [--base-url U] [--service U] [--identifier H] [--format slack|teams|discord|json]
+              [--graph-base U] [--api-base U] [--api-version V] [--page-id ID] [--user-id ID]
+                                                   the kind's keys as flags; its secrets as one JSON
+                                                   object on stdin (or in F), never as arguments
+  account test NAME                                check the credentials with the platform (posts nothing)
+  account remove NAME [--force]                    refused while its deliveries are unsent, unless --force
   backup FILE                                      the database, device key and log head as one file
   restore FILE [--other-device-key]                replace the database with a backup (the current one is
                                                    kept aside as DIR/orlive.db.before-restore-TIME);
@@ -61,7 +69,8 @@ Exit status: 0 success, 1 bad usage, 2 any other error.
 int main(int argc, char** argv) {
     using namespace orlive::cli;
     if (auto invalid = invalid_utf8_argument(argc, argv)) return fail(*invalid);
-    Args args(argc, argv, {"help", "version", "json", "once", "other-device-key", "patient-stdin"});
+    Args args(argc, argv,
+              {"help", "version", "json", "once", "other-device-key", "patient-stdin", "secrets-stdin", "force"});
     if (args.has("help")) {
         std::cout << kHelp;
         return kExitOk;
@@ -93,5 +102,6 @@ int main(int argc, char** argv) {
     if (command == "questions") return run_questions(context, args);
     if (command == "answer") return run_answer(context, args);
     if (command == "hide") return run_hide(context, args);
+    if (command == "account") return run_account(context, args);
     return usage_error("unknown command '" + command + "'");
 }

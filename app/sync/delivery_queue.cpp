@@ -309,20 +309,33 @@ Result<std::optional<TimeMs>> DeliveryQueue::next_due_for(const std::string& acc
 
 Result<std::optional<TimeMs>> DeliveryQueue::next_release() { return next_release_at(db_); }
 
-Result<int> DeliveryQueue::unsent_count(const std::string& account) {
+namespace {
+
+// Deliveries of `account` in `states`, plus the deletions a withdrawal queued for its sent posts
+// (retried like deliveries, they count until done).
+Result<int> count_open(Database& db, const std::string& account, const std::string& states) {
     try {
-        // Deletions for a withdrawal are retried like deliveries and count until done.
-        SQLite::Statement count(db_.sql(),
-                                "SELECT (SELECT count(*) FROM deliveries WHERE account = ?1 AND state IN ('queued', "
-                                "'sending')) + (SELECT count(*) FROM remote_deletions r JOIN deliveries d ON d.id = "
-                                "r.delivery_id WHERE d.account = ?1 AND d.state = 'sent' AND r.state IN ('queued', "
-                                "'sending'))");
+        SQLite::Statement count(db.sql(),
+                                "SELECT (SELECT count(*) FROM deliveries WHERE account = ?1 AND state IN (" + states +
+                                    ")) + (SELECT count(*) FROM remote_deletions r JOIN deliveries d ON d.id = "
+                                    "r.delivery_id WHERE d.account = ?1 AND d.state = 'sent' AND r.state IN "
+                                    "('queued', 'sending'))");
         count.bind(1, account);
         count.executeStep();
         return count.getColumn(0).getInt();
     } catch (const SQLite::Exception& e) {
         return db_error("cannot read the outbox", e);
     }
+}
+
+}  // namespace
+
+Result<int> DeliveryQueue::unsent_count(const std::string& account) {
+    return count_open(db_, account, "'queued', 'sending'");
+}
+
+Result<int> DeliveryQueue::stranded_count(const std::string& account) {
+    return count_open(db_, account, "'pending', 'queued', 'sending', 'failed'");
 }
 
 std::int64_t DeliveryQueue::data_version() {

@@ -57,6 +57,9 @@ public:
     Result<std::optional<TimeMs>> next_release();
     // Deliveries of `account` still to go out (queued or sending), and deletions still to do.
     Result<int> unsent_count(const std::string& account);
+    // What removing `account` from the settings would leave behind unsent: the above, plus its
+    // deliveries still in the undo window or failed and waiting for a person (retry/discard).
+    Result<int> stranded_count(const std::string& account);
     // Changes whenever another connection commits: cheap "anything new?" polling.
     std::int64_t data_version();
 

@@ -1,7 +1,7 @@
 // Settings: the JSON file's reading (checked field by field), writing and PIN hashes.
 // [SECTION] URL and account parsing (parse_account, check_endpoint_url)
 // [SECTION] parse_settings, load_settings
-// [SECTION] account kinds' names, save_settings, store_pin_hash
+// [SECTION] account kinds' names and keys (account_fields), save_settings, store_pin_hash
 #include "core/compose/settings.h"
 
 #include <cstdio>
@@ -274,41 +274,40 @@ const char* account_display_name(AccountKind kind) {
     return "webhook";
 }
 
-namespace {
-// The settings keys of one account, secrets included (CONTRACT.md "Settings file", "More accounts").
-json account_to_json(const Account& a) {
-    json entry = {{"name", a.name}, {"kind", account_kind_name(a.kind)}};
+std::vector<std::pair<std::string, std::string>> account_fields(const Account& a) {
+    std::vector<std::pair<std::string, std::string>> fields = {{"name", a.name}, {"kind", account_kind_name(a.kind)}};
     switch (a.kind) {
         case AccountKind::Mastodon:
-            entry["base_url"] = a.base_url;
-            entry["access_token"] = a.access_token;
+            fields.insert(fields.end(), {{"base_url", a.base_url}, {"access_token", a.access_token}});
             break;
         case AccountKind::Bluesky:
-            entry["service"] = a.service;
-            entry["identifier"] = a.identifier;
-            entry["app_password"] = a.app_password;
+            fields.insert(fields.end(),
+                          {{"service", a.service}, {"identifier", a.identifier}, {"app_password", a.app_password}});
             break;
-        case AccountKind::Webhook:
-            entry["url"] = a.url;
-            entry["format"] = a.format;
-            break;
+        case AccountKind::Webhook: fields.insert(fields.end(), {{"url", a.url}, {"format", a.format}}); break;
         case AccountKind::Facebook:
-            entry.update({{"graph_base", a.graph_base}, {"api_version", a.api_version}, {"page_id", a.page_id},
-                          {"page_access_token", a.page_access_token}});
+            fields.insert(fields.end(), {{"graph_base", a.graph_base}, {"api_version", a.api_version},
+                                         {"page_id", a.page_id}, {"page_access_token", a.page_access_token}});
             break;
         case AccountKind::X:
-            entry.update({{"api_base", a.api_base}, {"consumer_key", a.consumer_key},
-                          {"consumer_secret", a.consumer_secret}, {"access_token", a.access_token},
-                          {"access_token_secret", a.access_token_secret}});
+            fields.insert(fields.end(), {{"api_base", a.api_base}, {"consumer_key", a.consumer_key},
+                                         {"consumer_secret", a.consumer_secret}, {"access_token", a.access_token},
+                                         {"access_token_secret", a.access_token_secret}});
             break;
         case AccountKind::Threads:
-            entry.update({{"graph_base", a.graph_base}, {"api_version", a.api_version}, {"user_id", a.user_id},
-                          {"access_token", a.access_token}});
+            fields.insert(fields.end(), {{"graph_base", a.graph_base}, {"api_version", a.api_version},
+                                         {"user_id", a.user_id}, {"access_token", a.access_token}});
             break;
     }
-    return entry;
+    return fields;
 }
-}  // namespace
+
+bool is_account_secret_key(const std::string& key) {
+    static const std::set<std::string> secrets = {"access_token", "app_password",    "url",
+                                                  "page_access_token", "consumer_key", "consumer_secret",
+                                                  "access_token_secret"};
+    return secrets.count(key) > 0;
+}
 
 Status save_settings(const Settings& settings, const fs::path& file) {
     json root;
@@ -332,7 +331,11 @@ Status save_settings(const Settings& settings, const fs::path& file) {
     if (!settings.audit_syslog.empty()) root["audit_syslog"] = settings.audit_syslog;
     if (!settings.gallery_listen.empty()) root["gallery_listen"] = settings.gallery_listen;
     root["accounts"] = json::array();
-    for (const Account& a : settings.accounts) root["accounts"].push_back(account_to_json(a));
+    for (const Account& a : settings.accounts) {
+        json entry = json::object();
+        for (const auto& [key, value] : account_fields(a)) entry[key] = value;
+        root["accounts"].push_back(std::move(entry));
+    }
     std::string text;
     try {
         text = root.dump(2) + "\n";

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/base/result.h"
@@ -43,6 +44,13 @@ struct Account {
 const char* account_kind_name(AccountKind kind);
 // For people: "Mastodon", "Bluesky", "webhook", "Facebook Page", "X", "Threads".
 const char* account_display_name(AccountKind kind);
+
+// One account as its settings-file keys and values: "name", "kind", then every key of its kind
+// (empty values included), secrets too. The one list of which keys a kind has.
+std::vector<std::pair<std::string, std::string>> account_fields(const Account& account);
+// The keys that hold a credential (a webhook's URL is one: it alone lets anyone post). Listing
+// and logging leave them out.
+bool is_account_secret_key(const std::string& key);
 
 struct Settings {
     int undo_seconds = 10;
