@@ -13,9 +13,6 @@ namespace orlive::cli {
 
 namespace {
 
-// Not 2: a refusal or silence of the platform is the answer to the question asked (README).
-constexpr int kExitCheckFailed = 1;
-
 // The check, with anything a publisher throws turned into a failure (as the engine does).
 PublishOutcome check_account(const Account& account, TimeMs now) {
     CurlGlobal curl;
@@ -56,7 +53,7 @@ int test_account(CommandContext& context, const Args& args) {
     // The publisher's words are the platform's or the transport's, never a secret (publisher.h).
     std::cerr << "orlivectl: " << name << " (" << platform << "): not ok: " << outcome.error
               << (outcome.needs_reauthorisation ? "; sign in again: a new token is needed" : "") << "\n";
-    return kExitCheckFailed;
+    return kExitError;  // 1 is bad usage only (README, "Common flags")
 }
 
 }  // namespace orlive::cli

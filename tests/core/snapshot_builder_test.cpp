@@ -181,5 +181,34 @@ TEST_F(SnapshotBuilderTest, TheSessionErasesACasesDataADayAfterItEnds) {
     EXPECT_EQ(left.getColumn(1).getInt(), 0);
 }
 
+// IT adds an account from a terminal while the first-run wizard is still open on the kiosk:
+// finishing the wizard must not write the settings file back without it.
+TEST_F(SnapshotBuilderTest, FinishingTheWizardKeepsAnAccountAddedMeanwhile) {
+    testing::TempDir dir;
+    const auto file = dir.path() / "config.json";
+    auto filter = load_phi_filter(testing::source_assets());
+    ASSERT_TRUE(filter.ok()) << filter.error().message;
+    ManualClock clock{now};
+    Session session(std::move(db), std::move(catalog), std::move(filter.value()), settings, clock);
+    session.set_settings_file(file, true);
+    Settings added;
+    added.accounts.resize(1);
+    added.accounts[0].name = "main";
+    added.accounts[0].kind = AccountKind::Mastodon;
+    added.accounts[0].base_url = "https://social.example";
+    added.accounts[0].access_token = "t";
+    ASSERT_TRUE(save_settings(added, file).ok());
+
+    Settings chosen;
+    chosen.hospital_name = "Riverside General";
+    const Feedback saved = session.complete_first_run(chosen);
+    ASSERT_TRUE(saved.ok) << saved.message;
+    auto reloaded = load_settings(file, false);
+    ASSERT_TRUE(reloaded.ok()) << reloaded.error().message;
+    EXPECT_EQ(reloaded->hospital_name, "Riverside General");
+    ASSERT_EQ(reloaded->accounts.size(), 1u) << "the wizard erased an account added from the terminal";
+    EXPECT_EQ(reloaded->accounts[0].name, "main");
+}
+
 }  // namespace
 }  // namespace orlive

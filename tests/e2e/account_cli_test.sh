@@ -125,7 +125,7 @@ for name in main sky fb x th; do
 done
 expect_status 0 "$ctl" "${d[@]}" account test team
 expect_contains "$out" "cannot be checked without posting" "account test webhook"
-expect_status 1 "$ctl" "${d[@]}" account test stale
+expect_status 2 "$ctl" "${d[@]}" account test stale
 expect_contains "$err" "stale (Mastodon): not ok: Mastodon answered 401" "account test, refused token"
 no_secret "$out$err" "account test stale"
 expect_eq "$("$peer" --get "$loop:$masto_port/_peer/statuses" | jq length)" 0 "account test posted nothing"
@@ -153,8 +153,8 @@ expect_status 0 "$ctl" "${d[@]}" queue --json
 expect_eq "$(jq -r --argjson id "$post_id" '.[] | select(.id == $id) | .deliveries[] | select(.account == "stale")
   | .state' <<<"$out")" failed "a removed account's delivery stays as it was"
 
-# --- an unreachable platform: exit 1 with the reason ------------------------------------------
+# --- an unreachable platform: exit 2 with the reason ------------------------------------------
 stop_peer "$sky_pid"
-expect_status 1 "$ctl" "${d[@]}" account test sky
+expect_status 2 "$ctl" "${d[@]}" account test sky
 expect_contains "$err" "sky (Bluesky): not ok: no answer" "account test, peer down"
 echo "account_cli_test: ok"

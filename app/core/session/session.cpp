@@ -194,6 +194,11 @@ Feedback Session::complete_first_run(const Settings& chosen) {
     Settings next = chosen;
     next.accounts = settings_.accounts;  // accounts are IT's, in the file
     next.ui_scale = settings_.ui_scale;
+    // IT may have added accounts (`orlivectl account add`) while the wizard was open: the
+    // file's accounts win over the ones read at start, so saving never erases them.
+    auto on_disk = load_settings(settings_file_, true);
+    if (!on_disk) return failed(on_disk.error());
+    if (std::filesystem::exists(settings_file_)) next.accounts = on_disk->accounts;
     // The wizard's PINs are kept only as hashes, in the file and in memory.
     for (auto [plain, hash] : {std::pair{&next.compliance_pin, &next.compliance_pin_hash},
                                std::pair{&next.admin_pin, &next.admin_pin_hash}}) {
