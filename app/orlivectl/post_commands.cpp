@@ -85,6 +85,8 @@ int post_request(CommandContext& context, const PostRequest& request) {
                  {"redactions", outcome->redactions}};
     if (!outcome->reason.empty()) line["reason"] = outcome->reason;
     std::cout << dump_json(line) << "\n";
+    // Stored and going out elsewhere; these deliveries are already failed with the reason.
+    for (const std::string& refused : outcome->too_long) std::cerr << "orlivectl: warning: " << refused << "\n";
     return kExitOk;
 }
 

@@ -5,7 +5,7 @@
 #include "sync/percent_encoding.h"
 #include "sync/platform_error.h"
 #include "sync/retry_policy.h"
-#include "sync/text_length.h"
+#include "core/compose/text_length.h"
 
 namespace orlive {
 

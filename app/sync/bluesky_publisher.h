@@ -17,12 +17,13 @@
 #include "sync/http_client.h"
 #include "sync/platform_answers.h"
 #include "sync/publisher.h"
+#include "core/compose/length_limits.h"
 
 namespace orlive {
 
 class BlueskyPublisher final : public Publisher {
 public:
-    static constexpr std::size_t kMaxGraphemes = 300;
+    static constexpr std::size_t kMaxGraphemes = kBlueskyMaxGraphemes;
     static constexpr std::size_t kMaxBytes = 3000;
 
     BlueskyPublisher(const Account& account, HttpClient& http, HttpTimeouts timeouts = {});

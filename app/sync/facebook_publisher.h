@@ -13,12 +13,9 @@
 #include "core/compose/settings.h"
 #include "sync/http_client.h"
 #include "sync/publisher.h"
+#include "core/compose/length_limits.h"
 
 namespace orlive {
-
-// Facebook's own limits: a Page post 63,206 characters, a comment 8,000.
-constexpr std::size_t kFacebookPostLimit = 63206;
-constexpr std::size_t kFacebookCommentLimit = 8000;
 
 class FacebookPublisher final : public Publisher {
 public:

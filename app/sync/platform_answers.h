@@ -9,13 +9,14 @@
 #include <string_view>
 #include <vector>
 
+#include "core/compose/length_limits.h"
 #include "sync/publisher.h"
 
 namespace orlive {
 
-struct MastodonLimits {
-    std::size_t max_characters = 500;
-    std::size_t characters_reserved_per_url = 23;
+struct MastodonLimits {  // the instance's, as its configuration says; Mastodon's defaults until read
+    std::size_t max_characters = kMastodonDefaultMaxCharacters;
+    std::size_t characters_reserved_per_url = kMastodonCharactersPerUrl;
 };
 
 // Followers' replies read per thread and poll, and the largest answer taken for one (a

@@ -4,7 +4,7 @@
 #include "sync/graph_api.h"
 #include "sync/percent_encoding.h"
 #include "sync/retry_policy.h"
-#include "sync/text_length.h"
+#include "core/compose/text_length.h"
 
 namespace orlive {
 

@@ -14,10 +14,9 @@
 #include "core/compose/settings.h"
 #include "sync/http_client.h"
 #include "sync/publisher.h"
+#include "core/compose/length_limits.h"
 
 namespace orlive {
-
-constexpr std::size_t kThreadsMaxCharacters = 500;
 
 class ThreadsPublisher final : public Publisher {
 public:

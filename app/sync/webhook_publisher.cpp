@@ -6,7 +6,7 @@
 #include "sync/platform_answers.h"
 #include "sync/platform_error.h"
 #include "sync/retry_policy.h"
-#include "sync/text_length.h"
+#include "core/compose/text_length.h"
 
 namespace orlive {
 

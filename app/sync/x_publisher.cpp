@@ -5,7 +5,8 @@
 #include "sync/x_answers.h"
 #include "sync/platform_error.h"
 #include "sync/retry_policy.h"
-#include "sync/text_length.h"
+#include "core/compose/length_limits.h"
+#include "core/compose/text_length.h"
 
 namespace orlive {
 

@@ -101,7 +101,8 @@ void draw_coordinator_screen(const SessionSnapshot& snapshot, CoordinatorState& 
     }
     if (state.panel == CoordinatorPanel::Keyboard) {
         switch (draw_on_screen_keyboard(state.draft, state.shift, fonts, "Post",
-                                        "it goes through the PHI filter; you see the redacted text before it is sent")) {
+                                        "it goes through the PHI filter; you see the redacted text before it is sent",
+                                        &snapshot.platforms)) {
             case KeyboardResult::Post:
                 actions.push_back(PostFreeText{state.draft});
                 state.draft.clear();

@@ -3,13 +3,16 @@
 #include <cctype>
 
 #include "core/base/utf8.h"
+#include "core/compose/length_limits.h"
+#include "core/compose/text_length.h"
 #include "ui/widgets.h"
 
 namespace orlive::ui {
 
 namespace {
 
-constexpr std::size_t kMaxLength = 280;
+// A sanity cap on what can be typed; each platform's own limit is shown by its counter.
+constexpr std::size_t kMaxLength = 2000;
 
 // Removes the last UTF-8 character (not just its last byte).
 void erase_last_character(std::string& text) {
@@ -20,10 +23,25 @@ void erase_last_character(std::string& text) {
     }
 }
 
+// "Mastodon 132/500 · X 140/280": each platform's count, in red where the text no longer fits.
+void draw_length_counters(const std::string& text, const std::vector<AccountKind>& platforms) {
+    const std::vector<LengthCount> counts = counts_for(platforms, text);
+    if (counts.empty()) {
+        wrapped_text(std::to_string(count_graphemes(text)) + " characters", colors::kTextDim);
+        return;
+    }
+    for (std::size_t i = 0; i < counts.size(); ++i) {
+        if (i > 0) ImGui::SameLine();
+        const LengthCount& c = counts[i];
+        chip(std::string(account_display_name(c.kind)) + " " + std::to_string(c.length) + "/" + std::to_string(c.limit),
+             c.fits() ? colors::kTile : colors::kDanger, colors::kText);
+    }
+}
+
 }  // namespace
 
 KeyboardResult draw_on_screen_keyboard(std::string& text, bool& shift, const Fonts& fonts, const char* done_label,
-                                       const std::string& hint) {
+                                       const std::string& hint, const std::vector<AccountKind>* platforms) {
     const char* rows[] = {"1234567890", "qwertyuiop", "asdfghjkl'", "zxcvbnm,.?"};
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
     const float width = ImGui::GetContentRegionAvail().x;
@@ -36,8 +54,8 @@ KeyboardResult draw_on_screen_keyboard(std::string& text, bool& shift, const Fon
     ImGui::PushFont(fonts.large);
     wrapped_text(text + "|", colors::kText);
     ImGui::PopFont();
-    wrapped_text(std::to_string(text.size()) + " / " + std::to_string(kMaxLength) + "  \u00b7  " + hint,
-                 colors::kTextDim);
+    if (platforms) draw_length_counters(text, *platforms);
+    wrapped_text(hint, colors::kTextDim);
     ImGui::EndChild();
 
     ImGui::PushFont(fonts.large);

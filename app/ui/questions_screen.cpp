@@ -62,7 +62,7 @@ void draw_answer_keyboard(const QuestionView& q, QuestionsScreenState& state, co
                           std::vector<Action>& actions) {
     const std::string hint = "Reply to " + (q.author.empty() ? std::string("the follower") : q.author) + " on " +
                              q.platform + ": it goes through the PHI filter like any post";
-    switch (draw_on_screen_keyboard(state.draft, state.shift, fonts, "Answer", hint)) {
+    switch (draw_on_screen_keyboard(state.draft, state.shift, fonts, "Answer", hint, &q.platform_kind)) {
         case KeyboardResult::Post:
             if (!state.draft.empty()) answer(state, q.id, state.draft, actions);
             break;

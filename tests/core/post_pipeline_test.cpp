@@ -1,4 +1,5 @@
 #include "core/compose/post_pipeline.h"
+#include "core/compose/length_limits.h"
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
@@ -65,6 +66,49 @@ TEST_F(PipelineTest, MilestoneTapRendersTheTemplateAndWritesADeliveryPerAccount)
     ASSERT_TRUE(stored.ok() && stored->has_value());
     EXPECT_EQ((*stored)->text, outcome.text);
     EXPECT_EQ((*stored)->deliveries.size(), 2u);
+}
+
+// A post X cannot take (over 280 weighted characters) is stored and goes out elsewhere; its X
+// delivery is failed at once with the reason, not discovered after the undo window.
+TEST_F(PipelineTest, ATextTooLongForOnePlatformIsRefusedThereWhenComposed) {
+    Account x;
+    x.name = "x";
+    x.kind = AccountKind::X;
+    settings.accounts.push_back(x);
+    start(Consent::Deidentified);
+    PostRequest request;
+    request.free_text = std::string(200, 'a') + " \u6f22\u5b57\u6f22\u5b57\u6f22\u5b57\u6f22\u5b57\u6f22\u5b57 " +
+                        std::string(60, 'b');  // 272 code points, 282 as X weighs them
+    PostOutcome outcome = post(request);
+    ASSERT_EQ(outcome.too_long.size(), 1u);
+    EXPECT_EQ(outcome.too_long[0], "x: too long for X: 282 of 280 characters as X counts them; not sent there");
+    auto stored = find_post(*db, outcome.id);
+    ASSERT_TRUE(stored.ok() && stored->has_value());
+    for (const DeliveryRecord& d : (*stored)->deliveries) {
+        if (d.account == "x") {
+            EXPECT_EQ(d.state, "failed");
+            EXPECT_NE(d.last_error.find("too long for X"), std::string::npos);
+        } else {
+            EXPECT_EQ(d.state, "pending") << d.account << ": a platform it fits was refused too";
+        }
+    }
+    request.free_text = std::string(270, 'a');
+    EXPECT_TRUE(post(request).too_long.empty()) << "control: 270 fits X";
+}
+
+TEST(LengthLimits, EachPlatformCountsByItsOwnRule) {
+    const std::string url = "https://example.org/" + std::string(100, 'p');
+    EXPECT_EQ(count_for(AccountKind::X, "hi " + url)->length, 3u + 23u);
+    EXPECT_EQ(count_for(AccountKind::Mastodon, "hi " + url)->length, 3u + 23u);
+    EXPECT_EQ(count_for(AccountKind::Bluesky, "hi " + url)->length, 3u + url.size());
+    EXPECT_EQ(count_for(AccountKind::Bluesky, "\U0001F468\u200D\U0001F469\u200D\U0001F467")->length, 1u);
+    EXPECT_EQ(count_for(AccountKind::Threads, "\U0001F468\u200D\U0001F469\u200D\U0001F467")->length, 5u);
+    EXPECT_EQ(count_for(AccountKind::X, "\u6f22")->length, 2u);
+    EXPECT_FALSE(count_for(AccountKind::Webhook, "anything"));
+    auto counts = counts_for({AccountKind::Mastodon, AccountKind::Webhook, AccountKind::Mastodon, AccountKind::X}, "hi");
+    ASSERT_EQ(counts.size(), 2u) << "one counter per platform";
+    EXPECT_EQ(counts[0].limit, 500u);
+    EXPECT_EQ(counts[1].limit, 280u);
 }
 
 TEST_F(PipelineTest, UndoSecondsZeroQueuesAtOnce) {

@@ -4,7 +4,7 @@
 
 #include <limits>
 
-#include "sync/text_length.h"
+#include "core/compose/text_length.h"
 #include "sync/tid.h"
 
 namespace orlive {

@@ -6,7 +6,7 @@
 #include <SQLiteCpp/Statement.h>
 
 #include "peers/fake_x.h"
-#include "sync/text_length.h"
+#include "core/compose/text_length.h"
 #include "sync/x_publisher.h"
 #include "sync_fixture.h"
 

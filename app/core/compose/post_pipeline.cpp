@@ -1,4 +1,5 @@
 #include "core/compose/post_pipeline.h"
+#include "core/compose/length_limits.h"
 
 #include <algorithm>
 
@@ -169,6 +170,21 @@ Result<std::vector<std::string>> PostPipeline::accounts_for(const ComposedPost& 
     return accounts;
 }
 
+std::vector<std::string> PostPipeline::refuse_what_cannot_fit(std::int64_t post_id, const std::string& text,
+                                                              const std::vector<std::string>& accounts, TimeMs now) {
+    std::vector<std::string> refused;
+    for (const Account& account : settings_.accounts) {
+        if (std::find(accounts.begin(), accounts.end(), account.name) == accounts.end()) continue;
+        auto count = count_for(account.kind, text);
+        if (!count || count->fits()) continue;
+        const std::string reason = std::string("too long for ") + account_display_name(account.kind) + ": " +
+                                   count->describe() + "; not sent there";
+        refuse_delivery(db_, post_id, account.name, reason, now);
+        refused.push_back(account.name + ": " + reason);
+    }
+    return refused;
+}
+
 std::vector<std::string> PostPipeline::allow_list() const {
     std::vector<std::string> allow;
     if (!settings_.hospital_name.empty()) allow.push_back(settings_.hospital_name);
@@ -211,6 +227,7 @@ Result<PostOutcome> PostPipeline::post(const PostRequest& request) {
         log.insert(log.end(), released.begin(), released.end());
         PostOutcome outcome;
         outcome.id = insert_post(db_, post, *accounts, log);
+        if (post.state != PostState::Blocked) outcome.too_long = refuse_what_cannot_fit(outcome.id, post.text, *accounts, now);
         if (post.answers_question && post.state != PostState::Blocked) mark_question_answered(db_, *post.answers_question);
         // A held post keeps its text as written until the coordinator decides, so the review
         // screen can restore a false alarm or redact a miss (held_review.h).

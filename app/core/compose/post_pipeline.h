@@ -51,6 +51,9 @@ struct PostOutcome {
     int redactions = 0;
     std::string reason;
     TimeMs release_at = 0;
+    // Accounts the text cannot fit, each with why ("x: too long for X: 312 of 280 …"); their
+    // deliveries are failed at once, the rest go out.
+    std::vector<std::string> too_long;
 };
 
 class PostPipeline {
@@ -74,6 +77,9 @@ private:
     // The UTF-8 check, the filter and the consent policy over the composed text.
     Result<ComposedPost> filter_and_decide(ComposedPost composed, std::string text, const CaseRecord* subject);
     Result<std::vector<std::string>> accounts_for(const ComposedPost& composed) const;
+    // Inside post()'s transaction: fails the deliveries whose platform the text cannot fit.
+    std::vector<std::string> refuse_what_cannot_fit(std::int64_t post_id, const std::string& text,
+                                                    const std::vector<std::string>& accounts, TimeMs now);
 
     Database& db_;
     const TemplateCatalog& catalog_;

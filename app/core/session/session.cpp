@@ -45,12 +45,19 @@ Feedback Session::post(const PostRequest& request) {
     auto outcome = pipeline_.post(request);
     dirty_ = true;
     if (!outcome) return failed(outcome.error());
+    Feedback feedback;
     switch (outcome->state) {
         case PostState::Blocked: return {false, outcome->reason};
-        case PostState::Held: return {true, "Review the redacted text before it is sent"};
-        case PostState::Queued: return {true, "Saved and queued"};
-        default: return {true, "Saved; sending after the undo window"};
+        case PostState::Held: feedback = {true, "Review the redacted text before it is sent"}; break;
+        case PostState::Queued: feedback = {true, "Saved and queued"}; break;
+        default: feedback = {true, "Saved; sending after the undo window"}; break;
     }
+    // Said now, not after the undo window: the platform that cannot take it is named.
+    for (const std::string& refused : outcome->too_long) {
+        feedback.ok = false;
+        feedback.message += "\n" + refused;
+    }
+    return feedback;
 }
 
 Feedback Session::undo(std::int64_t post_id) {

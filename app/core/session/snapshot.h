@@ -11,6 +11,7 @@
 #include "core/base/clock.h"
 #include "core/base/qr_matrix.h"
 #include "core/compose/procedure_template.h"
+#include "core/compose/settings.h"
 #include "core/privacy/review_draft.h"
 #include "core/thread/thread_view.h"
 #include "core/store/consent.h"
@@ -64,6 +65,7 @@ struct QuestionView {
     std::string replying_to;  // the title of our post it answers ("Incision"), if known
     bool answered = false;
     bool answerable = true;   // false once the case's consent is withdrawn
+    std::vector<AccountKind> platform_kind;  // the answer's one platform, for the length counter
 };
 
 struct ProcedureChoice {
@@ -91,6 +93,7 @@ struct SessionSnapshot {
     QueueStats queue;
     std::string connectivity;             // "Local feed only", "Online", "Offline: …"
     std::vector<std::string> accounts;    // "main (mastodon)": names and kinds, never secrets
+    std::vector<AccountKind> platforms;   // each account's kind, in the same order (length counters)
     std::vector<ProcedureChoice> procedures;
     std::vector<StatusUpdateView> status_updates;
     int undo_seconds = 10;

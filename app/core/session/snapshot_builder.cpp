@@ -19,16 +19,16 @@ bool is_live(PostState state) {
 
 constexpr std::size_t kQuestionsShown = 100;
 
-std::string platform_for_people(const Settings& settings, const QuestionRecord& q) {
+// The platform the question came from: its account's, else (account gone) its recorded name.
+std::optional<AccountKind> platform_of(const Settings& settings, const QuestionRecord& q) {
     for (const Account& account : settings.accounts) {
-        if (account.name == q.account) return account_display_name(account.kind);
+        if (account.name == q.account) return account.kind;
     }
-    // The account is gone from the settings: name the platform the question came from.
     for (AccountKind kind : {AccountKind::Mastodon, AccountKind::Bluesky, AccountKind::Facebook, AccountKind::X,
                              AccountKind::Threads}) {
-        if (q.platform == account_kind_name(kind)) return account_display_name(kind);
+        if (q.platform == account_kind_name(kind)) return kind;
     }
-    return q.platform;
+    return std::nullopt;
 }
 
 std::string title_of_post(const std::vector<PostView>& feed, std::optional<std::int64_t> post_id) {
@@ -74,6 +74,7 @@ void SnapshotBuilder::add_gallery(SessionSnapshot& next) const {
 void SnapshotBuilder::add_settings_and_catalog(SessionSnapshot& next) const {
     for (const Account& account : settings_.accounts) {
         next.accounts.push_back(account.name + " (" + account_display_name(account.kind) + ")");
+        next.platforms.push_back(account.kind);
     }
     next.undo_seconds = settings_.undo_seconds;
     next.hospital_name = settings_.hospital_name;
@@ -171,9 +172,11 @@ void SnapshotBuilder::add_questions(SessionSnapshot& next) const {
     }
     for (auto q = found->rbegin(); q != found->rend(); ++q) {
         if (q->state == QuestionState::Hidden || q->text.empty()) continue;  // hidden, or erased after 24 h
-        QuestionView view{q->id, platform_for_people(settings_, *q), q->account, q->author, q->text,
+        const std::optional<AccountKind> kind = platform_of(settings_, *q);
+        QuestionView view{q->id, kind ? account_display_name(*kind) : q->platform, q->account, q->author, q->text,
                           q->received_at, title_of_post(next.feed, q->reply_to_post),
-                          q->state == QuestionState::Answered, !q->case_withdrawn};
+                          q->state == QuestionState::Answered, !q->case_withdrawn, {}};
+        if (kind) view.platform_kind = {*kind};
         if (!view.answered && view.answerable) ++next.new_questions;
         // A flood of replies must not make every frame draw a thousand cards: the newest only.
         if (next.questions.size() < kQuestionsShown) next.questions.push_back(std::move(view));

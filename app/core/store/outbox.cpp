@@ -197,6 +197,17 @@ std::string_view post_kind_name(PostKind kind) {
     return "text";
 }
 
+void refuse_delivery(Database& db, std::int64_t post_id, const std::string& account, const std::string& reason,
+                     TimeMs now) {
+    SQLite::Statement refuse(db.sql(), "UPDATE deliveries SET state = 'failed', last_error = ?, updated_at = ? "
+                                       "WHERE post_id = ? AND account = ?");
+    refuse.bind(1, reason);
+    refuse.bind(2, static_cast<std::int64_t>(now));
+    refuse.bind(3, post_id);
+    refuse.bind(4, account);
+    refuse.exec();
+}
+
 std::int64_t insert_post(Database& db, const NewPost& post, const std::vector<std::string>& accounts,
                          std::vector<LogEntry>& log) {
     SQLite::Statement insert(db.sql(),

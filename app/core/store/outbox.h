@@ -26,7 +26,10 @@ Result<std::int64_t> enqueue_post(Database& db, const NewPost& post, const std::
 // caller that must decide and store under one lock. Throws SQLite::Exception.
 std::int64_t insert_post(Database& db, const NewPost& post, const std::vector<std::string>& accounts,
                          std::vector<LogEntry>& log);
-
+// Inside the same transaction: a delivery that can never go out (the text is too long for that
+// platform) is failed at once with the reason, so nobody waits for it. Throws SQLite::Exception.
+void refuse_delivery(Database& db, std::int64_t post_id, const std::string& account, const std::string& reason,
+                     TimeMs now);
 
 // Undo a post still in its undo window.
 Status undo_post(Database& db, std::int64_t post_id, TimeMs now);

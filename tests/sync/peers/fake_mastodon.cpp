@@ -5,7 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "sync/text_length.h"
+#include "core/compose/text_length.h"
 
 namespace orlive::testing {
 

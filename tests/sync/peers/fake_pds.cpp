@@ -6,7 +6,7 @@
 #include <optional>
 #include <sstream>
 
-#include "sync/text_length.h"
+#include "core/compose/text_length.h"
 
 namespace orlive::testing {
 

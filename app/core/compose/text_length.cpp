@@ -1,4 +1,4 @@
-#include "sync/text_length.h"
+#include "core/compose/text_length.h"
 
 #include <utf8proc.h>
 
