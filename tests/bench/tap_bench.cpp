@@ -16,6 +16,8 @@
 
 #include "core/store/case_store.h"
 #include "core/compose/post_pipeline.h"
+#include "core/session/session.h"
+#include "core/store/question_store.h"
 #include "ratio_reporter.h"
 
 namespace {
@@ -113,6 +115,58 @@ void BM_TapToDurable(benchmark::State& state) {
     fs::remove_all(dir);
 }
 
+// Tap to screen: the pipeline's post and the snapshot the screen then draws, on a case with
+// `questions` followers' replies stored and one more arriving before every tap (a reply flood
+// while the coordinator works). BM_TapUnderReplyFlood is compared with BM_TapToScreen (none).
+void tap_to_screen(benchmark::State& state, int questions) {
+    using namespace orlive;
+    fs::path dir = fresh_dir(questions ? "flood" : "screen");
+    {
+        auto db = Database::open_in(dir);
+        auto filter = load_phi_filter(ORLIVE_SOURCE_ASSETS_DIR);
+        if (!db.ok() || !filter.ok()) {
+            state.SkipWithError("cannot open the database or the filter");
+            return;
+        }
+        Database& raw = **db;
+        std::vector<TemplateProblem> problems;
+        TemplateCatalog catalog = TemplateCatalog::load(fs::path(ORLIVE_SOURCE_ASSETS_DIR) / "templates", problems);
+        Settings settings;
+        settings.accounts = {Account{"main", AccountKind::Mastodon, "https://x", "t", "", "", "", "", ""}};
+        SystemClock clock;
+        CaseStart start;
+        start.procedure_id = "lap-chole";
+        auto case_id = start_case(raw, start, clock.now_ms());
+        int asked = 0;
+        const auto ask = [&] {
+            IncomingQuestion q{*case_id, "main", "mastodon", std::to_string(++asked), "", "", "follower",
+                               "How long does the whole case usually take?", {}, clock.now_ms()};
+            (void)insert_question(raw, q);
+        };
+        for (int i = 0; i < questions; ++i) ask();
+        Session session(std::move(*db), std::move(catalog), std::move(*filter), settings, clock);
+        PostRequest request;
+        request.free_text = "Team doing well, next milestone soon";
+        request.undo_seconds = 0;
+        for (int i = 0; i < kWarmUp / 10; ++i) (void)session.post(request);
+        LatencyRecorder latency;
+        for (auto _ : state) {
+            if (questions) ask();
+            auto begin = std::chrono::steady_clock::now();
+            const Feedback feedback = session.post(request);
+            const SessionSnapshot& shown = session.snapshot();
+            latency.add(std::chrono::steady_clock::now() - begin);
+            if (!feedback.ok || !shown.active) state.SkipWithError(feedback.message.c_str());
+        }
+        state.counters["questions"] = static_cast<double>(asked);
+        latency.report(state);
+    }
+    fs::remove_all(dir);
+}
+
+void BM_TapToScreen(benchmark::State& state) { tap_to_screen(state, 0); }
+void BM_TapUnderReplyFlood(benchmark::State& state) { tap_to_screen(state, 1000); }
+
 }  // namespace
 
 // Registered here so ORLIVE_BENCH_ITERATIONS (the proof suite's --short) can shrink the runs.
@@ -122,5 +176,10 @@ int main(int argc, char** argv) {
         ->Unit(benchmark::kMicrosecond)->Iterations(iterations);
     benchmark::RegisterBenchmark("BM_TapToDurable", BM_TapToDurable)
         ->Arg(0)->Arg(10000)->Arg(100000)->Unit(benchmark::kMicrosecond)->Iterations(iterations);
-    return orlive::bench::run_with_ratios(argc, argv, {{"BM_TapToDurable", "BM_BareWalCommit"}});
+    benchmark::RegisterBenchmark("BM_TapToScreen", BM_TapToScreen)
+        ->Unit(benchmark::kMicrosecond)->Iterations(iterations / 4);
+    benchmark::RegisterBenchmark("BM_TapUnderReplyFlood", BM_TapUnderReplyFlood)
+        ->Unit(benchmark::kMicrosecond)->Iterations(iterations / 4);
+    return orlive::bench::run_with_ratios(
+        argc, argv, {{"BM_TapToDurable", "BM_BareWalCommit"}, {"BM_TapUnderReplyFlood", "BM_TapToScreen"}});
 }

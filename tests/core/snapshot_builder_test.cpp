@@ -157,6 +157,20 @@ TEST_F(SnapshotBuilderTest, QuestionsComeNewestFirstWithTheirPostAndABadgeOfTheU
     EXPECT_GE(snapshot.answer_phrases.size(), 3u) << "the procedure's pre-approved answers";
 }
 
+TEST_F(SnapshotBuilderTest, AFloodOfRepliesShowsTheNewestHundredAndCountsThemAll) {
+    for (int i = 1; i <= 150; ++i) {
+        IncomingQuestion q{case_id(), "main", "mastodon", std::to_string(i), "", "", "f", "Q" + std::to_string(i), {}, now};
+        ASSERT_TRUE(insert_question(*db, q).ok());
+    }
+    const SessionSnapshot snapshot = build();
+    ASSERT_EQ(snapshot.questions.size(), 100u);
+    EXPECT_EQ(snapshot.questions.front().text, "Q150");
+    EXPECT_EQ(snapshot.questions.back().text, "Q51");
+    EXPECT_EQ(snapshot.new_questions, 150);
+    db->sql().exec("UPDATE cases SET consent = 'none', withdrawn_at = 1");
+    EXPECT_EQ(build().new_questions, 0) << "a withdrawn case's questions wait for no answer";
+}
+
 // The kiosk alone (no orlivectl, no sync service) still forgets a case's patient and its
 // followers' words a day after it ends.
 TEST_F(SnapshotBuilderTest, TheSessionErasesACasesDataADayAfterItEnds) {

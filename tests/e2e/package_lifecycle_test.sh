@@ -81,7 +81,7 @@ expect_eq "$(dpkg-query -W -f='${Version}' orlive)" "$version" "upgraded version
 expect_status 0 installed_ctl --version
 expect_contains "$out" "$version" "orlivectl --version"
 expect_status 0 as_orlive /usr/bin/orlivectl "${d[@]}" queue
-expect_eq "$(sql 'PRAGMA user_version')" "9" "schema migrated on first open after the upgrade"
+expect_eq "$(sql 'PRAGMA user_version')" "10" "schema migrated on first open after the upgrade"
 expect_eq "$(sql "SELECT group_concat(id || ':' || state || ':' || text, '|') FROM posts ORDER BY id")" \
   "$posts_before" "every post kept across the upgrade"
 expect_status 0 as_orlive /usr/bin/orlivectl "${d[@]}" post --milestone pneumoperitoneum --undo-seconds 0

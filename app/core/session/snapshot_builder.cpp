@@ -17,7 +17,8 @@ bool is_live(PostState state) {
     return state == PostState::Pending || state == PostState::Queued || state == PostState::Held;
 }
 
-constexpr std::size_t kQuestionsShown = 100;
+// A flood of replies must not make every frame draw, or every snapshot read, a thousand cards.
+constexpr int kQuestionsShown = 100;
 
 // The platform the question came from: its account's, else (account gone) its recorded name.
 std::optional<AccountKind> platform_of(const Settings& settings, const QuestionRecord& q) {
@@ -165,22 +166,23 @@ void SnapshotBuilder::mark_done_milestones(SessionSnapshot& next) const {
 void SnapshotBuilder::add_questions(SessionSnapshot& next) const {
     std::optional<std::int64_t> case_id = next.active ? std::optional(next.active->id) : next.transcript_case;
     if (!case_id) return;
-    auto found = list_questions(db_, *case_id);
-    if (!found) {
-        next.read_errors.push_back(found.error().message);
+    auto shown = newest_shown_questions(db_, *case_id, kQuestionsShown);
+    auto unanswered = count_new_questions(db_, *case_id);
+    if (!shown || !unanswered) {
+        next.read_errors.push_back(!shown ? shown.error().message : unanswered.error().message);
         return;
     }
-    for (auto q = found->rbegin(); q != found->rend(); ++q) {
-        if (q->state == QuestionState::Hidden || q->text.empty()) continue;  // hidden, or erased after 24 h
-        const std::optional<AccountKind> kind = platform_of(settings_, *q);
-        QuestionView view{q->id, kind ? account_display_name(*kind) : q->platform, q->account, q->author, q->text,
-                          q->received_at, title_of_post(next.feed, q->reply_to_post),
-                          q->state == QuestionState::Answered, !q->case_withdrawn, {}};
+    for (const QuestionRecord& q : *shown) {
+        const std::optional<AccountKind> kind = platform_of(settings_, q);
+        QuestionView view{q.id, kind ? account_display_name(*kind) : q.platform, q.account, q.author, q.text,
+                          q.received_at, title_of_post(next.feed, q.reply_to_post),
+                          q.state == QuestionState::Answered, !q.case_withdrawn, {}};
         if (kind) view.platform_kind = {*kind};
-        if (!view.answered && view.answerable) ++next.new_questions;
-        // A flood of replies must not make every frame draw a thousand cards: the newest only.
-        if (next.questions.size() < kQuestionsShown) next.questions.push_back(std::move(view));
+        next.questions.push_back(std::move(view));
     }
+    // A withdrawn case takes no answers: nothing waits for one.
+    const bool withdrawn = !shown->empty() && shown->front().case_withdrawn;
+    next.new_questions = withdrawn ? 0 : *unanswered;
     auto record = find_case(db_, *case_id);
     if (!record || !record->has_value()) return;
     if (const ProcedureTemplate* tpl = catalog_.find((*record)->procedure_id)) next.answer_phrases = tpl->answers;

@@ -20,7 +20,7 @@ namespace orlive {
 
 class Database {
 public:
-    static constexpr int kSchemaVersion = 9;
+    static constexpr int kSchemaVersion = 10;
     // How long a writer waits for another connection's write transaction before failing.
     static constexpr int kBusyTimeoutMs = 5000;
 

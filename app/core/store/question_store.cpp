@@ -91,6 +91,21 @@ Result<std::vector<QuestionRecord>> list_questions(Database& db, std::optional<s
     }
 }
 
+Result<std::vector<QuestionRecord>> newest_shown_questions(Database& db, std::int64_t case_id, int limit) {
+    try {
+        SQLite::Statement rows(db.sql(), std::string("SELECT ") + kQuestionColumns +
+                                             " FROM questions q JOIN cases c ON c.id = q.case_id WHERE q.case_id = ? "
+                                             "AND q.state <> 'hidden' AND q.text <> '' ORDER BY q.id DESC LIMIT ?");
+        rows.bind(1, case_id);
+        rows.bind(2, limit);
+        std::vector<QuestionRecord> shown;
+        while (rows.executeStep()) shown.push_back(read_question(rows));
+        return shown;
+    } catch (const SQLite::Exception& e) {
+        return db_error("cannot read the questions", e);
+    }
+}
+
 Result<std::optional<QuestionRecord>> find_question(Database& db, std::int64_t question_id) {
     try {
         SQLite::Statement row(db.sql(), std::string("SELECT ") + kQuestionColumns +
@@ -137,7 +152,7 @@ void mark_question_answered(Database& db, std::int64_t question_id) {
 
 Result<int> count_new_questions(Database& db, std::int64_t case_id) {
     try {
-        SQLite::Statement count(db.sql(), "SELECT count(*) FROM questions WHERE case_id = ? AND state = 'new'");
+        SQLite::Statement count(db.sql(), "SELECT count(*) FROM questions WHERE case_id = ? AND state = 'new' AND text <> ''");
         count.bind(1, case_id);
         count.executeStep();
         return count.getColumn(0).getInt();

@@ -56,12 +56,15 @@ struct QuestionRecord {
 Result<bool> insert_question(Database& db, const IncomingQuestion& question);
 // Every question (of one case), oldest first.
 Result<std::vector<QuestionRecord>> list_questions(Database& db, std::optional<std::int64_t> case_id = {});
+// What the Questions tab shows: not hidden, not erased (retention.h), newest first, at most
+// `limit` (a flood of replies must not make every snapshot read them all).
+Result<std::vector<QuestionRecord>> newest_shown_questions(Database& db, std::int64_t case_id, int limit);
 Result<std::optional<QuestionRecord>> find_question(Database& db, std::int64_t question_id);
 // Hidden from every screen; logged (`question-hidden`, the question's id, never its text).
 Status hide_question(Database& db, std::int64_t question_id, TimeMs now);
 // Inside the caller's open write transaction, when an answer is stored. Throws SQLite::Exception.
 void mark_question_answered(Database& db, std::int64_t question_id);
-// New (not hidden, not answered) questions of a case, for a count badge.
+// New (not hidden, not answered, not erased) questions of a case, for a count badge.
 Result<int> count_new_questions(Database& db, std::int64_t case_id);
 
 }  // namespace orlive
