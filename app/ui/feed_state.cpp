@@ -9,6 +9,16 @@ namespace orlive::ui {
 
 namespace {
 
+// "main, sky": the accounts it was deleted from, as the coordinator named them.
+std::string deleted_from(const PostRecord& post) {
+    std::string names;
+    for (const DeliveryRecord& d : post.deliveries) {
+        if (d.deletion != "deleted") continue;
+        names += (names.empty() ? "" : ", ") + d.account;
+    }
+    return names;
+}
+
 // A withdrawn post that went out: how far its removal from the platforms has got.
 std::optional<StateChip> deletion_chip(const PostRecord& post) {
     int asked = 0, deleted = 0, failed = 0;
@@ -21,7 +31,7 @@ std::optional<StateChip> deletion_chip(const PostRecord& post) {
     if (asked == 0) return std::nullopt;
     const std::string of = " of " + std::to_string(asked);
     if (failed > 0) return StateChip{"Withdrawn: deleting failed on " + std::to_string(failed) + of, colors::kDanger};
-    if (deleted == asked) return StateChip{"Withdrawn: deleted from " + std::to_string(asked) + " account(s)", colors::kDone};
+    if (deleted == asked) return StateChip{"Withdrawn: deleted from " + deleted_from(post), colors::kDone};
     return StateChip{"Withdrawn: deleting, " + std::to_string(deleted) + of + " done", colors::kWarning};
 }
 

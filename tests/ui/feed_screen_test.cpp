@@ -59,7 +59,7 @@ TEST(FeedScreen, AWithdrawnPostShowsItsDeletionState) {
     post.deliveries[0].deletion = "failed";
     EXPECT_EQ(delivery_chip(post, snapshot.now).text, "Withdrawn: deleting failed on 1 of 2");
     post.deliveries[0].deletion = "deleted";
-    EXPECT_EQ(delivery_chip(post, snapshot.now).text, "Withdrawn: deleted from 2 account(s)");
+    EXPECT_EQ(delivery_chip(post, snapshot.now).text, "Withdrawn: deleted from main, bsky");
     post.deliveries[0].deletion.clear();
     post.deliveries[1].deletion.clear();
     EXPECT_EQ(delivery_chip(post, snapshot.now).text, "Cancelled: consent withdrawn") << "control: no deletion asked";
