@@ -110,6 +110,7 @@ int run_app(Session& session, Window& window, ui::UiState& state, const ui::Font
         }
 
         if (options.connectivity) session.set_connectivity(options.connectivity());
+        if (options.account_health) session.set_account_health(options.account_health());
         if (session.tick()) frames_left = std::max(frames_left, 1);
         const SessionSnapshot& snapshot = session.snapshot();
         if (snapshot.queue.unsent != last_unsent) {

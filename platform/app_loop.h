@@ -26,6 +26,8 @@ struct LoopOptions {
     bool kiosk = false;  // window-close requests are ignored: quitting needs the admin PIN
     // The sync worker's connectivity line; called on the main thread, returns a copy.
     std::function<std::string()> connectivity;
+    // Each account's state, the same way (Admin's account list).
+    std::function<std::vector<AccountStateView>()> account_health;
     // Called when the number of unsent deliveries changed (a post was queued): wake the worker.
     std::function<void()> outbox_changed;
     // The settings screen's "Test connection": verify credentials without posting.

@@ -41,6 +41,20 @@ int fail(const std::string& message) {
     return 2;
 }
 
+// The sync layer's per-account health, as the core's Admin view shows it.
+std::vector<orlive::AccountStateView> account_states_of(const std::vector<orlive::AccountHealth>& health) {
+    using State = orlive::AccountStateView::State;
+    std::vector<orlive::AccountStateView> states;
+    for (const orlive::AccountHealth& h : health) {
+        const State state = h.needs_reauthorisation ? State::NeedsSignIn
+                            : h.offline                ? State::Offline
+                            : !h.checked               ? State::NotChecked
+                                                       : State::Online;
+        states.push_back({h.account, "", state, h.problem});
+    }
+    return states;
+}
+
 int usage(const std::string& message) {
     std::cerr << "orlive: " << message << " (see orlive --help)\n";
     return 1;
@@ -191,6 +205,7 @@ int main(int argc, char** argv) {
         loop.watching_files = watcher->active();
         worker.start();
         loop.connectivity = [&worker] { return worker.connectivity(); };
+        loop.account_health = [&worker] { return account_states_of(worker.account_health()); };
         loop.outbox_changed = [&worker] { worker.wake(); };
         loop.check_accounts = [&worker] { worker.check_accounts(); };
     }

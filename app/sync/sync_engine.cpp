@@ -230,7 +230,7 @@ std::vector<AccountHealth> SyncEngine::account_health() const {
     std::vector<AccountHealth> all;
     for (const NamedPublisher& target : publishers_) {
         const Health& health = health_.at(target.account);
-        all.push_back({target.account, health.offline, health.needs_reauthorisation, health.problem});
+        all.push_back({target.account, health.checked, health.offline, health.needs_reauthorisation, health.problem});
     }
     return all;
 }

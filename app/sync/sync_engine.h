@@ -36,9 +36,11 @@ struct PassResult {
 // What Admin shows per account: reachable, and whether a person must sign in again.
 struct AccountHealth {
     std::string account;
+    bool checked = false;                // its credentials were verified at least once
     bool offline = false;
     bool needs_reauthorisation = false;  // the platform refused the token as expired or revoked
     std::string problem;                 // empty when fine
+    bool operator==(const AccountHealth&) const = default;
 };
 
 struct NamedPublisher {
@@ -57,7 +59,7 @@ public:
     Result<std::optional<TimeMs>> next_wake();
     // "Local feed only", "Online", "Offline: …" or "Degraded: account: …" (never a secret).
     std::string connectivity() const;
-    // The next pass verifies every account's credentials again (settings: "Test connection").
+    // The next pass verifies every account's credentials again (Admin: "Test every account").
     void recheck_accounts();
     std::vector<AccountHealth> account_health() const;
     // Deliveries to the configured accounts still to go out (an account removed from the

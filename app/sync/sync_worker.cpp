@@ -69,35 +69,62 @@ std::string SyncWorker::fatal_error() const {
 namespace {
 
 // Best effort: the status line is a courtesy to a waiting app, never worth failing delivery.
-void write_status_file(const std::filesystem::path& data_dir, const std::string& text) {
+// Line 1 the connectivity line; then one line per account: name, state, problem (tab-separated;
+// names and the platforms' words never hold a tab or a line break after sanitising here).
+std::string one_field(std::string text) {
+    std::replace_if(text.begin(), text.end(), [](char c) { return c == '\t' || c == '\n' || c == '\r'; }, ' ');
+    return text;
+}
+
+void write_status_file(const std::filesystem::path& data_dir, const std::string& text,
+                       const std::vector<AccountHealth>& health) {
     const std::filesystem::path file = data_dir / "sync.status";
     const std::filesystem::path temp = data_dir / "sync.status.tmp";
     {
         std::ofstream out(temp, std::ios::trunc);
         if (!out) return;
-        out << text << "\n";
+        out << one_field(text) << "\n";
+        for (const AccountHealth& h : health) {
+            out << one_field(h.account) << '\t' << (h.checked ? "1" : "0") << (h.offline ? "1" : "0")
+                << (h.needs_reauthorisation ? "1" : "0") << '\t' << one_field(h.problem) << "\n";
+        }
         if (!out) return;
     }
     std::error_code ec;
     std::filesystem::rename(temp, file, ec);
 }
 
-std::optional<std::string> read_status_file(const std::filesystem::path& data_dir) {
+struct StatusFile {
+    std::string connectivity;
+    std::vector<AccountHealth> health;
+};
+
+std::optional<StatusFile> read_status_file(const std::filesystem::path& data_dir) {
     std::ifstream in(data_dir / "sync.status");
+    StatusFile status;
+    if (!in || !std::getline(in, status.connectivity) || status.connectivity.empty()) return std::nullopt;
     std::string line;
-    if (!in || !std::getline(in, line) || line.empty()) return std::nullopt;
-    return line;
+    while (std::getline(in, line)) {
+        const auto first = line.find('\t');
+        const auto second = first == std::string::npos ? first : line.find('\t', first + 1);
+        if (second == std::string::npos || second - first != 4) continue;  // not ours: skip
+        const std::string flags = line.substr(first + 1, 3);
+        status.health.push_back({line.substr(0, first), flags[0] == '1', flags[1] == '1', flags[2] == '1',
+                                 line.substr(second + 1)});
+    }
+    return status;
 }
 
 }  // namespace
 
-void SyncWorker::publish(const std::string& connectivity, bool delivering) {
+void SyncWorker::publish(const std::string& connectivity, bool delivering, std::vector<AccountHealth> health) {
     {
         std::lock_guard<std::mutex> lock(mutex_);
-        if (connectivity == connectivity_) return;
+        if (connectivity == connectivity_ && health == health_) return;
         connectivity_ = connectivity;
+        health_ = health;
     }
-    if (delivering) write_status_file(data_dir_, connectivity);
+    if (delivering) write_status_file(data_dir_, connectivity, health);
     if (on_change_) on_change_();
 }
 
@@ -119,6 +146,11 @@ void SyncWorker::give_up(const std::string& reason) {
     if (on_change_) on_change_();  // outside the lock: it may ask connectivity()
 }
 
+std::vector<AccountHealth> SyncWorker::account_health() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return health_;
+}
+
 void SyncWorker::run() {
     SystemClock system_clock;
     const Clock& clock = options_.clock ? *options_.clock : system_clock;
@@ -136,7 +168,8 @@ void SyncWorker::run() {
         } else {
             // Another process (the orlive-sync service) delivers: show what it last said.
             auto theirs = read_status_file(data_dir_);
-            publish(theirs ? *theirs : "Degraded: another ORLive process (orlivectl sync) is delivering", false);
+            if (theirs) publish(theirs->connectivity, false, theirs->health);
+            else publish("Degraded: another ORLive process (orlivectl sync) is delivering", false);
         }
         if (!sleep_for(options_.lock_retry_ms)) return;
     }
@@ -159,8 +192,8 @@ void SyncWorker::run() {
         if (woken || version != seen_version || (wake_at && *wake_at <= now)) {
             seen_version = version;
             auto pass = engine.run_pass(stop_requested);
-            if (!pass) publish("Degraded: " + pass.error().message, true);
-            else publish(engine.connectivity(), true);
+            if (!pass) publish("Degraded: " + pass.error().message, true, engine.account_health());
+            else publish(engine.connectivity(), true, engine.account_health());
             auto next = engine.next_wake();
             wake_at = next ? *next : std::optional<TimeMs>(now + options_.poll_ms);
             // Our own commits change data_version too; start from after them.

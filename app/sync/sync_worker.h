@@ -19,6 +19,8 @@
 //   cannot stretch a sleep. The engine's times ("now", next attempts) come from `clock`.
 #pragma once
 
+#include "sync/sync_engine.h"
+
 #include <atomic>
 #include <condition_variable>
 #include <filesystem>
@@ -55,13 +57,16 @@ public:
     void wake();  // new posts were queued: look now
     void check_accounts();  // verify every account's credentials again, now
     std::string connectivity() const;
+    // Each account's state, as the deliverer last saw it (this worker, or the process that
+    // holds the sync lock, read from its status file); empty before the first pass.
+    std::vector<AccountHealth> account_health() const;
     // Set when the worker gave up (cannot open the database); empty while it runs.
     std::string fatal_error() const;
 
 private:
     void run();
     // `delivering`: this worker holds the lock, so its line goes to DATA_DIR/sync.status too.
-    void publish(const std::string& connectivity, bool delivering);
+    void publish(const std::string& connectivity, bool delivering, std::vector<AccountHealth> health = {});
     // Sleeps for `delay_ms` of steady time, or until a wake() or stop(). False when stopping.
     bool sleep_for(TimeMs delay_ms, bool* woken = nullptr);
     // Gave up: records why and tells on_change (outside the lock).
@@ -78,6 +83,7 @@ private:
     bool woken_ = false;
     bool check_requested_ = false;
     std::string connectivity_;
+    std::vector<AccountHealth> health_;
     std::string fatal_;
     std::atomic<bool> stop_flag_{false};
     std::thread thread_;

@@ -4,6 +4,29 @@
 
 namespace orlive::ui {
 
+namespace {
+
+// "main  Mastodon  [Online]", and the platform's words when something is wrong.
+void draw_account_row(const AccountStateView& account) {
+    using State = AccountStateView::State;
+    struct Look {
+        const char* text;
+        ImU32 fill;
+        ImU32 text_color;
+    };
+    const Look look = account.state == State::Online      ? Look{"Online", colors::kNext, colors::kText}
+                      : account.state == State::Offline   ? Look{"Offline", colors::kWarning, colors::kBackground}
+                      : account.state == State::NeedsSignIn ? Look{"Needs re-authorisation", colors::kDanger, colors::kText}
+                                                            : Look{"Not checked yet", colors::kTile, colors::kText};
+    ImGui::AlignTextToFramePadding();
+    ImGui::Text("%s (%s)", account.name.c_str(), account.platform.c_str());
+    ImGui::SameLine();
+    chip(look.text, look.fill, look.text_color);
+    if (!account.problem.empty()) wrapped_text(account.problem, colors::kDangerText);
+}
+
+}  // namespace
+
 void draw_settings_screen(const SessionSnapshot& snapshot, UiState& state, const Fonts& fonts,
                           std::vector<Action>& actions) {
     if (!snapshot.admin.unlocked) {
@@ -24,11 +47,11 @@ void draw_settings_screen(const SessionSnapshot& snapshot, UiState& state, const
     if (snapshot.accounts.empty()) {
         wrapped_text("None configured: posts stay in the local feed on this device.", colors::kTextDim);
     }
-    for (const std::string& account : snapshot.accounts) ImGui::BulletText("%s", account.c_str());
+    for (const AccountStateView& account : snapshot.account_states) draw_account_row(account);
     if (!snapshot.accounts.empty()) {
         wrapped_text("Connection: " + snapshot.connectivity, colors::kTextDim);
-        // Verifies credentials without posting; the answer comes back as the connection line.
-        if (big_button("Test connection", ImVec2(ImGui::GetFontSize() * 11, touch_height()), colors::kTile,
+        // Verifies every account's credentials without posting; each row shows the answer.
+        if (big_button("Test every account", ImVec2(ImGui::GetFontSize() * 11, touch_height()), colors::kTile,
                        colors::kText))
             actions.push_back(CheckAccounts{});
     }

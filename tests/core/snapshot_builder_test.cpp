@@ -171,6 +171,25 @@ TEST_F(SnapshotBuilderTest, AFloodOfRepliesShowsTheNewestHundredAndCountsThemAll
     EXPECT_EQ(build().new_questions, 0) << "a withdrawn case's questions wait for no answer";
 }
 
+TEST_F(SnapshotBuilderTest, AdminListsEveryAccountWithTheDeliverersState) {
+    settings.accounts.resize(2);
+    settings.accounts[0].name = "main";
+    settings.accounts[0].kind = AccountKind::Mastodon;
+    settings.accounts[1].name = "fb";
+    settings.accounts[1].kind = AccountKind::Facebook;
+    SnapshotContext context;
+    context.now = now;
+    context.account_health = {{"fb", "", AccountStateView::State::NeedsSignIn, "Facebook answered 190: token expired"},
+                              {"gone", "", AccountStateView::State::Online, ""}};
+    const SessionSnapshot snapshot = SnapshotBuilder(*db, catalog, settings).build(context);
+    ASSERT_EQ(snapshot.account_states.size(), 2u) << "an account the settings no longer have is listed";
+    EXPECT_EQ(snapshot.account_states[0].name, "main");
+    EXPECT_EQ(snapshot.account_states[0].state, AccountStateView::State::NotChecked);
+    EXPECT_EQ(snapshot.account_states[1].platform, "Facebook Page");
+    EXPECT_EQ(snapshot.account_states[1].state, AccountStateView::State::NeedsSignIn);
+    EXPECT_EQ(snapshot.account_states[1].problem, "Facebook answered 190: token expired");
+}
+
 // The kiosk alone (no orlivectl, no sync service) still forgets a case's patient and its
 // followers' words a day after it ends.
 TEST_F(SnapshotBuilderTest, TheSessionErasesACasesDataADayAfterItEnds) {

@@ -205,6 +205,12 @@ TEST_F(Withdrawal, AWaitingWorkerShowsTheDeliverersConnectivity) {
         changed.wait_for(lock, std::chrono::seconds(30), [&] { return waiting.connectivity() == "Online"; });
     }
     EXPECT_EQ(waiting.connectivity(), "Online");
+    // Admin's account list too: the deliverer checked the account, the waiting one shows it.
+    const std::vector<AccountHealth> theirs = deliverer.account_health();
+    ASSERT_EQ(theirs.size(), 1u);
+    EXPECT_TRUE(theirs[0].checked);
+    EXPECT_FALSE(theirs[0].offline);
+    EXPECT_EQ(waiting.account_health(), theirs);
     waiting.stop();
     deliverer.stop();
 }

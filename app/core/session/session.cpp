@@ -281,6 +281,12 @@ void Session::set_connectivity(std::string text) {
     dirty_ = true;
 }
 
+void Session::set_account_health(std::vector<AccountStateView> health) {
+    if (health == account_health_) return;
+    account_health_ = std::move(health);
+    dirty_ = true;
+}
+
 void Session::set_gallery_address(std::string url, QrMatrix qr, bool local_only) {
     gallery_url_ = std::move(url);
     gallery_qr_ = std::move(qr);
@@ -336,6 +342,7 @@ void Session::rebuild() {
     context.gallery_url = gallery_url_;
     context.gallery_qr = gallery_qr_;
     context.gallery_local_only = gallery_local_only_;
+    context.account_health = account_health_;
     snapshot_ = builder_.build(std::move(context));
     if (!data_version_error_.empty()) snapshot_.read_errors.push_back(data_version_error_);
 }

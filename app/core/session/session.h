@@ -82,6 +82,8 @@ public:
     std::optional<TimeMs> next_deadline();
 
     void set_connectivity(std::string text);
+    // Each account's state as the deliverer last saw it (Admin's account list).
+    void set_account_health(std::vector<AccountStateView> health);
     // Where students open the gallery (computed by the platform layer, with its QR code).
     void set_gallery_address(std::string url, QrMatrix qr, bool local_only);
     // Writes the case's transcript (HTML) to DATA_DIR/transcripts/case-ID.html.
@@ -108,6 +110,7 @@ private:
     bool first_run_ = false;
     SessionSnapshot snapshot_;
     std::string connectivity_;
+    std::vector<AccountStateView> account_health_;
     std::string gallery_url_;
     QrMatrix gallery_qr_;
     bool gallery_local_only_ = false;

@@ -68,6 +68,16 @@ struct QuestionView {
     std::vector<AccountKind> platform_kind;  // the answer's one platform, for the length counter
 };
 
+// One account on Admin: what the deliverer last found when it checked the credentials.
+struct AccountStateView {
+    enum class State { NotChecked, Online, Offline, NeedsSignIn };
+    std::string name;
+    std::string platform;  // for people: "Mastodon", "Facebook Page", …
+    State state = State::NotChecked;
+    std::string problem;   // the platform's words (never a secret); empty when fine
+    bool operator==(const AccountStateView&) const = default;
+};
+
 struct ProcedureChoice {
     std::string id;
     std::string name;
@@ -94,6 +104,7 @@ struct SessionSnapshot {
     std::string connectivity;             // "Local feed only", "Online", "Offline: …"
     std::vector<std::string> accounts;    // "main (mastodon)": names and kinds, never secrets
     std::vector<AccountKind> platforms;   // each account's kind, in the same order (length counters)
+    std::vector<AccountStateView> account_states;  // each account, in the same order (Admin)
     std::vector<ProcedureChoice> procedures;
     std::vector<StatusUpdateView> status_updates;
     int undo_seconds = 10;

@@ -49,7 +49,7 @@ SessionSnapshot SnapshotBuilder::build(SnapshotContext context) const {
     next.first_run = context.first_run;
     next.admin = context.admin;
     next.compliance = std::move(context.compliance);
-    add_settings_and_catalog(next);
+    add_settings_and_catalog(next, context.account_health);
     if (auto stats = queue_stats(db_)) next.queue = *stats;
     else next.read_errors.push_back(stats.error().message);
     const ProcedureTemplate* procedure = add_active_case(next);
@@ -72,10 +72,16 @@ void SnapshotBuilder::add_gallery(SessionSnapshot& next) const {
     else next.read_errors.push_back(ended.error().message);
 }
 
-void SnapshotBuilder::add_settings_and_catalog(SessionSnapshot& next) const {
+void SnapshotBuilder::add_settings_and_catalog(SessionSnapshot& next,
+                                               const std::vector<AccountStateView>& health) const {
     for (const Account& account : settings_.accounts) {
         next.accounts.push_back(account.name + " (" + account_display_name(account.kind) + ")");
         next.platforms.push_back(account.kind);
+        AccountStateView state{account.name, account_display_name(account.kind)};
+        for (const AccountStateView& seen : health) {
+            if (seen.name == account.name) state = {account.name, state.platform, seen.state, seen.problem};
+        }
+        next.account_states.push_back(std::move(state));
     }
     next.undo_seconds = settings_.undo_seconds;
     next.hospital_name = settings_.hospital_name;

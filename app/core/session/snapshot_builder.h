@@ -25,6 +25,7 @@ struct SnapshotContext {
     std::string gallery_url;
     QrMatrix gallery_qr;
     bool gallery_local_only = false;
+    std::vector<AccountStateView> account_health;  // from the deliverer, by account name
 };
 
 class SnapshotBuilder {
@@ -35,7 +36,7 @@ public:
     SessionSnapshot build(SnapshotContext context) const;
 
 private:
-    void add_settings_and_catalog(SessionSnapshot& next) const;
+    void add_settings_and_catalog(SessionSnapshot& next, const std::vector<AccountStateView>& health) const;
     // The active case with its procedure's milestones; returns that procedure, if known.
     const ProcedureTemplate* add_active_case(SessionSnapshot& next) const;
     void add_feed(SessionSnapshot& next, const ProcedureTemplate* procedure) const;
