@@ -58,6 +58,17 @@ TEST_F(FacebookQuestions, AnAnswerToAReplyGoesOnTheTopLevelCommentItIsUnder) {
     EXPECT_EQ(comment_on("Yes, through the navel."), remote_id_of(second));
 }
 
+// Graph has no idempotency keys: the retry looks among the follower's comment's replies.
+TEST_F(FacebookQuestions, AnAnswerWhoseOutcomeWasLostIsFoundNotPostedTwice) {
+    thread_with_two_replies();
+    peer.push_fault(PlatformFault::DropAfter);
+    answer_and_drain(0, "About an hour.");
+    int seen = 0;
+    for (const std::string& text : peer_texts()) seen += text == "About an hour.";
+    EXPECT_EQ(seen, 1);
+    EXPECT_EQ(comment_on("About an hour."), alice);
+}
+
 TEST_F(FacebookQuestions, AnAnswerCarryingAPhoneNumberNeverPutsTheNumberOnTheServer) {
     thread_with_two_replies();
     const std::vector<QuestionRecord> questions = poll(2);
