@@ -2,6 +2,7 @@
 
 #include "sync/graph_answers.h"
 #include "sync/graph_api.h"
+#include "sync/graph_reply_pages.h"
 #include "sync/percent_encoding.h"
 #include "sync/retry_policy.h"
 #include "core/compose/text_length.h"
@@ -16,6 +17,14 @@ constexpr TimeMs kClockSlackMs = 10 * 60 * 1000;
 // How far back the look-up reads: the Page's latest posts, the root post's latest comments.
 constexpr int kFeedLookback = 25;
 constexpr int kCommentLookback = 100;
+
+// What a post is a comment on: the thread's first post, or for an answer the follower's comment
+// (the top-level one it replies to when it is a reply, which the replies reader keeps in cid).
+// Empty for a Page post of its own.
+std::string commented_on(const OutgoingPost& post) {
+    if (post.answers_question) return post.parent.cid.empty() ? post.parent.id : post.parent.cid;
+    return post.root.id;
+}
 
 }  // namespace
 
@@ -55,9 +64,10 @@ PublishOutcome FacebookPublisher::check(TimeMs now) {
 
 Result<std::optional<RemoteRef>> FacebookPublisher::find_earlier_attempt(const OutgoingPost& post, TimeMs now,
                                                                          std::optional<PublishOutcome>& failed) {
-    const bool comment = !post.root.empty();
+    const std::string on = commented_on(post);
+    const bool comment = !on.empty();
     const std::string path =
-        comment ? "/" + post.root.id + "/comments?fields=id,message,created_time,from&order=reverse_chronological" +
+        comment ? "/" + on + "/comments?fields=id,message,created_time,from&order=reverse_chronological" +
                       "&filter=stream&limit=" + std::to_string(kCommentLookback)
                 : "/" + page_id_ + "/feed?fields=id,message,created_time&limit=" + std::to_string(kFeedLookback);
     auto response = http_.perform(request("GET", path));
@@ -73,7 +83,7 @@ Result<std::optional<RemoteRef>> FacebookPublisher::find_earlier_attempt(const O
     // undated item goes by its text and place; "from" needs a Page token to read, and when read
     // a follower's comment with the same words is not our attempt.
     for (const GraphItem& item : *items) {
-        if (comment && post.parent.id != post.root.id && item.id == post.parent.id) break;
+        if (comment && post.parent.id != on && item.id == post.parent.id) break;
         if (item.text != post.text) continue;
         if (item.created && *item.created < post.created_at - kClockSlackMs) continue;
         if (comment && item.has_from && item.from_id != page_id_) continue;
@@ -83,7 +93,11 @@ Result<std::optional<RemoteRef>> FacebookPublisher::find_earlier_attempt(const O
 }
 
 PublishOutcome FacebookPublisher::publish(const OutgoingPost& post, TimeMs now) {
-    const bool comment = !post.root.empty();
+    const std::string on = commented_on(post);
+    // An answer never falls back to the feed: without the follower's comment it has no place.
+    if (post.answers_question && !is_path_safe_id(on))
+        return PublishOutcome::permanent("the follower's comment has no usable Facebook id");
+    const bool comment = !on.empty();
     const std::size_t length = count_graphemes(post.text);
     const std::size_t limit = comment ? kFacebookCommentLimit : kFacebookPostLimit;
     if (length > limit) {
@@ -97,7 +111,7 @@ PublishOutcome FacebookPublisher::publish(const OutgoingPost& post, TimeMs now) 
         if (!earlier) return *failed;
         if (*earlier) return PublishOutcome::sent(**earlier);
     }
-    HttpRequest req = request("POST", comment ? "/" + post.root.id + "/comments" : "/" + page_id_ + "/feed");
+    HttpRequest req = request("POST", comment ? "/" + on + "/comments" : "/" + page_id_ + "/feed");
     req.headers.emplace_back("Content-Type", "application/x-www-form-urlencoded");
     req.body = form_encode({{"message", post.text}});
     auto response = http_.perform(req);
@@ -126,6 +140,17 @@ PublishOutcome FacebookPublisher::remove(const RemoteRef& remote, TimeMs now) {
     // 100/33: "the object does not exist" (gone already, e.g. a comment whose post was deleted).
     if (error && error->code == 100 && error->subcode == 33) return PublishOutcome::sent(remote);
     return graph_failure(*response, "Facebook", now);
+}
+
+RepliesOutcome FacebookPublisher::fetch_replies(const RemoteRef& root, TimeMs now) {
+    if (!is_path_safe_id(root.id)) return {PublishOutcome::permanent("the thread's first post has no usable id"), {}};
+    GraphReplyListing listing;
+    listing.platform = "Facebook";
+    // filter=stream: replies to comments too (with parent), oldest first.
+    listing.path = "/" + root.id + "/comments?fields=id,message,from,parent%7Bid%7D&filter=stream&limit=100";
+    listing.request = [this](const std::string& path) { return request("GET", path); };
+    listing.read = [this, &root](std::string_view body) { return parse_facebook_comments(body, page_id_, root.id); };
+    return fetch_graph_replies(http_, listing, root, now);
 }
 
 }  // namespace orlive

@@ -5,6 +5,10 @@
 // newest comments) and only posts when it is not there; 506 "duplicate" is looked up the same
 // way. Withdrawal deletes (DELETE /{version}/{id}). Token errors (190) put the account into
 // "needs re-authorisation"; rate limits (4, 17, 32, 613) pause it as the usage headers say.
+// Followers' replies are the comments on the case's Page post that are not the Page's own
+// (GET /{version}/{post_id}/comments?filter=stream, every page); an answer is a reply to the
+// follower's comment (POST /{version}/{comment_id}/comments), or, when the follower's comment is
+// itself a reply, to the top-level comment it sits under: Facebook nests comments one level.
 // Threading: one thread, like its HttpClient.
 #pragma once
 
@@ -24,6 +28,8 @@ public:
     PublishOutcome check(TimeMs now) override;
     PublishOutcome publish(const OutgoingPost& post, TimeMs now) override;
     PublishOutcome remove(const RemoteRef& remote, TimeMs now) override;
+    std::string replies_platform() const override { return "facebook"; }
+    RepliesOutcome fetch_replies(const RemoteRef& root, TimeMs now) override;
 
 private:
     HttpRequest request(const std::string& method, const std::string& path) const;

@@ -23,6 +23,9 @@ struct MastodonLimits {  // the instance's, as its configuration says; Mastodon'
 // thread's whole reply tree is one answer; Mastodon's own cap is 4,096 descendants).
 inline constexpr std::size_t kMaxRepliesPerThread = 5000;
 inline constexpr std::size_t kMaxThreadResponseBytes = 16u << 20;
+// Platforms that list replies a page at a time (Facebook, X, Threads): how many pages one
+// poll reads at the most, so a hostile or broken cursor cannot keep it asking for ever.
+inline constexpr int kMaxReplyPages = 50;
 
 // --- Mastodon
 // GET /api/v2/instance: configuration.statuses limits; `defaults` for anything missing or odd.

@@ -18,7 +18,8 @@ namespace orlive {
 struct RemoteRef {
     std::string id;   // Mastodon status id, webhook message id
     std::string uri;  // Bluesky at:// uri, or a web URL
-    std::string cid;  // Bluesky content id
+    std::string cid;  // Bluesky content id; on a Facebook reply-to-a-comment, the top-level
+                      // comment it sits under (where an answer to it goes: one level of nesting)
     bool empty() const { return id.empty() && uri.empty(); }
 };
 

@@ -2,6 +2,7 @@
 
 #include "sync/graph_answers.h"
 #include "sync/graph_api.h"
+#include "sync/graph_reply_pages.h"
 #include "sync/percent_encoding.h"
 #include "sync/retry_policy.h"
 #include "core/compose/text_length.h"
@@ -53,6 +54,7 @@ PublishOutcome ThreadsPublisher::check(TimeMs now) {
     auto response = http_.perform(request("GET", "/me?fields=id,username"));
     if (!response) return transport_outcome(response.error());
     if (response->status != 200) return graph_failure(*response, "Threads", now);
+    username_ = parse_threads_username(response->body);
     return PublishOutcome::sent({});
 }
 
@@ -149,6 +151,21 @@ PublishOutcome ThreadsPublisher::remove(const RemoteRef& remote, TimeMs now) {
     const std::optional<GraphError> error = parse_graph_error(response->body);
     if (error && error->code == 100 && error->subcode == 33) return PublishOutcome::sent(remote);
     return graph_failure(*response, "Threads", now);
+}
+
+RepliesOutcome ThreadsPublisher::fetch_replies(const RemoteRef& root, TimeMs now) {
+    if (!is_path_safe_id(root.id)) return {PublishOutcome::permanent("the thread's first post has no usable id"), {}};
+    if (username_.empty()) {
+        PublishOutcome checked = check(now);
+        if (checked.kind != PublishOutcome::Kind::Sent) return {checked, {}};
+    }
+    GraphReplyListing listing;
+    listing.platform = "Threads";
+    // reverse=false: oldest first, like every other platform's questions.
+    listing.path = "/" + root.id + "/conversation?fields=id,text,username,replied_to,is_reply_owned_by_me&reverse=false";
+    listing.request = [this](const std::string& path) { return request("GET", path); };
+    listing.read = [this](std::string_view body) { return parse_threads_conversation(body, username_); };
+    return fetch_graph_replies(http_, listing, root, now);
 }
 
 }  // namespace orlive

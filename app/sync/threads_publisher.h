@@ -5,7 +5,10 @@
 // (GET /{version}/{container}?fields=status,id): PUBLISHED means the post is out, so its media
 // id is found among the account's threads or replies and nothing is published again; FINISHED
 // is published; ERROR or EXPIRED start a new container. 500 characters. Withdrawal deletes
-// (DELETE /{version}/{media_id}). Token errors (190) need re-authorisation.
+// (DELETE /{version}/{media_id}). Token errors (190) need re-authorisation. Followers' replies
+// are the case's first post's conversation (GET /{version}/{media_id}/conversation, every
+// level, every page) less our own; an answer is a reply container (reply_to_id) on the
+// follower's reply, published in the same two steps.
 // Threading: one thread, like its HttpClient.
 #pragma once
 
@@ -25,6 +28,8 @@ public:
     PublishOutcome check(TimeMs now) override;
     PublishOutcome publish(const OutgoingPost& post, TimeMs now) override;
     PublishOutcome remove(const RemoteRef& remote, TimeMs now) override;
+    std::string replies_platform() const override { return "threads"; }
+    RepliesOutcome fetch_replies(const RemoteRef& root, TimeMs now) override;
 
 private:
     HttpRequest request(const std::string& method, const std::string& path) const;
@@ -40,6 +45,7 @@ private:
     std::string version_;
     std::string user_id_;
     std::string token_;
+    std::string username_;  // from GET /me, to know our own replies even without is_reply_owned_by_me
     HttpClient& http_;
     HttpTimeouts timeouts_;
 };

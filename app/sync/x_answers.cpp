@@ -33,19 +33,14 @@ std::optional<std::string> parse_x_data_id(std::string_view body) {
     return id;
 }
 
-namespace {
-
-// The tweet this one replies to, from referenced_tweets; empty when it stands alone.
-std::string replied_to(const json& tweet) {
-    auto refs = tweet.find("referenced_tweets");
-    if (refs == tweet.end() || !refs->is_array()) return "";
+std::string x_replied_to_id(const json& tweet) {
+    auto refs = tweet.is_object() ? tweet.find("referenced_tweets") : tweet.end();
+    if (!tweet.is_object() || refs == tweet.end() || !refs->is_array()) return "";
     for (const json& ref : *refs) {
         if (json_string_member(ref, "type").value_or("") == "replied_to") return json_string_member(ref, "id").value_or("");
     }
     return "";
 }
-
-}  // namespace
 
 Result<std::vector<XTweet>> parse_x_tweets(std::string_view body) {
     const json root = json::parse(body, nullptr, false);
@@ -60,23 +55,16 @@ Result<std::vector<XTweet>> parse_x_tweets(std::string_view body) {
         tweet.id = json_string_member(item, "id").value_or("");
         if (!is_path_safe_id(tweet.id)) continue;
         tweet.text = json_string_member(item, "text").value_or("");
-        tweet.replied_to_id = replied_to(item);
+        tweet.replied_to_id = x_replied_to_id(item);
         if (auto created = json_string_member(item, "created_at")) tweet.created = parse_iso8601(*created);
         tweets.push_back(std::move(tweet));
     }
     return tweets;
 }
 
-std::string x_comparable_text(const std::string& text) {
+std::string x_plain_text(const std::string& text) {
     std::string out;
     for (std::size_t i = 0; i < text.size();) {
-        const bool url_start = (text.compare(i, 7, "http://") == 0 || text.compare(i, 8, "https://") == 0) &&
-                               (i == 0 || text[i - 1] == ' ' || text[i - 1] == '\n' || text[i - 1] == '(');
-        if (url_start) {
-            while (i < text.size() && text[i] != ' ' && text[i] != '\n') ++i;
-            out += "<url>";
-            continue;
-        }
         bool replaced = false;
         for (const auto& [entity, ch] : {std::pair{"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}}) {
             const std::string e = entity;
@@ -88,6 +76,24 @@ std::string x_comparable_text(const std::string& text) {
             }
         }
         if (!replaced) out += text[i++];
+    }
+    return out;
+}
+
+// Entities first: a URL starts only after a space, a line break or "(", and no entity decodes
+// to one of those, so this reads the same as scanning the escaped text.
+std::string x_comparable_text(const std::string& raw) {
+    const std::string text = x_plain_text(raw);
+    std::string out;
+    for (std::size_t i = 0; i < text.size();) {
+        const bool url_start = (text.compare(i, 7, "http://") == 0 || text.compare(i, 8, "https://") == 0) &&
+                               (i == 0 || text[i - 1] == ' ' || text[i - 1] == '\n' || text[i - 1] == '(');
+        if (url_start) {
+            while (i < text.size() && text[i] != ' ' && text[i] != '\n') ++i;
+            out += "<url>";
+            continue;
+        }
+        out += text[i++];
     }
     return out;
 }

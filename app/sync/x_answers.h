@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include <nlohmann/json_fwd.hpp>
+
 #include "core/base/clock.h"
 #include "core/base/result.h"
 
@@ -29,6 +31,13 @@ struct XTweet {
 
 // {"data":[…]} (absent "data": the account has no tweets). An error when it is unreadable.
 Result<std::vector<XTweet>> parse_x_tweets(std::string_view body);
+
+// The tweet `tweet` replies to (referenced_tweets[type=replied_to].id), empty when it stands
+// alone or the reference is unreadable.
+std::string x_replied_to_id(const nlohmann::json& tweet);
+
+// Tweet text with X's &amp;, &lt; and &gt; undone: the words as their author typed them.
+std::string x_plain_text(const std::string& text);
 
 // X returns tweet text with &, < and > escaped and URLs rewritten to t.co links: this is the
 // text with the entities undone and every URL as one token, for comparing ours with theirs.

@@ -1,9 +1,15 @@
 #include "sync/x_publisher.h"
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
-#include "sync/x_answers.h"
+#include "sync/graph_answers.h"
+#include "sync/percent_encoding.h"
+#include "sync/platform_answers.h"
 #include "sync/platform_error.h"
+#include "sync/x_answers.h"
+#include "sync/x_replies.h"
 #include "sync/retry_policy.h"
 #include "core/compose/length_limits.h"
 #include "core/compose/text_length.h"
@@ -16,6 +22,15 @@ namespace {
 
 constexpr TimeMs kClockSlackMs = 10 * 60 * 1000;  // see FacebookPublisher
 constexpr TimeMs kReauthorisationRecheckMs = 15 * 60 * 1000;
+
+// X's search endpoints take 10 to 100 results a page.
+constexpr int kSearchPageSize = 100;
+
+// x-rate-limit-remaining 0 on a success: nothing more until x-rate-limit-reset.
+std::optional<TimeMs> rate_limit_pause(const HttpResponse& response) {
+    if (response.header("x-rate-limit-remaining") != "0") return std::nullopt;
+    return parse_unix_seconds(response.header("x-rate-limit-reset"));
+}
 
 RemoteRef tweet_ref(const std::string& id) {
     RemoteRef ref;
@@ -123,8 +138,7 @@ PublishOutcome XPublisher::publish(const OutgoingPost& post, TimeMs now) {
     const std::optional<std::string> id = parse_x_data_id(response->body);
     if (!id) return PublishOutcome::transient("X answered without the tweet's id; looking before retrying");
     PublishOutcome outcome = PublishOutcome::sent(tweet_ref(*id));
-    if (response->header("x-rate-limit-remaining") == "0")
-        outcome.pause_until = parse_unix_seconds(response->header("x-rate-limit-reset"));
+    outcome.pause_until = rate_limit_pause(*response);
     return outcome;
 }
 
@@ -133,6 +147,41 @@ PublishOutcome XPublisher::remove(const RemoteRef& remote, TimeMs now) {
     if (!response) return transport_outcome(response.error());
     if (response->status == 200 || response->status == 404) return PublishOutcome::sent(remote);
     return failure(*response, now);
+}
+
+RepliesOutcome XPublisher::fetch_replies(const RemoteRef& root, TimeMs now) {
+    if (!is_path_safe_id(root.id)) return {PublishOutcome::permanent("the thread's first tweet has no usable id"), {}};
+    if (user_id_.empty()) {
+        PublishOutcome checked = check(now);
+        if (checked.kind != PublishOutcome::Kind::Sent) return {checked, {}};
+    }
+    // The query's parameters are in the URL, so OAuth signs them too (RFC 5849 3.4.1.3).
+    std::string path = "/2/tweets/search/recent?query=" + percent_encode("conversation_id:" + root.id) +
+                       "&tweet.fields=author_id,conversation_id,in_reply_to_user_id,referenced_tweets"
+                       "&expansions=author_id&user.fields=username&max_results=" + std::to_string(kSearchPageSize);
+    if (auto since = newest_reply_.find(root.id); since != newest_reply_.end()) path += "&since_id=" + since->second;
+    RepliesOutcome outcome{PublishOutcome::sent(root), {}};
+    std::string newest, next;
+    for (int page = 0; page < kMaxReplyPages; ++page) {
+        HttpRequest req = request("GET", next.empty() ? path : path + "&next_token=" + next, now);
+        req.max_response_bytes = kMaxThreadResponseBytes;
+        auto response = http_.perform(req);
+        if (!response) return {transport_outcome(response.error()), {}};
+        if (response->status != 200) return {failure(*response, now), {}};  // 429: wait for the reset
+        auto listed = parse_x_conversation(response->body, user_id_);
+        if (!listed) return {PublishOutcome::transient(listed.error().message), {}};
+        if (newest.empty()) newest = listed->newest_id;  // the first page holds the newest
+        for (FollowerReply& reply : listed->replies) {
+            if (outcome.replies.size() < kMaxRepliesPerThread) outcome.replies.push_back(std::move(reply));
+        }
+        outcome.status.pause_until = rate_limit_pause(*response);
+        next = listed->next_token;
+        if (next.empty() || outcome.status.pause_until || outcome.replies.size() >= kMaxRepliesPerThread) break;
+    }
+    // Only a read that reached the last page moves since_id: the rest is read again next time.
+    if (next.empty() && !newest.empty()) newest_reply_[root.id] = newest;
+    std::reverse(outcome.replies.begin(), outcome.replies.end());  // oldest first, like the others
+    return outcome;
 }
 
 }  // namespace orlive

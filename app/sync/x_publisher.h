@@ -5,9 +5,13 @@
 // same tweet, and posts only when it is not there; a 403 "duplicate content" is looked up the
 // same way. 280 weighted characters. 429 waits for x-rate-limit-reset. Withdrawal deletes
 // (DELETE /2/tweets/{id}). A refused token (401) puts the account into "needs re-authorisation".
+// Followers' replies: GET /2/tweets/search/recent?query=conversation_id:{root} (every page, and
+// from the second poll of a thread on only what is newer than the newest tweet seen, since_id);
+// an answer is a tweet with reply.in_reply_to_tweet_id = the follower's tweet.
 // Threading: one thread, like its HttpClient.
 #pragma once
 
+#include <map>
 #include <optional>
 
 #include "core/compose/settings.h"
@@ -24,6 +28,8 @@ public:
     PublishOutcome check(TimeMs now) override;
     PublishOutcome publish(const OutgoingPost& post, TimeMs now) override;
     PublishOutcome remove(const RemoteRef& remote, TimeMs now) override;
+    std::string replies_platform() const override { return "x"; }
+    RepliesOutcome fetch_replies(const RemoteRef& root, TimeMs now) override;
 
 private:
     HttpRequest request(const std::string& method, const std::string& path, TimeMs now) const;
@@ -36,6 +42,9 @@ private:
     HttpClient& http_;
     HttpTimeouts timeouts_;
     std::string user_id_;  // from GET /2/users/me
+    // The newest tweet seen in each thread's conversation: the next search's since_id. Lost on a
+    // restart, which only reads the thread whole again (questions are unique per tweet id).
+    std::map<std::string, std::string> newest_reply_;
 };
 
 }  // namespace orlive

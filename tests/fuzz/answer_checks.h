@@ -3,9 +3,11 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "core/base/utf8.h"
 #include "fuzz_check.h"
+#include "sync/graph_answers.h"
 #include "sync/http_client.h"
 #include "sync/platform_error.h"
 #include "sync/retry_policy.h"
@@ -43,6 +45,18 @@ inline void check_failure(const std::string& input, const char* platform, std::o
 
 inline void check_field(const std::string& value, const char* what) {
     FUZZ_CHECK(is_valid_utf8(value), what);
+}
+
+// Followers' replies as a paged reader gives them (Facebook, X, Threads): the id and the
+// comment an answer goes under are safe in a request path; the words are valid UTF-8.
+inline void check_follower_replies(const std::vector<FollowerReply>& replies) {
+    for (const FollowerReply& reply : replies) {
+        FUZZ_CHECK(is_path_safe_id(reply.remote.id), "a reply's id is safe in a request path");
+        FUZZ_CHECK(reply.remote.cid.empty() || is_path_safe_id(reply.remote.cid), "an answer's target is path-safe");
+        check_field(reply.in_reply_to, "in_reply_to is valid UTF-8");
+        check_field(reply.author, "reply author is valid UTF-8");
+        check_field(reply.text, "reply text is valid UTF-8");
+    }
 }
 
 }  // namespace orlive::fuzz

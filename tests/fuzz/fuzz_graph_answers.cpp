@@ -1,5 +1,6 @@
 // Fuzzes what Meta's Graph APIs answer (Facebook Pages, Threads): any bytes as an object's id,
-// a Threads container's status, a listing of posts or comments, an error, and as the
+// a Threads container's status, a listing of posts or comments, followers' replies (a Facebook
+// post's comment stream, a Threads conversation, /me's username), an error, and as the
 // X-Business-Use-Case-Usage / X-App-Usage headers. Never a throw, ids safe in a request path,
 // never a wait past the one-hour cap.
 #include <cstddef>
@@ -9,6 +10,7 @@
 #include "answer_checks.h"
 #include "sync/graph_answers.h"
 #include "sync/graph_api.h"
+#include "sync/graph_replies.h"
 
 namespace {
 
@@ -31,6 +33,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             fuzz::check_field(item.from_id, "item author is valid UTF-8");
         }
     }
+    for (const std::string& ours : {std::string(), std::string("1001")}) {
+        if (auto page = parse_facebook_comments(input, ours, "1001_1")) {
+            fuzz::check_follower_replies(page->replies);
+            fuzz::check_field(page->next_after, "the next cursor is valid UTF-8");
+        }
+        if (auto page = parse_threads_conversation(input, ours)) fuzz::check_follower_replies(page->replies);
+    }
+    fuzz::check_field(parse_threads_username(input), "a username is valid UTF-8");
     (void)parse_graph_error(input);
     (void)parse_graph_time(input);
     for (long status : {400L, 403L, 429L, 500L}) {

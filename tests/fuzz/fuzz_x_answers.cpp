@@ -1,5 +1,6 @@
-// Fuzzes what the X API v2 answers: any bytes as {"data":{"id"}}, a user's tweets, an error
-// body (X's own words), and as x-rate-limit-reset. Never a throw, ids safe in a request path,
+// Fuzzes what the X API v2 answers: any bytes as {"data":{"id"}}, a user's tweets, a page of
+// a conversation search (followers' replies), an error body (X's own words), and as
+// x-rate-limit-reset. Never a throw, ids safe in a request path,
 // never a wait past the one-hour cap.
 #include <cstddef>
 #include <cstdint>
@@ -8,6 +9,7 @@
 #include "answer_checks.h"
 #include "sync/graph_answers.h"
 #include "sync/x_answers.h"
+#include "sync/x_replies.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     using namespace orlive;
@@ -20,6 +22,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             (void)x_comparable_text(tweet.text);
         }
     }
+    if (auto page = parse_x_conversation(input, "2244994945")) {
+        fuzz::check_follower_replies(page->replies);
+        FUZZ_CHECK(page->newest_id.empty() || is_path_safe_id(page->newest_id), "since_id is safe in a query");
+        FUZZ_CHECK(page->next_token.empty() || is_path_safe_id(page->next_token), "next_token is safe in a query");
+    }
+    (void)x_plain_text(input);
     const std::string words = x_error_text(input);
     FUZZ_CHECK(is_valid_utf8(words), "X error text is valid UTF-8");
     FUZZ_CHECK(words.size() <= 240, "X error text is cut short");

@@ -15,13 +15,7 @@ namespace {
 class FacebookSync : public SyncFixture {
 protected:
     std::unique_ptr<SyncEngine> facebook_engine(const std::string& token = "page-token") {
-        Account account;
-        account.name = "main";
-        account.kind = AccountKind::Facebook;
-        account.graph_base = peer.base_url();
-        account.api_version = "v21.0";
-        account.page_id = "1001";
-        account.page_access_token = token;
+        const Account account = facebook_account(peer.base_url(), token);
         std::vector<NamedPublisher> publishers;
         publishers.push_back({"main", std::make_unique<FacebookPublisher>(account, *http, test_timeouts())});
         return engine_for(std::move(publishers));

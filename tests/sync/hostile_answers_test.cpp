@@ -46,26 +46,9 @@ protected:
         return engine_with<BlueskyPublisher>(account);
     }
     std::unique_ptr<SyncEngine> facebook_engine(const std::string& base) {
-        Account account;
-        account.name = "main";
-        account.kind = AccountKind::Facebook;
-        account.graph_base = base;
-        account.api_version = "v21.0";
-        account.page_id = "1001";
-        account.page_access_token = "page-token";
-        return engine_with<FacebookPublisher>(account);
+        return engine_with<FacebookPublisher>(facebook_account(base));
     }
-    std::unique_ptr<SyncEngine> x_engine(const std::string& base) {
-        Account account;
-        account.name = "main";
-        account.kind = AccountKind::X;
-        account.api_base = base;
-        account.consumer_key = "ck";
-        account.consumer_secret = "cs";
-        account.access_token = "at";
-        account.access_token_secret = "as";
-        return engine_with<XPublisher>(account);
-    }
+    std::unique_ptr<SyncEngine> x_engine(const std::string& base) { return engine_with<XPublisher>(x_account(base)); }
     // A row as an older build (or a hand with sqlite3) left it: text that is not UTF-8, its
     // delivery committed `sending` before the process died.
     std::int64_t plant_poison(std::optional<std::int64_t> case_id) {

@@ -6,24 +6,19 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
-#include "core/compose/post_pipeline.h"
-#include "core/store/question_store.h"
 #include "peers/fake_mastodon.h"
-#include "sync_fixture.h"
+#include "questions_fixture.h"
 
 namespace orlive::testing {
 namespace {
 
-class MastodonQuestions : public SyncFixture {
+class MastodonQuestions : public QuestionsFixture {
 protected:
     void SetUp() override {
-        SyncFixture::SetUp();
-        if (HasFatalFailure()) return;
-        load_catalog_and_filter(catalog, filter);
+        QuestionsFixture::SetUp();
         if (HasFatalFailure()) return;
         settings.accounts = {mastodon_account(peer.base_url())};
     }
-    std::string remote_id_of(std::int64_t post_id) { return deliveries_of(post_id).at(0).remote_id; }
     const FakeStatus* status_with_text(const std::string& text) {
         seen = peer.statuses();
         for (const FakeStatus& s : seen) {
@@ -31,15 +26,16 @@ protected:
         }
         return nullptr;
     }
-    Result<PostOutcome> answer(std::int64_t question, const std::string& text) {
-        PostPipeline pipeline(*db, catalog, *filter, settings, clock);
-        PostRequest request;
-        request.free_text = text;
-        request.answers_question = question;
-        request.undo_seconds = 0;
-        return pipeline.post(request);
+    std::string inject_reply(const std::string& on, const std::string& who, const std::string& text) override {
+        return peer.inject_reply(on, who, "<p>" + text + "</p>");
     }
-    // A thread of two posts, sent, and two followers' replies to it (one to each post).
+    std::vector<std::string> peer_texts() override {
+        std::vector<std::string> all;
+        for (const FakeStatus& s : peer.statuses()) all.push_back(s.text);
+        return all;
+    }
+    // A thread of two posts, sent, and two followers' replies to it (one to each post); in
+    // Mastodon's own HTML, unlike the fixture's plain one.
     void thread_with_two_replies() {
         case_id = new_case();
         first = queue_post(case_id, "Time-out complete. #SurgEd");
@@ -53,13 +49,8 @@ protected:
         peer.inject_reply(remote_id_of(second), "bob", "<p>Is the camera\u202E inside?</p>");
     }
 
-    TemplateCatalog catalog;
-    std::unique_ptr<PhiFilter> filter;
-    Settings settings;
     FakeMastodon peer;
     std::vector<FakeStatus> seen;
-    std::unique_ptr<SyncEngine> engine;
-    std::int64_t case_id = 0, first = 0, second = 0;
     std::string alice_status;
 };
 
@@ -118,21 +109,10 @@ TEST_F(MastodonQuestions, AnAnswerCarryingAPhoneNumberNeverPutsTheNumberOnTheSer
     ASSERT_TRUE(engine->run_pass().ok());
     auto questions = list_questions(*db, case_id);
     ASSERT_TRUE(questions.ok() && questions->size() == 2u);
-    auto outcome = answer(questions->at(1).id, "Call the family desk at 555-201-3344 for that.");
-    ASSERT_TRUE(outcome.ok()) << outcome.error().message;
-    EXPECT_EQ(outcome->state, PostState::Held);
-    const std::size_t before = peer.statuses().size();
-    drain(*engine);
-    EXPECT_EQ(peer.statuses().size(), before);  // held: nothing went out
-    ASSERT_TRUE(approve_held_post(*db, outcome->id, clock.now_ms(), 0).ok());  // send as shown
-    drain(*engine);
-    const FakeStatus* sent = status_with_text(outcome->text);
-    ASSERT_NE(sent, nullptr) << "the redacted answer did not arrive";  // positive control
+    const std::string text = expect_held_answer_never_leaks(questions->at(1).id);
+    const FakeStatus* sent = status_with_text(text);
+    ASSERT_NE(sent, nullptr) << "the redacted answer did not arrive";
     EXPECT_EQ(sent->in_reply_to_id, questions->at(1).remote_id);
-    for (const FakeStatus& s : peer.statuses()) {
-        EXPECT_EQ(s.text.find("555-201-3344"), std::string::npos) << s.text;
-        EXPECT_EQ(s.text.find("201-3344"), std::string::npos) << s.text;
-    }
 }
 
 TEST_F(MastodonQuestions, AWithdrawalDeletesTheAnswersToo) {

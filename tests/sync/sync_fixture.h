@@ -69,6 +69,39 @@ protected:
         return account;
     }
 
+    // The other platforms' accounts as their loopback peers expect them (tests/sync/peers).
+    Account facebook_account(const std::string& graph_base, const std::string& token = "page-token") {
+        Account account;
+        account.name = "main";
+        account.kind = AccountKind::Facebook;
+        account.graph_base = graph_base;
+        account.api_version = "v21.0";
+        account.page_id = "1001";
+        account.page_access_token = token;
+        return account;
+    }
+    Account x_account(const std::string& api_base, const std::string& token_secret = "user-secret") {
+        Account account;
+        account.name = "main";
+        account.kind = AccountKind::X;
+        account.api_base = api_base;
+        account.consumer_key = "consumer-key";
+        account.consumer_secret = "consumer-secret";
+        account.access_token = "user-token";
+        account.access_token_secret = token_secret;
+        return account;
+    }
+    Account threads_account(const std::string& graph_base) {
+        Account account;
+        account.name = "main";
+        account.kind = AccountKind::Threads;
+        account.graph_base = graph_base;
+        account.api_version = "v1.0";
+        account.user_id = "17841400000";
+        account.access_token = "threads-token";
+        return account;
+    }
+
     // Closes the kept-alive connection before the peer stops, so the peer need not wait it out.
     void TearDown() override { http.reset(); }
 

@@ -15,13 +15,7 @@ namespace {
 class ThreadsSync : public SyncFixture {
 protected:
     std::unique_ptr<SyncEngine> threads_engine() {
-        Account account;
-        account.name = "main";
-        account.kind = AccountKind::Threads;
-        account.graph_base = peer.base_url();
-        account.api_version = "v1.0";
-        account.user_id = "17841400000";
-        account.access_token = "threads-token";
+        const Account account = threads_account(peer.base_url());
         std::vector<NamedPublisher> publishers;
         publishers.push_back({"main", std::make_unique<ThreadsPublisher>(account, *http, test_timeouts())});
         return engine_for(std::move(publishers));

@@ -16,14 +16,7 @@ namespace {
 class XSync : public SyncFixture {
 protected:
     std::unique_ptr<SyncEngine> x_engine(const std::string& token_secret = "user-secret") {
-        Account account;
-        account.name = "main";
-        account.kind = AccountKind::X;
-        account.api_base = peer.base_url();
-        account.consumer_key = "consumer-key";
-        account.consumer_secret = "consumer-secret";
-        account.access_token = "user-token";
-        account.access_token_secret = token_secret;
+        const Account account = x_account(peer.base_url(), token_secret);
         std::vector<NamedPublisher> publishers;
         publishers.push_back({"main", std::make_unique<XPublisher>(account, *http, test_timeouts())});
         return engine_for(std::move(publishers));

@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "peers/graph_paging.h"
+
 namespace orlive::testing {
 
 using nlohmann::json;
@@ -59,6 +61,12 @@ FakeFacebook::FakeFacebook(std::string page_id, std::string token, int port)
         }
         r.set_content(all.dump(), "application/json");
     });
+    server().Post("/_peer/reply", [this](const httplib::Request& q, httplib::Response& r) {
+        if (!q.has_param("on") || !q.has_param("name")) return graph_error(r, 400, 100, "on and name are required");
+        const std::string id = inject_reply(q.get_param_value("on"), q.get_param_value("name"), q.get_param_value("message"));
+        if (id.empty()) return graph_error(r, 400, 100, "Object does not exist", 33);
+        r.set_content(json{{"id", id}}.dump(), "application/json");
+    });
     serve_fault_endpoint(server(), faults_);
     start(port);
 }
@@ -73,6 +81,53 @@ void FakeFacebook::set_token(const std::string& token) {
 std::vector<FakeGraphObject> FakeFacebook::objects() const {
     std::lock_guard<std::mutex> lock(mutex_);
     return objects_;
+}
+
+const FakeGraphObject* FakeFacebook::find(const std::string& id) const {
+    for (const FakeGraphObject& o : objects_) {
+        if (o.id == id && !o.deleted) return &o;
+    }
+    return nullptr;
+}
+
+std::string FakeFacebook::post_of(const std::string& id) const {
+    const FakeGraphObject* o = find(id);
+    while (o && !o->parent_id.empty()) o = find(o->parent_id);
+    return o ? o->id : "";
+}
+
+// Under the lock. On a Page post or a top-level comment only; "" when there is no such place.
+std::string FakeFacebook::add_comment(const std::string& on_id, const std::string& from_id,
+                                      const std::string& from_name, const std::string& message) {
+    const FakeGraphObject* on = find(on_id);
+    if (!on || (!on->parent_id.empty() && !find(on->parent_id)->parent_id.empty())) return "";
+    FakeGraphObject created;
+    created.id = post_of(on_id) + "_" + std::to_string(objects_.size() + 1);
+    created.message = message;
+    created.parent_id = on_id;
+    created.from_id = from_id;
+    created.from_name = from_name;
+    created.created_at = static_cast<long long>(std::time(nullptr));
+    objects_.push_back(created);
+    return created.id;
+}
+
+std::string FakeFacebook::inject_reply(const std::string& on_id, const std::string& name, const std::string& message) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    const FakeGraphObject* on = find(on_id);
+    if (!on) return "";
+    // Facebook's own page does this with a reply to a reply: it goes under the top-level comment.
+    std::string target = on_id;
+    if (!on->parent_id.empty() && !find(on->parent_id)->parent_id.empty()) target = on->parent_id;
+    std::size_t follower = std::hash<std::string>{}(name) % 1000000;
+    return add_comment(target, "5000" + std::to_string(follower), name, message);
+}
+
+void FakeFacebook::rate_limited(httplib::Response& response) const {
+    response.set_header("X-Business-Use-Case-Usage",
+                        json{{page_id_, {{{"type", "pages"}, {"call_count", 100}, {"total_cputime", 20},
+                                          {"total_time", 30}, {"estimated_time_to_regain_access", 2}}}}}.dump());
+    graph_error(response, 400, 4, "(#4) Application request limit reached");
 }
 
 bool FakeFacebook::authorized(const httplib::Request& request, httplib::Response& response) const {
@@ -98,62 +153,58 @@ void FakeFacebook::handle_create(const httplib::Request& request, httplib::Respo
     if (!authorized(request, response)) return;
     if (fault == PlatformFault::Status500) return graph_error(response, 500, 1, "An unknown error has occurred.");
     if (fault == PlatformFault::Status503) return graph_error(response, 503, 2, "Service temporarily unavailable");
-    if (fault == PlatformFault::RateLimit) {
-        response.set_header("X-Business-Use-Case-Usage",
-                            json{{page_id_, {{{"type", "pages"}, {"call_count", 100}, {"total_cputime", 20},
-                                              {"total_time", 30}, {"estimated_time_to_regain_access", 2}}}}}.dump());
-        return graph_error(response, 400, 4, "(#4) Application request limit reached");
-    }
+    if (fault == PlatformFault::RateLimit) return rate_limited(response);
     const std::string message = field(request, "message");
     if (message.empty()) return graph_error(response, 400, 100, "(#100) The parameter message is required");
-    FakeGraphObject created;
+    std::string created;
     {
         std::lock_guard<std::mutex> lock(mutex_);
-        bool parent_found = parent.empty();
         const FakeGraphObject* latest_post = nullptr;
         for (const FakeGraphObject& o : objects_) {
-            parent_found = parent_found || (o.id == parent && o.parent_id.empty() && !o.deleted);
             if (o.parent_id.empty() && !o.deleted) latest_post = &o;
         }
-        if (!parent_found) return graph_error(response, 400, 100, "Unsupported post request. Object does not exist", 33);
         // Facebook refuses a Page post identical to the one before it.
         if (parent.empty() && latest_post && latest_post->message == message)
             return graph_error(response, 400, 506, "(#506) Duplicate status message");
-        const std::string n = std::to_string(objects_.size() + 1);
-        created.id = parent.empty() ? page_id_ + "_" + n : parent + "_" + n;
-        created.message = message;
-        created.parent_id = parent;
-        created.created_at = static_cast<long long>(std::time(nullptr));
-        objects_.push_back(created);
+        if (parent.empty()) {
+            created = page_id_ + "_" + std::to_string(objects_.size() + 1);
+            objects_.push_back({created, message, "", page_id_, "Test Hospital", std::time(nullptr), false});
+        } else if (!find(parent)) {
+            return graph_error(response, 400, 100, "Unsupported post request. Object does not exist", 33);
+        } else if (created = add_comment(parent, page_id_, "Test Hospital", message); created.empty()) {
+            return graph_error(response, 400, 100, "(#100) Comments nest one level: reply to the top-level comment");
+        }
     }
     if (fault == PlatformFault::DropAfter) return drop_connection(response);
-    response.set_content(json{{"id", created.id}}.dump(), "application/json");
+    response.set_content(json{{"id", created}}.dump(), "application/json");
 }
 
+// A post's comments: top-level ones by default, every one under it with filter=stream; a
+// comment's: its replies. Comments oldest first unless order=reverse_chronological; the feed
+// newest first.
 void FakeFacebook::handle_list(const httplib::Request& request, httplib::Response& response,
                                const std::string& parent) {
+    ++list_requests_;
     if (!authorized(request, response)) return;
-    std::size_t limit = 25;
-    try {
-        if (request.has_param("limit")) limit = std::stoul(request.get_param_value("limit"));
-    } catch (const std::exception&) {
-    }
+    if (!parent.empty() && listing_faults_.pop() == PlatformFault::RateLimit) return rate_limited(response);
     const bool chronological = parent.empty() ? false : request.get_param_value("order") != "reverse_chronological";
-    std::vector<FakeGraphObject> listed;
+    const bool stream = request.get_param_value("filter") == "stream";
+    const bool with_parent = request.get_param_value("fields").find("parent") != std::string::npos;
+    std::vector<json> listed;
     {
         std::lock_guard<std::mutex> lock(mutex_);
         for (const FakeGraphObject& o : objects_) {
-            if (o.parent_id == parent && !o.deleted) listed.push_back(o);
+            if (o.deleted || o.parent_id.empty() != parent.empty()) continue;
+            const bool reply = !o.parent_id.empty() && !find(o.parent_id)->parent_id.empty();
+            if (o.parent_id != parent && !(stream && reply && find(o.parent_id)->parent_id == parent)) continue;
+            json item = {{"id", o.id}, {"message", o.message}, {"created_time", graph_time(o.created_at)},
+                         {"from", {{"id", o.from_id}, {"name", o.from_name}}}};
+            if (with_parent && reply) item["parent"] = {{"id", o.parent_id}};
+            listed.push_back(item);
         }
     }
     if (!chronological) listed.assign(listed.rbegin(), listed.rend());
-    if (listed.size() > limit) listed.resize(limit);
-    json data = json::array();
-    for (const FakeGraphObject& o : listed) {
-        data.push_back({{"id", o.id}, {"message", o.message}, {"created_time", graph_time(o.created_at)},
-                        {"from", {{"id", page_id_}, {"name", "Test Hospital"}}}});
-    }
-    response.set_content(json{{"data", data}, {"paging", json::object()}}.dump(), "application/json");
+    response.set_content(graph_page(listed, request).dump(), "application/json");
 }
 
 void FakeFacebook::handle_delete(const httplib::Request& request, httplib::Response& response) {
@@ -166,8 +217,10 @@ void FakeFacebook::handle_delete(const httplib::Request& request, httplib::Respo
     for (FakeGraphObject& o : objects_) {
         if (o.id != request.matches[1] || o.deleted) continue;
         o.deleted = true;
-        // Deleting a Page post takes its comments with it.
-        for (FakeGraphObject& c : objects_) c.deleted = c.deleted || c.parent_id == o.id;
+        // Deleting a post or comment takes its comments with it (a parent comes before its replies).
+        for (FakeGraphObject& c : objects_) {
+            for (const FakeGraphObject& p : objects_) c.deleted = c.deleted || (p.id == c.parent_id && p.deleted);
+        }
         if (fault == PlatformFault::DropAfter) return drop_connection(response);
         return response.set_content(R"({"success":true})", "application/json");
     }

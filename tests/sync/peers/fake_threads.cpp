@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "peers/graph_paging.h"
+
 namespace orlive::testing {
 
 using nlohmann::json;
@@ -38,6 +40,14 @@ FakeThreads::FakeThreads(std::string user_id, std::string token, int port)
                  [this](const httplib::Request& q, httplib::Response& r) { handle_list(q, r, false); });
     server().Get(version + user_id_ + "/replies",
                  [this](const httplib::Request& q, httplib::Response& r) { handle_list(q, r, true); });
+    server().Get(version + R"((\d+)/conversation)",
+                 [this](const httplib::Request& q, httplib::Response& r) { handle_conversation(q, r); });
+    server().Post("/_peer/reply", [this](const httplib::Request& q, httplib::Response& r) {
+        const std::string id =
+            inject_reply(q.get_param_value("reply_to_id"), q.get_param_value("username"), q.get_param_value("text"));
+        if (id.empty()) return graph_error(r, 400, 100, "The requested resource does not exist", 33);
+        r.set_content(json{{"id", id}}.dump(), "application/json");
+    });
     server().Get(version + R"((\d+))", [this](const httplib::Request& q, httplib::Response& r) { handle_status(q, r); });
     server().Delete(version + R"((\d+))", [this](const httplib::Request& q, httplib::Response& r) { handle_delete(q, r); });
     server().Get("/_peer/published", [this](const httplib::Request&, httplib::Response& r) {
@@ -56,13 +66,74 @@ FakeThreads::~FakeThreads() { stop(); }
 std::vector<FakeThreadsPost> FakeThreads::published() const {
     std::lock_guard<std::mutex> lock(mutex_);
     std::vector<FakeThreadsPost> out;
-    for (std::size_t i : published_) out.push_back(posts_[i]);
+    for (std::size_t i : published_) {
+        if (posts_[i].username.empty()) out.push_back(posts_[i]);
+    }
     return out;
 }
 
 int FakeThreads::containers() const {
     std::lock_guard<std::mutex> lock(mutex_);
     return static_cast<int>(posts_.size());
+}
+
+const FakeThreadsPost* FakeThreads::media(const std::string& media_id) const {
+    for (const FakeThreadsPost& p : posts_) {
+        if (!media_id.empty() && p.media_id == media_id && !p.deleted) return &p;
+    }
+    return nullptr;
+}
+
+std::string FakeThreads::inject_reply(const std::string& reply_to_id, const std::string& username,
+                                      const std::string& text) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    const FakeThreadsPost* parent = media(reply_to_id);
+    if (!parent || username.empty()) return "";
+    FakeThreadsPost post;
+    post.container_id = std::to_string(17889615691921648LL + static_cast<long long>(posts_.size()));
+    post.media_id = std::to_string(18000000000000000LL + static_cast<long long>(published_.size()));
+    post.text = text;
+    post.reply_to = reply_to_id;
+    post.root = parent->root;
+    post.username = username;
+    published_.push_back(posts_.size());
+    posts_.push_back(post);
+    return post.media_id;
+}
+
+void FakeThreads::rate_limited(httplib::Response& response) const {
+    response.set_header("X-App-Usage", R"({"call_count":100,"total_cputime":10,"total_time":12})");
+    response.set_header("X-Business-Use-Case-Usage",
+                        json{{user_id_, {{{"type", "threads"}, {"estimated_time_to_regain_access", regain_minutes_.load()}}}}}.dump());
+    graph_error(response, 400, 4, "Application request limit reached");
+}
+
+// Every reply under a root post, at any depth, in publish order (newest first by default).
+void FakeThreads::handle_conversation(const httplib::Request& request, httplib::Response& response) {
+    ++conversation_requests_;
+    if (!authorized(request, response)) return;
+    if (listing_faults_.pop() == PlatformFault::RateLimit) return rate_limited(response);
+    const std::string fields = request.get_param_value("fields");
+    auto asked = [&](const char* field) { return fields.find(field) != std::string::npos; };
+    std::vector<json> listed;
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        const FakeThreadsPost* root = media(request.matches[1]);
+        if (!root) return graph_error(response, 400, 100, "Object with ID does not exist", 33);
+        for (std::size_t i : published_) {
+            const FakeThreadsPost& p = posts_[i];
+            if (p.deleted || p.root != root->media_id || p.media_id == root->media_id) continue;
+            json item = {{"id", p.media_id}};
+            if (asked("text")) item["text"] = p.text;
+            if (asked("username")) item["username"] = p.username.empty() ? "testhospital" : p.username;
+            if (asked("replied_to")) item["replied_to"] = {{"id", p.reply_to}};
+            if (asked("root_post")) item["root_post"] = {{"id", p.root}};
+            if (asked("is_reply_owned_by_me")) item["is_reply_owned_by_me"] = p.username.empty();
+            listed.push_back(item);
+        }
+    }
+    if (request.get_param_value("reverse") != "false") listed.assign(listed.rbegin(), listed.rend());
+    response.set_content(graph_page(listed, request).dump(), "application/json");
 }
 
 bool FakeThreads::authorized(const httplib::Request& request, httplib::Response& response) const {
@@ -103,12 +174,7 @@ void FakeThreads::handle_publish(const httplib::Request& request, httplib::Respo
     if (!authorized(request, response)) return;
     if (fault == PlatformFault::Status500) return graph_error(response, 500, 1, "An unknown error has occurred.");
     if (fault == PlatformFault::Status503) return graph_error(response, 503, 2, "Service temporarily unavailable");
-    if (fault == PlatformFault::RateLimit) {
-        response.set_header("X-App-Usage", R"({"call_count":100,"total_cputime":10,"total_time":12})");
-        response.set_header("X-Business-Use-Case-Usage",
-                            json{{user_id_, {{{"type", "threads"}, {"estimated_time_to_regain_access", 1}}}}}.dump());
-        return graph_error(response, 400, 4, "Application request limit reached");
-    }
+    if (fault == PlatformFault::RateLimit) return rate_limited(response);
     std::string media_id;
     {
         std::lock_guard<std::mutex> lock(mutex_);
@@ -119,6 +185,8 @@ void FakeThreads::handle_publish(const httplib::Request& request, httplib::Respo
         if (!posts_[i].media_id.empty())
             return graph_error(response, 400, 100, "The media has already been published");
         posts_[i].media_id = std::to_string(18000000000000000LL + static_cast<long long>(published_.size()));
+        const FakeThreadsPost* parent = media(posts_[i].reply_to);
+        posts_[i].root = parent ? parent->root : posts_[i].media_id;
         published_.push_back(i);
         media_id = posts_[i].media_id;
     }
@@ -143,7 +211,7 @@ void FakeThreads::handle_list(const httplib::Request& request, httplib::Response
     std::lock_guard<std::mutex> lock(mutex_);
     for (auto it = published_.rbegin(); it != published_.rend(); ++it) {
         const FakeThreadsPost& p = posts_[*it];
-        if (p.deleted || p.reply_to.empty() == replies) continue;
+        if (p.deleted || !p.username.empty() || p.reply_to.empty() == replies) continue;
         json item = {{"id", p.media_id}, {"text", p.text}};
         if (replies) item["replied_to"] = {{"id", p.reply_to}};
         data.push_back(item);

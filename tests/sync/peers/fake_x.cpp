@@ -32,6 +32,30 @@ std::string escaped(const std::string& text) {
     return out;
 }
 
+std::string now_iso8601() {
+    std::time_t now = std::time(nullptr);
+    char text[32];
+    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%S.000Z", std::gmtime(&now));
+    return text;
+}
+
+// Ours is kUserId; each follower's a stable number of their own.
+std::string author_id(const FakeTweet& t) {
+    return t.username.empty() ? kUserId : std::to_string(3000000000ULL + std::hash<std::string>{}(t.username) % 1000000000ULL);
+}
+
+// The v2 tweet object with the tweet.fields asked for (id, text and edit history always).
+json tweet_json(const FakeTweet& t, const std::string& fields) {
+    auto asked = [&](const char* field) { return fields.find(field) != std::string::npos; };
+    json tweet = {{"id", t.id}, {"text", escaped(t.text)}, {"edit_history_tweet_ids", {t.id}}};
+    if (asked("created_at")) tweet["created_at"] = now_iso8601();
+    if (asked("author_id")) tweet["author_id"] = author_id(t);
+    if (asked("conversation_id")) tweet["conversation_id"] = t.conversation_id;
+    if (asked("referenced_tweets") && !t.in_reply_to.empty())
+        tweet["referenced_tweets"] = {{{"type", "replied_to"}, {"id", t.in_reply_to}}};
+    return tweet;
+}
+
 // OAuth k="v", k="v" into decoded pairs.
 std::map<std::string, std::string> oauth_header_params(const std::string& header) {
     std::map<std::string, std::string> params;
@@ -62,6 +86,14 @@ FakeX::FakeX(OAuth1Credentials keys, int port) : keys_(std::move(keys)) {
                       "application/json");
     });
     server().Get(R"(/2/users/(\d+)/tweets)", [this](const httplib::Request& q, httplib::Response& r) { handle_list(q, r); });
+    server().Get("/2/tweets/search/recent",
+                 [this](const httplib::Request& q, httplib::Response& r) { handle_search(q, r); });
+    server().Post("/_peer/reply", [this](const httplib::Request& q, httplib::Response& r) {
+        const std::string id =
+            inject_reply(q.get_param_value("in_reply_to"), q.get_param_value("username"), q.get_param_value("text"));
+        if (id.empty()) return problem(r, 400, "Invalid Request", "in_reply_to must name a tweet, username a user");
+        r.set_content(json{{"data", {{"id", id}}}}.dump(), "application/json");
+    });
     server().Get("/_peer/tweets", [this](const httplib::Request&, httplib::Response& r) {
         json all = json::array();
         for (const FakeTweet& t : tweets()) {
@@ -78,6 +110,36 @@ FakeX::~FakeX() { stop(); }
 std::vector<FakeTweet> FakeX::tweets() const {
     std::lock_guard<std::mutex> lock(mutex_);
     return tweets_;
+}
+
+void FakeX::rate_limited(httplib::Response& response) const {
+    const long long reset = reset_at_ ? reset_at_.load() : static_cast<long long>(std::time(nullptr)) + 60;
+    response.set_header("x-rate-limit-limit", "100");
+    response.set_header("x-rate-limit-remaining", "0");
+    response.set_header("x-rate-limit-reset", std::to_string(reset));
+    problem(response, 429, "Too Many Requests", "Too Many Requests");
+}
+
+std::string FakeX::add_tweet(FakeTweet tweet) {
+    tweet.id = std::to_string(1460323737035677698LL + static_cast<long long>(tweets_.size()));
+    tweet.conversation_id = tweet.id;
+    for (const FakeTweet& t : tweets_) {
+        if (t.id == tweet.in_reply_to) tweet.conversation_id = t.conversation_id;
+    }
+    tweets_.push_back(tweet);
+    return tweet.id;
+}
+
+std::string FakeX::inject_reply(const std::string& in_reply_to, const std::string& username, const std::string& text) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    bool found = false;
+    for (const FakeTweet& t : tweets_) found = found || (t.id == in_reply_to && !t.deleted);
+    if (!found || username.empty()) return "";
+    FakeTweet reply;
+    reply.in_reply_to = in_reply_to;
+    reply.username = username;
+    reply.text = text;
+    return add_tweet(reply);
 }
 
 // Recomputes the signature from what arrived: method, http://Host/path, query and oauth_*.
@@ -110,12 +172,7 @@ void FakeX::handle_create(const httplib::Request& request, httplib::Response& re
     if (!signed_correctly(request, response)) return;
     if (fault == PlatformFault::Status500) return problem(response, 500, "Internal Server Error", "Internal error");
     if (fault == PlatformFault::Status503) return problem(response, 503, "Service Unavailable", "Over capacity");
-    if (fault == PlatformFault::RateLimit) {
-        response.set_header("x-rate-limit-limit", "100");
-        response.set_header("x-rate-limit-remaining", "0");
-        response.set_header("x-rate-limit-reset", std::to_string(std::time(nullptr) + 60));
-        return problem(response, 429, "Too Many Requests", "Too Many Requests");
-    }
+    if (fault == PlatformFault::RateLimit) return rate_limited(response);
     const json body = json::parse(request.body, nullptr, false);
     if (!body.is_object() || !body.contains("text") || !body["text"].is_string())
         return problem(response, 400, "Invalid Request", "One or more parameters to your request was invalid.");
@@ -127,11 +184,10 @@ void FakeX::handle_create(const httplib::Request& request, httplib::Response& re
     {
         std::lock_guard<std::mutex> lock(mutex_);
         for (const FakeTweet& t : tweets_) {
-            if (!t.deleted && t.text == created.text)
+            if (!t.deleted && t.username.empty() && t.text == created.text)
                 return problem(response, 403, "Forbidden", "You are not allowed to create a Tweet with duplicate content.");
         }
-        created.id = std::to_string(1460323737035677698LL + static_cast<long long>(tweets_.size()));
-        tweets_.push_back(created);
+        created.id = add_tweet(created);
     }
     if (fault == PlatformFault::DropAfter) return drop_connection(response);
     response.status = 201;
@@ -142,16 +198,10 @@ void FakeX::handle_list(const httplib::Request& request, httplib::Response& resp
     if (!signed_correctly(request, response)) return;
     if (request.matches[1] != kUserId) return problem(response, 404, "Not Found Error", "Could not find user");
     json data = json::array();
-    std::time_t now = std::time(nullptr);
-    char created_at[32];
-    std::strftime(created_at, sizeof created_at, "%Y-%m-%dT%H:%M:%S.000Z", std::gmtime(&now));
     std::lock_guard<std::mutex> lock(mutex_);
     for (auto it = tweets_.rbegin(); it != tweets_.rend() && data.size() < 20; ++it) {
-        if (it->deleted) continue;
-        json tweet = {{"id", it->id}, {"text", escaped(it->text)}, {"created_at", created_at},
-                      {"edit_history_tweet_ids", {it->id}}};
-        if (!it->in_reply_to.empty()) tweet["referenced_tweets"] = {{{"type", "replied_to"}, {"id", it->in_reply_to}}};
-        data.push_back(tweet);
+        if (!it->deleted && it->username.empty())
+            data.push_back(tweet_json(*it, "created_at,referenced_tweets"));
     }
     if (data.empty()) return response.set_content(R"({"meta":{"result_count":0}})", "application/json");
     response.set_content(json{{"data", data}, {"meta", {{"result_count", data.size()}}}}.dump(), "application/json");
@@ -170,6 +220,47 @@ void FakeX::handle_delete(const httplib::Request& request, httplib::Response& re
         return response.set_content(R"({"data":{"deleted":true}})", "application/json");
     }
     problem(response, 404, "Not Found Error", "Could not find tweet");
+}
+
+// Newest first; next_token is the offset into the matches ("nt" + n), opaque to the client.
+void FakeX::handle_search(const httplib::Request& request, httplib::Response& response) {
+    ++search_requests_;
+    if (!signed_correctly(request, response)) return;
+    if (listing_faults_.pop() == PlatformFault::RateLimit) return rate_limited(response);
+    const std::string query = request.get_param_value("query");
+    std::size_t max_results = 10, offset = 0;
+    long long since = 0;
+    try {
+        if (request.has_param("max_results")) max_results = std::stoul(request.get_param_value("max_results"));
+        if (request.has_param("since_id")) since = std::stoll(request.get_param_value("since_id"));
+        if (request.has_param("next_token")) offset = std::stoul(request.get_param_value("next_token").substr(2));
+    } catch (const std::exception&) {
+        return problem(response, 400, "Invalid Request", "One or more parameters to your request was invalid.");
+    }
+    if (query.rfind("conversation_id:", 0) != 0 || max_results < 10 || max_results > 100)
+        return problem(response, 400, "Invalid Request", "One or more parameters to your request was invalid.");
+    const std::string conversation = query.substr(16), fields = request.get_param_value("tweet.fields");
+    std::vector<const FakeTweet*> matches;
+    std::lock_guard<std::mutex> lock(mutex_);
+    for (auto it = tweets_.rbegin(); it != tweets_.rend(); ++it) {
+        if (!it->deleted && it->conversation_id == conversation && std::stoll(it->id) > since)
+            matches.push_back(&*it);
+    }
+    response.set_header("x-rate-limit-limit", "180");
+    response.set_header("x-rate-limit-remaining", "179");
+    response.set_header("x-rate-limit-reset", std::to_string(std::time(nullptr) + 900));
+    if (offset >= matches.size()) return response.set_content(R"({"meta":{"result_count":0}})", "application/json");
+    json data = json::array(), users = json::array();
+    for (std::size_t i = offset; i < matches.size() && i < offset + max_results; ++i) {
+        data.push_back(tweet_json(*matches[i], fields));
+        const std::string name = matches[i]->username.empty() ? "testhospital" : matches[i]->username;
+        users.push_back({{"id", author_id(*matches[i])}, {"name", name}, {"username", name}});
+    }
+    json meta = {{"newest_id", data.front()["id"]}, {"oldest_id", data.back()["id"]}, {"result_count", data.size()}};
+    if (offset + max_results < matches.size()) meta["next_token"] = "nt" + std::to_string(offset + max_results);
+    json body = {{"data", data}, {"meta", meta}};
+    if (request.get_param_value("expansions").find("author_id") != std::string::npos) body["includes"] = {{"users", users}};
+    response.set_content(body.dump(), "application/json");
 }
 
 }  // namespace orlive::testing

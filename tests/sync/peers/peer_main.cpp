@@ -3,7 +3,8 @@
 //                    [--lifetime S] [--token T] [--latency-ms N] [--fault-rate P]
 // facebook: Page 1001, token page-token; x: FakeX::test_keys(); threads: user 17841400000,
 // token threads-token. --fault-rate P (facebook, x, threads): that share of create requests
-// fail at random (500, 503, dropped before or after creating).
+// fail at random (500, 503, dropped before or after creating). A follower's reply comes in
+// with POST /_peer/reply on every kind but bluesky and webhook (parameters: its peer's header).
 // Writes its port to FILE once listening; stops on SIGTERM/SIGINT or after S seconds
 // (default 300), so a failed script never leaves it behind.
 //   orlive_test_peer --get URL | --post URL
