@@ -48,7 +48,7 @@ void draw_first_run_wizard(const SessionSnapshot&, WizardState& state, const Fon
         case kWelcome: {
             title(fonts, "Welcome to ORLive: set up this device", state.step);
             wrapped_text("Five short steps: the hospital's name, its hashtags, the undo window, and two PINs "
-                         "(compliance review, and admin). Social accounts are added by IT in the settings file; "
+                         "(compliance review, and admin). Social accounts are added by IT (orlivectl account add); "
                          "until then posts stay in the local feed.",
                          colors::kText);
             ImGui::Dummy(ImVec2(1, touch_height()));

@@ -56,7 +56,8 @@ void draw_settings_screen(const SessionSnapshot& snapshot, UiState& state, const
             actions.push_back(CheckAccounts{});
     }
     ImGui::Spacing();
-    wrapped_text("Settings are read from the config file (see README, 'Settings file'); IT edits them there.",
+    wrapped_text("Settings are read from the config file at start (README, 'Settings file'); IT adds accounts "
+                 "with orlivectl account add and restarts ORLive.",
                  colors::kTextDim);
     ImGui::Spacing();
     if (big_button("Quit ORLive", ImVec2(ImGui::GetFontSize() * 10, touch_height()), colors::kDanger, colors::kText))

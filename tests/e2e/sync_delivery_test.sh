@@ -104,6 +104,13 @@ expect_eq "$("$peer" --get "http://127.0.0.1:$fb_port/_peer/objects" | jq '[.[] 
 expect_eq "$("$peer" --get "http://127.0.0.1:$xx_port/_peer/tweets" | jq '[.[] | select((.text | startswith("faulty")) and (.deleted | not))] | length')" 0 "tweets deleted"
 expect_eq "$("$peer" --get "http://127.0.0.1:$th_port/_peer/published" | jq '[.[] | select((.text | startswith("faulty")) and (.deleted | not))] | length')" 0 "Threads posts deleted"
 expect_status 0 "$ctl" "${d[@]}" "${c[@]}" case end
+# The faults are over: the three peers answer normally again. The posts below go to every
+# account and test Mastodon's refusal and the daemon; a 30 % fault on Facebook, X or Threads
+# would only race their backoff against --timeout 10 (seen under ASan).
+stop_peer "$fb_pid"; stop_peer "$xx_pid"; stop_peer "$th_pid"
+start_peer facebook fb --port "$fb_port"; pids+=("$fb_pid")
+start_peer x xx --port "$xx_port"; pids+=("$xx_pid")
+start_peer threads th --port "$th_port"; pids+=("$th_pid")
 
 # A refused post: failed with the platform's words; retry sends it.
 "$peer" --post "http://127.0.0.1:$masto_port/_peer/fault?kind=422" >/dev/null
