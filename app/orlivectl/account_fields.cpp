@@ -19,13 +19,6 @@ std::vector<std::string> keys_of(AccountKind kind, bool secret) {
 
 }  // namespace
 
-std::optional<AccountKind> account_kind_named(const std::string& name) {
-    for (AccountKind kind : {AccountKind::Mastodon, AccountKind::Bluesky, AccountKind::Webhook, AccountKind::Facebook,
-                             AccountKind::X, AccountKind::Threads})
-        if (name == account_kind_name(kind)) return kind;
-    return std::nullopt;
-}
-
 std::vector<std::string> public_keys(AccountKind kind) { return keys_of(kind, false); }
 std::vector<std::string> secret_keys(AccountKind kind) { return keys_of(kind, true); }
 

@@ -11,8 +11,6 @@
 
 namespace orlive::cli {
 
-// "mastodon" → Mastodon, by account_kind_name; nothing for any other word.
-std::optional<AccountKind> account_kind_named(const std::string& name);
 // A kind's keys besides name and kind: those given as flags, and those only read as secrets.
 std::vector<std::string> public_keys(AccountKind kind);
 std::vector<std::string> secret_keys(AccountKind kind);

@@ -262,6 +262,13 @@ const char* account_kind_name(AccountKind kind) {
     return "webhook";
 }
 
+std::optional<AccountKind> account_kind_named(std::string_view name) {
+    for (AccountKind kind : {AccountKind::Mastodon, AccountKind::Bluesky, AccountKind::Webhook, AccountKind::Facebook,
+                             AccountKind::X, AccountKind::Threads})
+        if (name == account_kind_name(kind)) return kind;
+    return std::nullopt;
+}
+
 const char* account_display_name(AccountKind kind) {
     switch (kind) {
         case AccountKind::Mastodon: return "Mastodon";

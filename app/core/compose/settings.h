@@ -4,7 +4,9 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -42,6 +44,8 @@ struct Account {
 
 // "mastodon", "bluesky", "webhook", "facebook", "x", "threads" (CONTRACT.md `platform`).
 const char* account_kind_name(AccountKind kind);
+// The reverse of account_kind_name: "mastodon" → Mastodon; nothing for any other word.
+std::optional<AccountKind> account_kind_named(std::string_view name);
 // For people: "Mastodon", "Bluesky", "webhook", "Facebook Page", "X", "Threads".
 const char* account_display_name(AccountKind kind);
 

@@ -25,11 +25,7 @@ std::optional<AccountKind> platform_of(const Settings& settings, const QuestionR
     for (const Account& account : settings.accounts) {
         if (account.name == q.account) return account.kind;
     }
-    for (AccountKind kind : {AccountKind::Mastodon, AccountKind::Bluesky, AccountKind::Facebook, AccountKind::X,
-                             AccountKind::Threads}) {
-        if (q.platform == account_kind_name(kind)) return kind;
-    }
-    return std::nullopt;
+    return account_kind_named(q.platform);
 }
 
 std::string title_of_post(const std::vector<PostView>& feed, std::optional<std::int64_t> post_id) {
@@ -189,9 +185,18 @@ void SnapshotBuilder::add_questions(SessionSnapshot& next) const {
     // A withdrawn case takes no answers: nothing waits for one.
     const bool withdrawn = !shown->empty() && shown->front().case_withdrawn;
     next.new_questions = withdrawn ? 0 : *unanswered;
-    auto record = find_case(db_, *case_id);
-    if (!record || !record->has_value()) return;
-    if (const ProcedureTemplate* tpl = catalog_.find((*record)->procedure_id)) next.answer_phrases = tpl->answers;
+    add_answer_phrases(next, *case_id);
+}
+
+// The active case's procedure is already known; an ended case's is read (only then, not per tap).
+void SnapshotBuilder::add_answer_phrases(SessionSnapshot& next, std::int64_t case_id) const {
+    std::string procedure_id;
+    if (next.active) {
+        procedure_id = next.active->procedure_id;
+    } else if (auto record = find_case(db_, case_id); record && record->has_value()) {
+        procedure_id = (*record)->procedure_id;
+    }
+    if (const ProcedureTemplate* tpl = catalog_.find(procedure_id)) next.answer_phrases = tpl->answers;
 }
 
 // Read on their own, not from the case feed: a hospital-status post has no case, yet it has

@@ -46,6 +46,7 @@ private:
     void add_review_bars(SessionSnapshot& next, const ProcedureTemplate* procedure) const;
     // Followers' questions of the active, else the last ended, case (after add_feed: titles).
     void add_questions(SessionSnapshot& next) const;
+    void add_answer_phrases(SessionSnapshot& next, std::int64_t case_id) const;
     PostView view_of(PostRecord post, const ProcedureTemplate* procedure) const;
 
     Database& db_;
