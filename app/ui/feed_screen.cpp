@@ -64,27 +64,18 @@ void draw_feed_screen(const SessionSnapshot& snapshot, const Fonts& fonts, std::
         return;
     }
     ImGui::BeginChild("feed", ImVec2(0, 0), false);
-    // Touch scrolling: a finger drags the list (ImGui 1.86 has no native touch scrolling).
-    if (ImGui::IsWindowHovered() && ImGui::IsMouseDragging(ImGuiMouseButton_Left))
-        ImGui::SetScrollY(ImGui::GetScrollY() - ImGui::GetIO().MouseDelta.y);
+    touch_scroll();
 
-    const float pad = ImGui::GetFontSize() * 0.7f;
     for (const PostView& view : snapshot.feed) {
         const PostRecord& post = view.post;
-        ImDrawList* draw = ImGui::GetWindowDrawList();
-        draw->ChannelsSplit(2);
-        draw->ChannelsSetCurrent(1);
-        ImVec2 top = ImGui::GetCursorScreenPos();
-        const float width = ImGui::GetContentRegionAvail().x;
-        ImGui::SetCursorScreenPos(ImVec2(top.x + pad, top.y + pad));
-        ImGui::BeginGroup();
+        const Card card = begin_card();
         ImGui::PushFont(fonts.large);
         ImGui::Text("%s  %s", format_local_hhmm(post.created_at).c_str(), view.title.c_str());
         ImGui::PopFont();
         StateChip state = delivery_chip(post, snapshot.now);
-        ImGui::SameLine(width - chip_width(state.text) - pad);
+        ImGui::SameLine(card.width - chip_width(state.text) - card.pad);
         chip(state.text, state.fill, colors::kText);
-        ImGui::PushTextWrapPos(top.x + width - pad - ImGui::GetWindowPos().x);
+        ImGui::PushTextWrapPos(card.top.x + card.width - card.pad - ImGui::GetWindowPos().x);
         ImGui::TextUnformatted(post.text.c_str());
         ImGui::PopTextWrapPos();
         ImGui::PushID(static_cast<int>(post.id));
@@ -92,12 +83,7 @@ void draw_feed_screen(const SessionSnapshot& snapshot, const Fonts& fonts, std::
         draw_failed_deletions(post, actions);
         ImGui::PopID();
         if (post.state == PostState::Blocked && !post.reason.empty()) wrapped_text(post.reason, colors::kDangerText);
-        ImGui::EndGroup();
-        ImVec2 bottom(top.x + width, ImGui::GetItemRectMax().y + pad);
-        draw->ChannelsSetCurrent(0);
-        draw->AddRectFilled(top, bottom, post.state == PostState::Cancelled ? colors::kDone : colors::kPanel, 12);
-        draw->ChannelsMerge();
-        ImGui::SetCursorScreenPos(ImVec2(top.x, bottom.y + ImGui::GetStyle().ItemSpacing.y));
+        end_card(card, post.state == PostState::Cancelled ? colors::kDone : colors::kPanel);
     }
     ImGui::Dummy(ImVec2(1, 1));
     ImGui::EndChild();

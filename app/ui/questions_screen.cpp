@@ -95,16 +95,9 @@ void draw_card_buttons(const QuestionView& q, QuestionsScreenState& state, std::
 
 void draw_question_card(const QuestionView& q, QuestionsScreenState& state, const Fonts& fonts,
                         std::vector<Action>& actions) {
-    const float pad = ImGui::GetFontSize() * 0.7f;
-    ImDrawList* draw = ImGui::GetWindowDrawList();
-    draw->ChannelsSplit(2);
-    draw->ChannelsSetCurrent(1);
-    const ImVec2 top = ImGui::GetCursorScreenPos();
-    const float width = ImGui::GetContentRegionAvail().x;
-    ImGui::SetCursorScreenPos(ImVec2(top.x + pad, top.y + pad));
-    ImGui::BeginGroup();
+    const Card card = begin_card();
     ImGui::PushFont(fonts.bold);
-    ImGui::PushTextWrapPos(top.x + width - pad - ImGui::GetWindowPos().x);
+    ImGui::PushTextWrapPos(card.top.x + card.width - card.pad - ImGui::GetWindowPos().x);
     ImGui::TextUnformatted(byline(q).c_str());
     ImGui::PopFont();
     ImGui::PushFont(fonts.large);
@@ -116,12 +109,7 @@ void draw_question_card(const QuestionView& q, QuestionsScreenState& state, cons
         ImGui::SameLine();
     }
     draw_card_buttons(q, state, actions);
-    ImGui::EndGroup();
-    const ImVec2 bottom(top.x + width, ImGui::GetItemRectMax().y + pad);
-    draw->ChannelsSetCurrent(0);
-    draw->AddRectFilled(top, bottom, q.answered ? colors::kDone : colors::kPanel, 12);
-    draw->ChannelsMerge();
-    ImGui::SetCursorScreenPos(ImVec2(top.x, bottom.y + ImGui::GetStyle().ItemSpacing.y));
+    end_card(card, q.answered ? colors::kDone : colors::kPanel);
 }
 
 void draw_question_list(const SessionSnapshot& snapshot, QuestionsScreenState& state, const Fonts& fonts,
@@ -139,9 +127,7 @@ void draw_question_list(const SessionSnapshot& snapshot, QuestionsScreenState& s
     }
     const float bottom = snapshot.undoable ? touch_height() * 1.3f + ImGui::GetStyle().ItemSpacing.y : 0.0f;
     ImGui::BeginChild("questions", ImVec2(0, -bottom), false);
-    // Touch scrolling: a finger drags the list (ImGui 1.86 has no native touch scrolling).
-    if (ImGui::IsWindowHovered() && ImGui::IsMouseDragging(ImGuiMouseButton_Left))
-        ImGui::SetScrollY(ImGui::GetScrollY() - ImGui::GetIO().MouseDelta.y);
+    touch_scroll();
     for (const QuestionView& q : snapshot.questions) draw_question_card(q, state, fonts, actions);
     ImGui::Dummy(ImVec2(1, 1));
     ImGui::EndChild();

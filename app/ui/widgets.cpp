@@ -133,4 +133,28 @@ void number_picker(const char* id, const std::string& label, int& value, int min
     ImGui::NewLine();
 }
 
+Card begin_card() {
+    Card card{ImGui::GetCursorScreenPos(), ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 0.7f};
+    ImGui::GetWindowDrawList()->ChannelsSplit(2);
+    ImGui::GetWindowDrawList()->ChannelsSetCurrent(1);
+    ImGui::SetCursorScreenPos(ImVec2(card.top.x + card.pad, card.top.y + card.pad));
+    ImGui::BeginGroup();
+    return card;
+}
+
+void end_card(const Card& card, ImU32 fill) {
+    ImGui::EndGroup();
+    const ImVec2 bottom(card.top.x + card.width, ImGui::GetItemRectMax().y + card.pad);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->ChannelsSetCurrent(0);
+    draw->AddRectFilled(card.top, bottom, fill, 12);
+    draw->ChannelsMerge();
+    ImGui::SetCursorScreenPos(ImVec2(card.top.x, bottom.y + ImGui::GetStyle().ItemSpacing.y));
+}
+
+void touch_scroll() {
+    if (ImGui::IsWindowHovered() && ImGui::IsMouseDragging(ImGuiMouseButton_Left))
+        ImGui::SetScrollY(ImGui::GetScrollY() - ImGui::GetIO().MouseDelta.y);
+}
+
 }  // namespace orlive::ui

@@ -35,6 +35,19 @@ void number_picker(const char* id, const std::string& label, int& value, int min
 // Minimum touch target height: at least 64 px at 1280x800.
 float touch_height();
 
+// A rounded panel behind what is drawn between begin_card and end_card (its height is known
+// only afterwards, so the panel goes on a channel below). Content starts `pad` inside `top`.
+struct Card {
+    ImVec2 top;
+    float width = 0;
+    float pad = 0;
+};
+Card begin_card();
+void end_card(const Card& card, ImU32 fill);
+
+// Touch scrolling in the current child window: a finger drags the list (ImGui 1.86 has none).
+void touch_scroll();
+
 // Text wrapped to the available width in the given colour.
 void wrapped_text(const std::string& text, ImU32 color);
 
