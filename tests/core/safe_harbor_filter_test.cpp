@@ -779,5 +779,21 @@ TEST_F(SafeHarborFilterTest, CapitalShorthandOfNursingNotes) {
               "PT LIVES IN [ADDRESS] WITH DAUGHTER. TRANSFERRED TO PACU, LIVES IN FEAR OF FALLS");
 }
 
+
+// Shapes that name a device, a car or a home without the usual keyword or number.
+TEST_F(SafeHarborFilterTest, HardwareAddressesDeviceIdentifiersPlatesAndNumberlessStreets) {
+    EXPECT_EQ(redact("MAC 00:1B:44:11:3A:B7 on the monitor"), "MAC [DEVICE_ID] on the monitor");
+    EXPECT_EQ(redact("pump at 00-1b-44-11-3a-b7 dropped off"), "pump at [DEVICE_ID] dropped off");
+    EXPECT_EQ(redact("UDI (01)00844588003288(17)141120(10)7654321D scanned"), "UDI [DEVICE_ID] scanned");
+    EXPECT_EQ(redact("car reg AB12 CDE at the entrance"), "car reg [VEHICLE] at the entrance");
+    EXPECT_EQ(redact("her plates: 4GHT 219"), "her plates: [VEHICLE]");
+    EXPECT_EQ(redact("case #2023-00451 opened"), "case #[MRN] opened");
+    EXPECT_EQ(redact("she lives on elm street with her son"), "she lives on [ADDRESS] with her son");
+    EXPECT_EQ(redact("Lives off Harbor Road now"), "Lives off [ADDRESS] now");
+    // Not identifiers: the day's third case, a clock time, living on the street.
+    EXPECT_EQ(redact("case #3 to OR 2 at 12:30:45"), "case #3 to OR 2 at 12:30:45");
+    EXPECT_EQ(redact("lives on the street, shelter notified"), "lives on the street, shelter notified");
+}
+
 }  // namespace
 }  // namespace orlive

@@ -161,6 +161,12 @@ AddressDetector::AddressDetector() {
     street_lower_ = std::make_unique<RE2>(
         "\\b\\d{1,6}[ \\t]+(?:[a-z][a-z'\\-]+[ \\t]+){1,3}"
         "(?:street|st|avenue|ave|road|rd|lane|ln|boulevard|blvd|terrace|drive)\\b\\.?", o);
+    // A street named as a home without its number: "lives on elm street", "home off Route 9" is
+    // not (no street word). Group 1 is the first word, checked apart ("lives on the street").
+    home_street_ = std::make_unique<RE2>(
+        "\\b(?i:lives|living|lived|resides|residing|home|house|apartment|moved)[ \\t]+(?i:on|off)[ \\t]+"
+        "(([A-Za-z][A-Za-z'\\-]+)(?:[ \\t]+[A-Za-z][A-Za-z'\\-]+){0,2}[ \\t]+"
+        "(?i:street|st|avenue|ave|road|rd|lane|ln|boulevard|blvd|terrace|drive|court|ct|place|way))\\b\\.?", o);
     // Other hospitals a patient came from or goes to: "transferred from St. Agnes Medical Center",
     // "from St. Elsewhere General", "transferred to Mercy Regional".
     other_hospital_ = std::make_unique<RE2>(
@@ -243,7 +249,7 @@ bool AddressDetector::ok() const {
                            &keyword_, &state_zip_, &zip_keyword_, &zip9_, &city_state_zip_,
                            &military_, &street_unit_, &hungarian_, &intl_suffix_, &uk_postcode_,
                            &next_part_, &next_uk_, &next_inline_, &city_region_, &city_cue_, &person_from_,
-                           &city_cue_lower_, &street_lower_, &other_hospital_, &saint_place_, &residence_}) {
+                           &city_cue_lower_, &street_lower_, &home_street_, &other_hospital_, &saint_place_, &residence_}) {
         if (!(*re)->ok()) return false;
     }
     return true;
@@ -284,6 +290,14 @@ void AddressDetector::find_anchors(std::string_view text, const NameLexicon* lex
     });
 
     whole(*street_lower_, "street-address");
+    for_each_match<3>(*home_street_, text, [&](const auto& g) {
+        const std::string first = fold_case(std::string(group_view(g[2])));
+        if (first == "the" || first == "a" || first == "our" || first == "his" || first == "her" ||
+            first == "their" || first == "same" || first == "this" || first == "that") {
+            return;
+        }
+        add(out, group_begin(text, g[1]), group_end(text, g[1]), "street-address");
+    });
     group1(*other_hospital_, "other-hospital");
     group1(*saint_place_, "other-hospital");
     for_each_match<3>(*practice_, text, [&](const auto& g) {

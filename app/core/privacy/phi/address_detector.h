@@ -37,6 +37,7 @@ private:
 
     std::unique_ptr<RE2> street_;
     std::unique_ptr<RE2> street_lower_;     // "27 maple st": a lowercase street name
+    std::unique_ptr<RE2> home_street_;      // "lives on elm street": a street without a number
     std::unique_ptr<RE2> other_hospital_;   // "transferred from St. Agnes Medical Center"
     std::unique_ptr<RE2> practice_;         // "at Harborview Family Practice"
     std::unique_ptr<RE2> po_box_;

@@ -54,7 +54,14 @@ IdentifierDetector::IdentifierDetector() {
         keyword_rules_.push_back({std::make_unique<RE2>("\\b" + keywords + "[ \\t]*" + kId, o),
                                   cat, name, min_digits});
     };
-    punct_rule("(?i:plate|tag)[ \\t]*[:#]", PhiCategory::Vehicle, "vehicle-keyword", 1);
+    punct_rule("(?i:plates?|tag)[ \\t]*[:#]", PhiCategory::Vehicle, "vehicle-keyword", 1);
+    // A UK registration ("car reg AB12 CDE"): its second group has no digit, so kId stops early.
+    keyword_rules_.push_back({std::make_unique<RE2>("\\b(?i:reg(?:istration)?|plates?|number[ \\t]+plate)"
+                                                    "(?:[ \\t]+(?i:no\\.?|number|is))?[ \\t]*[:#]?[ \\t]*"
+                                                    "([A-Z]{2}\\d{2}[ \\t]?[A-Z]{3})\\b", o),
+                              PhiCategory::Vehicle, "vehicle-keyword", 2});
+    // "case #2023-00451": a record number; "case #3" is the day's third case, so five digits.
+    punct_rule("(?i:case|encounter|visit|admission)[ \\t]*#", PhiCategory::Mrn, "mrn-keyword", 5);
     // "plate 7ABC123": a bare "plate" only before a registration-like token (upper-case letters
     // and digits mixed), never before "3.5 mm" or "6-hole" (orthopaedic plates).
     // An optional state prefix and one inner dash: "plate MA 4XK-291", "plate MI ABC-1234".
@@ -101,6 +108,10 @@ IdentifierDetector::IdentifierDetector() {
     iban_ = std::make_unique<RE2>("\\b[A-Z]{2}\\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,4})?\\b", o);
     vin_ = std::make_unique<RE2>("\\b[A-HJ-NPR-Z0-9]{17}\\b", o);
     long_number_ = std::make_unique<RE2>("#?\\b\\d{7,}\\b", o);
+    // A network card's hardware address: "00:1B:44:11:3A:B7", "00-1b-44-11-3a-b7".
+    mac_ = std::make_unique<RE2>("\\b(?:(?:[0-9A-Fa-f]{2}:){5}|(?:[0-9A-Fa-f]{2}-){5})[0-9A-Fa-f]{2}\\b", o);
+    // A GS1 unique device identifier: "(01)00844588003288(17)141120(10)7654321D", each part kept.
+    udi_ = std::make_unique<RE2>("\\(01\\)\\d{14}(?:\\(\\d{2,4}\\)[0-9A-Za-z\\-]{1,20})*", o);
     alnum_id_ = std::make_unique<RE2>("\\b[A-Za-z]{1,4}-?\\d{5,}[A-Za-z]?\\b|#\\d{5,}\\b", o);
 }
 
@@ -110,7 +121,7 @@ bool IdentifierDetector::ok() const {
     for (const auto& r : keyword_rules_) {
         if (!r.re->ok()) return false;
     }
-    for (const auto* re : {&ssn_, &card_, &iban_, &vin_, &long_number_, &alnum_id_}) {
+    for (const auto* re : {&ssn_, &card_, &iban_, &vin_, &long_number_, &alnum_id_, &mac_, &udi_}) {
         if (!(*re)->ok()) return false;
     }
     return true;
@@ -156,6 +167,12 @@ void IdentifierDetector::find(std::string_view text, std::vector<Candidate>& out
         add_candidate(out, group_begin(text, g[0]), group_end(text, g[0]), PhiCategory::Vehicle, "vin",
             priority::kCard);
     });
+    for (const RE2* re : {mac_.get(), udi_.get()}) {
+        for_each_match<1>(*re, text, [&](const auto& g) {
+            add_candidate(out, group_begin(text, g[0]), group_end(text, g[0]), PhiCategory::DeviceId,
+                          re == mac_.get() ? "mac-address" : "udi", priority::kCard);
+        });
+    }
     for_each_match<1>(*long_number_, text, [&](const auto& g) {
         add_candidate(out, group_begin(text, g[0]), group_end(text, g[0]), PhiCategory::OtherId,
             "long-number", priority::kGenericId);

@@ -36,6 +36,8 @@ private:
     std::unique_ptr<RE2> card_;
     std::unique_ptr<RE2> iban_;
     std::unique_ptr<RE2> vin_;
+    std::unique_ptr<RE2> mac_;  // a network card's hardware address
+    std::unique_ptr<RE2> udi_;  // a GS1 unique device identifier with its parts
     std::unique_ptr<RE2> long_number_;
     std::unique_ptr<RE2> alnum_id_;
 };
