@@ -23,16 +23,32 @@ cmake --build build-fuzz -j"$(nproc)" --target "${targets[@]}"
 
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
 mkdir -p build-fuzz/artifacts build-fuzz/logs
-failed=()
-for target in "${targets[@]}"; do
-  corpus=build-fuzz/corpus/$target
-  log=build-fuzz/logs/$target.log
+
+# One fuzzer: its log in build-fuzz/logs/<target>.log, its status its exit code.
+fuzz_one() {
+  local target=$1 corpus=build-fuzz/corpus/$1
   mkdir -p "$corpus"
-  args=(-max_total_time="$seconds" -timeout=10 -print_final_stats=1
-        -artifact_prefix="build-fuzz/artifacts/$target-")
+  rm -f "build-fuzz/logs/$target.status"
+  local args=(-max_total_time="$seconds" -timeout=10 -print_final_stats=1
+              -artifact_prefix="build-fuzz/artifacts/$target-")
   [[ -n "${dict[$target]:-}" ]] && args+=(-dict="${dict[$target]}")
   # The working corpus comes first: libFuzzer adds new inputs to the first directory only.
-  if build-fuzz/bin/"$target" "${args[@]}" "$corpus" "tests/fuzz/corpus/$target" >"$log" 2>&1; then
+  build-fuzz/bin/"$target" "${args[@]}" "$corpus" "tests/fuzz/corpus/$target" >"build-fuzz/logs/$target.log" 2>&1
+}
+
+# Each fuzzer is one process on one core: run as many at once as there are cores. Each writes
+# its exit status beside its log.
+running=0
+for target in "${targets[@]}"; do
+  if ((running >= $(nproc))); then wait -n || true; running=$((running - 1)); fi
+  (if fuzz_one "$target"; then echo 0; else echo $?; fi >"build-fuzz/logs/$target.status") &
+  running=$((running + 1))
+done
+wait
+failed=()
+for target in "${targets[@]}"; do
+  log=build-fuzz/logs/$target.log
+  if [[ $(cat "build-fuzz/logs/$target.status" 2>/dev/null) == 0 ]]; then
     runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
     echo "run-fuzzers: $target: ${runs:-?} executions in ${seconds} s, no findings"
   else
