@@ -795,5 +795,13 @@ TEST_F(SafeHarborFilterTest, HardwareAddressesDeviceIdentifiersPlatesAndNumberle
     EXPECT_EQ(redact("lives on the street, shelter notified"), "lives on the street, shelter notified");
 }
 
+
+TEST_F(SafeHarborFilterTest, AgeOverEightyNineAfterAnAgeCueInDigitsOrWords) {
+    EXPECT_EQ(redact("her age is ninety-one"), "her age is [AGE]");
+    EXPECT_EQ(redact("at the age of 95 she moved"), "at the age of [AGE] she moved");
+    EXPECT_EQ(redact("age was one hundred and two"), "age was [AGE]");
+    EXPECT_EQ(redact("age: 45, age of consent"), "age: 45, age of consent");
+}
+
 }  // namespace
 }  // namespace orlive

@@ -28,8 +28,6 @@ AgeDetector::AgeDetector() {
         "\\b(\\d{2,3})(?:[ \\t]*-?[ \\t]*(?i:years?|yrs?|yr|y)[ \\t]*-?[ \\t]*(?i:old|of[ \\t]+age)"
         "|[ \\t]*(?i:yo|y/o|y\\.o\\.?|yr old|yrs old))\\b",
         opts);
-    number_after_ = std::make_unique<RE2>(
-        "\\b(?i:aged?|age[ \\t]*:|age[ \\t]+of|at[ \\t]+age)[ \\t]*(\\d{2,3})\\b", opts);
     decade_ = std::make_unique<RE2>(
         "\\b(?i:in[ \\t]+(?:his|her|their|the)(?:[ \\t]+(?:early|mid|late))?[ \\t]+)"
         "((?:9\\d|1[0-2]\\d)'?s|(?i:nineties))\\b",
@@ -38,6 +36,11 @@ AgeDetector::AgeDetector() {
     const std::string word_age =
         "(?:ninety(?:[ \\t-]+(?:one|two|three|four|five|six|seven|eight|nine))?|"
         "(?:one|a)[ \\t-]+hundred(?:[ \\t-]+(?:and[ \\t-]+)?(?:one|two|three|four|five|six|seven|eight|nine|ten))?)";
+    // "aged 93", "age: 91", "her age is ninety-one", "at the age of 95".
+    const std::string age_cue =
+        "\\b(?i:aged?|age[ \\t]*:|age[ \\t]+(?:of|is|was|now)|at[ \\t]+(?:the[ \\t]+)?age(?:[ \\t]+of)?)";
+    number_after_ = std::make_unique<RE2>(age_cue + "[ \\t]*(\\d{2,3})\\b", opts);
+    words_after_ = std::make_unique<RE2>(age_cue + "[ \\t]+((?i:" + word_age + "))\\b", opts);
     person_ = std::make_unique<RE2>(
         "\\b(?i:(?:he|she|they|who|patient|pt|mom|mum|dad|grandma|grandpa)(?:'s|\u2019s|[ \\t]+(?:is|was|"
         "turned|turns|will[ \\t]+be|just[ \\t]+turned))|turned|turns|turning|celebrat(?:ed|es|ing)[ \\t]+(?:her|his)"
@@ -60,6 +63,7 @@ AgeDetector::~AgeDetector() = default;
 
 bool AgeDetector::ok() const {
     return number_before_->ok() && shorthand_->ok() && number_after_->ok() && decade_->ok() && words_->ok() &&
+           words_after_->ok() &&
            person_->ok();
 }
 
@@ -105,6 +109,9 @@ void AgeDetector::find(std::string_view text, std::vector<Candidate>& out) const
             if (k < text.size() && static_cast<unsigned char>(text[k]) == 0xC2) return;  // "°"
         }
         add(out, s, e, "age-person");
+    });
+    for_each_match<2>(*words_after_, text, [&](const auto& g) {
+        add(out, group_begin(text, g[1]), group_end(text, g[1]), "age-words");
     });
     for_each_match<2>(*decade_, text, [&](const auto& g) {
         add(out, group_begin(text, g[1]), group_end(text, g[1]), "age-decade");

@@ -29,6 +29,7 @@ private:
     std::unique_ptr<RE2> shorthand_;      // 95f, 100M, 97 yrs, 99th birthday
     std::unique_ptr<RE2> decade_;         // in her 90s / nineties
     std::unique_ptr<RE2> words_;          // ninety-two-year-old, nonagenarian
+    std::unique_ptr<RE2> words_after_;    // "her age is ninety-one"
     std::unique_ptr<RE2> person_;         // she is 97, he's ninety-four, turned 102
 };
 
