@@ -803,5 +803,13 @@ TEST_F(SafeHarborFilterTest, AgeOverEightyNineAfterAnAgeCueInDigitsOrWords) {
     EXPECT_EQ(redact("age: 45, age of consent"), "age: 45, age of consent");
 }
 
+
+TEST_F(SafeHarborFilterTest, AfterATitleAnEnglishWordIsTheSurname) {
+    EXPECT_EQ(redact("Mrs. Angstrom in recovery"), "Mrs. [NAME] in recovery");
+    EXPECT_EQ(redact("Ms. Zoe \u00C5ngstr\u00F6m in recovery"), "Ms. [NAME] in recovery");
+    // The note goes on after the name: past tenses, sides and note words are not surnames.
+    EXPECT_EQ(redact("Dr. Smith Notified, Mr. Right side prepped"), "Dr. [NAME] Notified, Mr. Right side prepped");
+}
+
 }  // namespace
 }  // namespace orlive

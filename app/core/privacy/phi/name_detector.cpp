@@ -59,6 +59,7 @@ private:
     bool can_be_named(std::size_t i) const;
     bool promote_strong(std::size_t i);
     void title_pass();
+    void promote_word_surname(std::size_t j);
     void promote_after_lowercase_title(std::size_t j, bool lowercase_title);
     void cue_pass();
     bool explicit_lowercase_name(std::size_t i, std::size_t j, bool naming);
@@ -336,7 +337,33 @@ void NameScan::title_pass() {
         if (j >= n_) continue;
         const bool promoted = (tokens_[j].upper_first || info_[j].first || info_[j].surname) && promote_strong(j);
         if (!promoted && !tokens_[j].upper_first) promote_after_lowercase_title(j, !title.upper_first);
+        if (!promoted && tokens_[j].upper_first) promote_word_surname(j);
+        if (info_[j].name && info_[j].first && !info_[j].surname && j + 1 < n_ && joined(j, j + 1, 1)) {
+            promote_word_surname(j + 1);
+        }
     }
+}
+
+// "Mrs. Angstrom", "Ms. Zoe Ångström": after a title (or a title and a given name that is not
+// also a surname) a capitalised word that is also an English word is the surname. Not function, role or kinship words, clinical
+// shorthand or a stop phrase ("Dr. Will", "Dr. On call", "Mr. MRSA" stay as they are).
+void NameScan::promote_word_surname(std::size_t j) {
+    const Token& t = tokens_[j];
+    const Info& f = info_[j];
+    if (f.kind != Kind::None || !t.upper_first || (t.all_upper && !shouting_) || !f.cap_informative) return;
+    if (f.handle || f.hard_stop || f.organisation || t.has_digit || t.letters < 3) return;
+    if (is_function_word(t.key) || is_role_word(t.key) || is_title_key(t.key) || is_kin(t.key)) return;
+    if (lex_.is_clinical_abbreviation(t.key) || lex_.is_clinical_stopword(t.key) || calendar_words().count(t.key) > 0) {
+        return;
+    }
+    if (is_note_word_after_title(t.key) || is_contraction(text_.substr(t.start, t.core_end - t.start))) return;
+    // An unlisted word in -ed or -ing is the note going on ("Dr. Smith Notified", "Dr. Aware").
+    const std::string& k = t.key;
+    const auto ends_with = [&k](std::string_view end) { return k.size() > end.size() + 2 && k.ends_with(end); };
+    if (ends_with("ed") || ends_with("ing") || k == "aware" || k == "right" || k == "left") return;
+    info_[j].kind = Kind::Unknown;
+    info_[j].name = true;
+    info_[j].strong = true;
 }
 
 // "mrs okonkwo", "dr tamsin vale", "dr kelly", "mrs grace okafor": after a title, lowercase words
