@@ -811,5 +811,12 @@ TEST_F(SafeHarborFilterTest, AfterATitleAnEnglishWordIsTheSurname) {
     EXPECT_EQ(redact("Dr. Smith Notified, Mr. Right side prepped"), "Dr. [NAME] Notified, Mr. Right side prepped");
 }
 
+
+TEST_F(SafeHarborFilterTest, RomanisedHyphenatedGivenNamesWhoseSyllableIsAWord) {
+    EXPECT_EQ(redact("Kim, Ji-woo in pre-op now"), "[NAME], [NAME] in pre-op now");
+    EXPECT_EQ(redact("Ji-woo Kim in pre-op"), "[NAME] in pre-op");
+    EXPECT_EQ(redact("Pre-op done, Follow-up Monday, X-ray clear"), "Pre-op done, Follow-up Monday, X-ray clear");
+}
+
 }  // namespace
 }  // namespace orlive

@@ -192,7 +192,12 @@ void NameScan::classify_hyphenated(const std::string& key, Info& f, bool& is_sur
         p = q + 1;
     }
     if (any_clear && !any_word) is_sur = true;
-    if (any_word) is_word = true;
+    // "Ji-woo", "Thi-Mai", "Seo-yeon": a romanised given name whose later syllable is an English
+    // word. It starts with a name and is no word as a whole ("Pre-op", "X-ray" stay words), so
+    // it is a capitalised unknown that context decides.
+    const std::string head = key.substr(0, key.find('-'));
+    const bool name_headed = lex_.is_name(head) && !lex_.is_common_word(head);
+    if (any_word && !(name_headed && !f.stop && !lex_.is_vocabulary(key))) is_word = true;
 }
 
 // What token i is on its own.
