@@ -818,5 +818,14 @@ TEST_F(SafeHarborFilterTest, RomanisedHyphenatedGivenNamesWhoseSyllableIsAWord) 
     EXPECT_EQ(redact("Pre-op done, Follow-up Monday, X-ray clear"), "Pre-op done, Follow-up Monday, X-ray clear");
 }
 
+
+TEST_F(SafeHarborFilterTest, LowercaseTownAfterAPersonFromOrAnAdverb) {
+    EXPECT_EQ(redact("hx of falls, lives alone in brockton"), "hx of falls, lives alone in [ADDRESS]");
+    EXPECT_EQ(redact("pt from lowell, stable"), "pt from [ADDRESS], stable");
+    EXPECT_EQ(redact("wife drove up from kalamazoo"), "wife drove up from [ADDRESS]");
+    EXPECT_EQ(redact("pt from pacu to floor, family from out of state, lives alone in fear"),
+              "pt from pacu to floor, family from out of state, lives alone in fear");
+}
+
 }  // namespace
 }  // namespace orlive

@@ -230,10 +230,14 @@ void AddressDetector::init_block_patterns(const RE2::Options& o) {
         o);
     person_from_ = std::make_unique<RE2>(
         "\\b(?:[Pp]atient|[Pp]t|[Ff]amily|[Pp]arents|\\p{Lu}[\\pL\\pM'\\-]+)[ \\t]+from[ \\t]+(" + kPlace + ")", o);
-    // Lowercase, only after a cue that says home: "lives in brockton", "home in kalamazoo".
+    // Lowercase, only after a cue that says home: "lives in brockton", "home in kalamazoo",
+    // "pt from lowell", "wife drove up from kalamazoo".
     city_cue_lower_ = std::make_unique<RE2>(
-        "\\b(?i:lives|living|lived|resides|residing|home|hometown|moved|relocated|transferred)"
-        "(?:[ \\t]+(?i:back|here|over))?[ \\t]+(?i:in|from|to|is|of|near|outside)[ \\t]+"
+        "\\b(?:(?i:lives|living|lived|resides|residing|home|hometown|moved|relocated|transferred|visiting|"
+        "originally|drove|flew|came|comes|travell?ed)"
+        "(?:[ \\t]+(?i:back|here|over|alone|now|currently|still|independently|up|down|in))?[ \\t]+"
+        "(?i:in|from|to|is|of|near|outside)|"
+        "(?i:pt|patient|family|wife|husband|son|daughter)(?:[ \\t]+(?i:is|was|are))?[ \\t]+(?i:from))[ \\t]+"
         "([a-z][a-z'\\-]{3,}(?:[ \\t]+[a-z][a-z'\\-]{3,})?)",
         o);
     city_state_zip_ = std::make_unique<RE2>(
