@@ -827,5 +827,11 @@ TEST_F(SafeHarborFilterTest, LowercaseTownAfterAPersonFromOrAnAdverb) {
               "pt from pacu to floor, family from out of state, lives alone in fear");
 }
 
+
+TEST_F(SafeHarborFilterTest, RecordLabelsAndCalendarWordsAreNotNames) {
+    EXPECT_EQ(redact("pt DOB 7/22 per chart"), "pt DOB [DATE] per chart");
+    EXPECT_EQ(redact("admitted sunday june 4th"), "admitted sunday [DATE]");
+}
+
 }  // namespace
 }  // namespace orlive

@@ -568,6 +568,7 @@ void NameScan::lowercase_pair_pass() {
         const Token& b = tokens_[i + 1];
         if (a.upper_first || b.upper_first || a.has_digit || b.has_digit || !joined(i, i + 1, 1)) continue;
         if (info_[i].handle || info_[i + 1].handle || a.letters < 3 || b.letters < 4) continue;
+        if (calendar_words().count(a.key) > 0 || calendar_words().count(b.key) > 0) continue;  // "sunday june 4th"
         if (!info_[i].first || lex_.is_common_word(a.key) || lex_.is_vocabulary(a.key) || info_[i].stop) continue;
         if (lex_.is_vocabulary(b.key) || lex_.is_clinical_abbreviation(b.key) || lex_.is_clinical_stopword(b.key)) continue;
         if (is_function_word(b.key) || is_role_word(b.key)) continue;
