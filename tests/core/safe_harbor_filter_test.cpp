@@ -833,5 +833,13 @@ TEST_F(SafeHarborFilterTest, RecordLabelsAndCalendarWordsAreNotNames) {
     EXPECT_EQ(redact("admitted sunday june 4th"), "admitted sunday [DATE]");
 }
 
+
+TEST_F(SafeHarborFilterTest, WardsNamedAfterPeopleAreNotPeople) {
+    EXPECT_EQ(redact("Rose ward 3 bed free, Kelly wing closed"), "Rose ward 3 bed free, Kelly wing closed");
+    EXPECT_EQ(redact("Rose Ward 3 ready"), "Rose Ward 3 ready");
+    EXPECT_EQ(redact("Rose Ward in recovery"), "[NAME] in recovery");
+    EXPECT_EQ(redact("Mrs. Rose Ward 3 days post-op"), "Mrs. [NAME] 3 days post-op");
+}
+
 }  // namespace
 }  // namespace orlive

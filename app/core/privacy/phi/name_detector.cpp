@@ -59,6 +59,7 @@ private:
     bool can_be_named(std::size_t i) const;
     bool promote_strong(std::size_t i);
     void title_pass();
+    void mark_hospital_area(std::size_t i);
     void promote_word_surname(std::size_t j);
     void promote_after_lowercase_title(std::size_t j, bool lowercase_title);
     void cue_pass();
@@ -276,9 +277,24 @@ void NameScan::mark_eponym_use() {
     }
 }
 
+// Wards and wings named after people: "Rose ward 3", "Kelly wing", "Rose Ward 3". A capitalised
+// "Ward" with no number after it may be the surname ("Rose Ward in recovery"), and a title says
+// the words are a person ("Mrs. Rose Ward 3 days post-op" stays a name).
+void NameScan::mark_hospital_area(std::size_t i) {
+    static const std::unordered_set<std::string> kAreas = {"ward", "wing", "unit", "tower", "building", "pavilion"};
+    if (i == 0 || kAreas.count(tokens_[i].key) == 0) return;
+    const bool numbered = i + 1 < n_ && tokens_[i + 1].has_digit && !tokens_[i + 1].has_letter && joined(i, i + 1);
+    if (tokens_[i].upper_first && !numbered) return;
+    std::size_t k = i;
+    while (k > 0 && tokens_[k - 1].upper_first && joined(k - 1, k)) --k;
+    if (k == i || (k > 0 && is_title_key(tokens_[k - 1].key))) return;
+    for (std::size_t m = k; m <= i; ++m) info_[m].organisation = true;
+}
+
 // Organisations: "Grace Hospital", "St. Mary's", "Children's".
 void NameScan::mark_organisations() {
     for (std::size_t i = 0; i < n_; ++i) {
+        mark_hospital_area(i);
         if (!tokens_[i].upper_first) continue;
         const std::string& key = tokens_[i].key;
         const bool org = organisation_words().count(key) > 0 || (key == "children" && tokens_[i].possessive);
