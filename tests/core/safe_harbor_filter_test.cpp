@@ -528,6 +528,13 @@ TEST_F(SafeHarborFilterTest, UnicodeTricksAreNormalisedAndMappedBack) {
     EXPECT_EQ(redact("Mrs. \xD0\xA1ollins in bay 2"), "Mrs. [NAME] in bay 2");
     EXPECT_EQ(redact("Tom\xE2\x80\x8B" "as Rib\xC2\xAD" "eiro is awake"), "[NAME] is awake");
     EXPECT_EQ(redact("Plain text stays plain: BP 120/80."), "Plain text stays plain: BP 120/80.");
+    // Full-width capitals and a full-width title and stop; thin spaces inside a phone number.
+    EXPECT_EQ(redact("\uFF2D\uFF21\uFF32\uFF29\uFF21 \uFF2C\uFF2F\uFF30\uFF25\uFF3A awake"), "[NAME] awake");
+    EXPECT_EQ(redact("\uFF2D\uFF52\uFF53\uFF0E \uFF2C\uFF4F\uFF50\uFF45\uFF5A awake"),
+              "\uFF2D\uFF52\uFF53\uFF0E [NAME] awake");
+    EXPECT_EQ(redact("phone: 617\u2009555\u20090199"), "phone: [PHONE]");
+    // Canonical forms stay composed: an accented surname is still one word.
+    EXPECT_EQ(redact("Ms. Zo\u00EB Mu\u00F1oz-\u00C5berg in recovery"), "Ms. [NAME] in recovery");
 }
 
 TEST_F(SafeHarborFilterTest, BidiControlsAndMixedScriptsAreHeldForReview) {

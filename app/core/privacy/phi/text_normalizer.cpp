@@ -3,6 +3,7 @@
 #include <utf8proc.h>
 
 #include <array>
+#include <cstdlib>
 #include <optional>
 
 namespace orlive {
@@ -72,15 +73,31 @@ void compat_fold(const CodePoint& in, std::vector<CodePoint>& out) {
         out.push_back({U'0' + (in.cp - zero) % 10, in.start, in.end});
         return;
     }
-    std::array<utf8proc_int32_t, 8> buf{};
-    int last = 0;
-    const utf8proc_ssize_t n = utf8proc_decompose_char(c, buf.data(), static_cast<utf8proc_ssize_t>(buf.size()),
-                                                       static_cast<utf8proc_option_t>(UTF8PROC_COMPAT), &last);
-    if (n <= 0 || n > static_cast<utf8proc_ssize_t>(buf.size())) {
+    // Only compatibility mappings (full-width letters, ligatures, thin spaces): canonical ones
+    // would split "é" into "e" and a combining accent, and NFKC composes it again anyway.
+    const utf8proc_property_t* property = utf8proc_get_property(c);
+    if (property->decomp_type == 0) {
         out.push_back(in);
         return;
     }
-    for (utf8proc_ssize_t k = 0; k < n; ++k) out.push_back({static_cast<char32_t>(buf[static_cast<std::size_t>(k)]), in.start, in.end});
+    std::array<utf8proc_uint8_t, 4> encoded{};
+    const utf8proc_ssize_t length = utf8proc_encode_char(c, encoded.data());
+    utf8proc_uint8_t* nfkc = nullptr;
+    const utf8proc_ssize_t n = utf8proc_map(encoded.data(), length, &nfkc,
+                                            static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT));
+    if (n <= 0 || nfkc == nullptr) {
+        std::free(nfkc);
+        out.push_back(in);
+        return;
+    }
+    for (utf8proc_ssize_t k = 0; k < n;) {
+        utf8proc_int32_t mapped = 0;
+        const utf8proc_ssize_t step = utf8proc_iterate(nfkc + k, n - k, &mapped);
+        if (step <= 0) break;
+        out.push_back({static_cast<char32_t>(mapped), in.start, in.end});
+        k += step;
+    }
+    std::free(nfkc);
 }
 
 // Cyrillic and Greek letters drawn like a Latin letter, and that letter.
