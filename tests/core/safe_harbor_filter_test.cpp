@@ -848,5 +848,20 @@ TEST_F(SafeHarborFilterTest, WardsNamedAfterPeopleAreNotPeople) {
     EXPECT_EQ(redact("Mrs. Rose Ward 3 days post-op"), "Mrs. [NAME] 3 days post-op");
 }
 
+
+TEST_F(SafeHarborFilterTest, ThePatientsNameGluedIntoTagsAndTheMrnsLastDigits) {
+    EXPECT_EQ(redact("#teammarialopez going strong", patient_ctx()), "[NAME] going strong");
+    EXPECT_EQ(redact("maria_lopez1958 says hi", patient_ctx()), "[NAME] says hi");
+    EXPECT_EQ(redact("#rose #banana ok", patient_ctx()), "#rose #banana ok");
+    EXPECT_EQ(redact("mrn ends in 5678", patient_ctx()), "mrn ends in [MRN]");
+    EXPECT_EQ(redact("EBL 678 ml", patient_ctx()), "EBL 678 ml");
+}
+
+TEST_F(SafeHarborFilterTest, InitialsAfterTitlesAndNotTheWordAfterAnInitial) {
+    EXPECT_EQ(redact("Mrs L in bay 2, Mr. K. in bay 3"), "Mrs [NAME] in bay 2, Mr. [NAME] in bay 3");
+    EXPECT_EQ(redact("Maria L. doing well"), "[NAME] doing well");
+    EXPECT_EQ(redact("Vanessa P. Hertzog in bay"), "[NAME] in bay");
+}
+
 }  // namespace
 }  // namespace orlive

@@ -356,6 +356,12 @@ void NameScan::title_pass() {
             ++j;
         }
         if (j >= n_) continue;
+        // "Mrs L", "Mr. K. in bay 3": a lone capital after a title is the surname's initial.
+        if (tokens_[j].letters == 1 && tokens_[j].upper_first && !tokens_[j].has_digit && !info_[j].handle) {
+            info_[j].name = true;
+            info_[j].strong = true;
+            continue;
+        }
         const bool promoted = (tokens_[j].upper_first || info_[j].first || info_[j].surname) && promote_strong(j);
         if (!promoted && !tokens_[j].upper_first) promote_after_lowercase_title(j, !title.upper_first);
         if (!promoted && tokens_[j].upper_first) promote_word_surname(j);
@@ -766,8 +772,10 @@ void NameScan::spread_to_neighbours() {
             if (f.name || !can_be_named(i) || f.eponym_use || f.organisation) continue;
             if (!tokens_[i].upper_first && !(f.first || f.surname)) continue;
             bool ok = (i + 1 < n_ && neighbour_ok(i, i + 1, true)) || (i > 0 && neighbour_ok(i, i - 1, false));
-            // Initials between names: "Vanessa P. Hertzog".
-            if (!ok && i >= 2 && info_[i - 1].initial && info_[i - 2].name &&
+            // Initials between names: "Vanessa P. Hertzog", "vanessa p. hertzog"; a word goes on
+            // with the sentence ("Maria L. doing well").
+            const bool surname_like = tokens_[i].upper_first || !lex_.is_vocabulary(tokens_[i].key);
+            if (!ok && i >= 2 && surname_like && info_[i - 1].initial && info_[i - 2].name &&
                 tokens_[i].start - tokens_[i - 1].end <= 2 && tokens_[i - 1].start - tokens_[i - 2].end <= 2) {
                 ok = true;
                 info_[i - 1].name = true;

@@ -236,6 +236,7 @@ void PatientMatcher::find_names(std::string_view text, const std::vector<Token>&
         fuzzy[i] = f;
     }
     drop_unanchored(tokens, match);
+    find_embedded_names(text, parts, out);
     for (std::size_t i = 0; i < n; ++i) {
         if (match[i] == 0) continue;
         std::size_t start = tokens[i].start;
@@ -248,6 +249,36 @@ void PatientMatcher::find_names(std::string_view text, const std::vector<Token>&
             }
         }
         add(out, start, tokens[i].core_end, PhiCategory::Name, fuzzy[i] ? "patient-name-fuzzy" : "patient-name");
+    }
+}
+
+// "#teammarialopez", "@maria_lopez1958", "lopez1958": the patient's name inside a hashtag,
+// handle or word glued to digits or underscores. A part must be four letters or more and not a
+// common word, so "#rose" or "banana" never match "Rose" or "Ana"; the whole word is redacted.
+void PatientMatcher::find_embedded_names(std::string_view text, const Parts& parts,
+                                         std::vector<Candidate>& out) const {
+    auto word_byte = [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '#' || c == '@' ||
+               (static_cast<unsigned char>(c) & 0x80);
+    };
+    std::size_t i = 0;
+    while (i < text.size()) {
+        if (!word_byte(text[i])) {
+            ++i;
+            continue;
+        }
+        std::size_t j = i;
+        while (j < text.size() && word_byte(text[j])) ++j;
+        const std::string_view word = text.substr(i, j - i);
+        const bool glued = word.find_first_of("#@_0123456789") != std::string_view::npos;
+        const std::string folded = glued ? fold_plain(word) : std::string();
+        for (const NamePart& part : parts.parts) {
+            if (!glued || part.particle || part.word || part.chars.size() < 4) continue;
+            if (folded.find(part.key) == std::string::npos) continue;
+            add(out, i, j, PhiCategory::Name, "patient-name-embedded");
+            break;
+        }
+        i = j;
     }
 }
 
@@ -288,6 +319,29 @@ void PatientMatcher::find_mrn(std::string_view text, const std::string& mrn,
         const bool ends_ok = e >= text.size() || !is_alnum_byte(text[e]);
         if (starts_ok && ends_ok) add(out, s, e, PhiCategory::Mrn, "patient-mrn");
         pos += 1;
+    }
+    find_mrn_part(text, want, out);
+}
+
+// "mrn ends in 5678", "last four 5678": four or more of the MRN's last characters standing alone
+// say whose record it is as well as the whole number does.
+void PatientMatcher::find_mrn_part(std::string_view text, const std::string& want, std::vector<Candidate>& out) const {
+    if (want.size() < 6) return;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        if (!is_alnum_byte(text[i])) {
+            ++i;
+            continue;
+        }
+        std::size_t j = i;
+        while (j < text.size() && is_alnum_byte(text[j])) ++j;
+        std::string run;
+        for (std::size_t k = i; k < j; ++k) run.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(text[k]))));
+        const bool has_digit = run.find_first_of("0123456789") != std::string::npos;
+        if (has_digit && run.size() >= 4 && run.size() < want.size() && want.ends_with(run)) {
+            add(out, i, j, PhiCategory::Mrn, "patient-mrn-part");
+        }
+        i = j;
     }
 }
 

@@ -33,7 +33,9 @@ private:
     void find_names(std::string_view text, const std::vector<Token>& tokens,
                     const PatientDetails& patient, const std::unordered_set<std::string>& allowed,
                     std::vector<Candidate>& out) const;
+    void find_embedded_names(std::string_view text, const Parts& parts, std::vector<Candidate>& out) const;
     void find_mrn(std::string_view text, const std::string& mrn, std::vector<Candidate>& out) const;
+    void find_mrn_part(std::string_view text, const std::string& want, std::vector<Candidate>& out) const;
     void find_dob(std::string_view text, const std::vector<DateMatch>& dates, const std::string& dob,
                   std::vector<Candidate>& out) const;
 
