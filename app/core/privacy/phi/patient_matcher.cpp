@@ -80,6 +80,22 @@ std::vector<std::string_view> nicknames_of(std::string_view key) {
 
 bool is_alnum_byte(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
 
+// Calls fn(start, end) for each maximal run of bytes for which in_word is true.
+template <typename InWord, typename Fn>
+void for_each_run(std::string_view text, InWord in_word, Fn fn) {
+    std::size_t i = 0;
+    while (i < text.size()) {
+        if (!in_word(text[i])) {
+            ++i;
+            continue;
+        }
+        std::size_t j = i;
+        while (j < text.size() && in_word(text[j])) ++j;
+        fn(i, j);
+        i = j;
+    }
+}
+
 // The lowercase ASCII word starting at or after `pos` (spaces skipped), and where it ends.
 std::string next_word(std::string_view text, std::size_t& pos) {
     while (pos < text.size() && (text[pos] == ' ' || text[pos] == '\t')) ++pos;
@@ -261,25 +277,16 @@ void PatientMatcher::find_embedded_names(std::string_view text, const Parts& par
         return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '#' || c == '@' ||
                (static_cast<unsigned char>(c) & 0x80);
     };
-    std::size_t i = 0;
-    while (i < text.size()) {
-        if (!word_byte(text[i])) {
-            ++i;
-            continue;
-        }
-        std::size_t j = i;
-        while (j < text.size() && word_byte(text[j])) ++j;
+    for_each_run(text, word_byte, [&](std::size_t i, std::size_t j) {
         const std::string_view word = text.substr(i, j - i);
-        const bool glued = word.find_first_of("#@_0123456789") != std::string_view::npos;
-        const std::string folded = glued ? fold_plain(word) : std::string();
+        if (word.find_first_of("#@_0123456789") == std::string_view::npos) return;
+        const std::string folded = fold_plain(word);
         for (const NamePart& part : parts.parts) {
-            if (!glued || part.particle || part.word || part.chars.size() < 4) continue;
-            if (folded.find(part.key) == std::string::npos) continue;
+            if (part.particle || part.word || part.chars.size() < 4 || folded.find(part.key) == std::string::npos) continue;
             add(out, i, j, PhiCategory::Name, "patient-name-embedded");
-            break;
+            return;
         }
-        i = j;
-    }
+    });
 }
 
 void PatientMatcher::find_mrn(std::string_view text, const std::string& mrn,
@@ -327,22 +334,14 @@ void PatientMatcher::find_mrn(std::string_view text, const std::string& mrn,
 // say whose record it is as well as the whole number does.
 void PatientMatcher::find_mrn_part(std::string_view text, const std::string& want, std::vector<Candidate>& out) const {
     if (want.size() < 6) return;
-    std::size_t i = 0;
-    while (i < text.size()) {
-        if (!is_alnum_byte(text[i])) {
-            ++i;
-            continue;
-        }
-        std::size_t j = i;
-        while (j < text.size() && is_alnum_byte(text[j])) ++j;
+    for_each_run(text, is_alnum_byte, [&](std::size_t i, std::size_t j) {
         std::string run;
         for (std::size_t k = i; k < j; ++k) run.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(text[k]))));
         const bool has_digit = run.find_first_of("0123456789") != std::string::npos;
         if (has_digit && run.size() >= 4 && run.size() < want.size() && want.ends_with(run)) {
             add(out, i, j, PhiCategory::Mrn, "patient-mrn-part");
         }
-        i = j;
-    }
+    });
 }
 
 void PatientMatcher::find_dob(std::string_view text, const std::vector<DateMatch>& dates,
