@@ -863,5 +863,12 @@ TEST_F(SafeHarborFilterTest, InitialsAfterTitlesAndNotTheWordAfterAnInitial) {
     EXPECT_EQ(redact("Vanessa P. Hertzog in bay"), "[NAME] in bay");
 }
 
+
+TEST_F(SafeHarborFilterTest, NumbersReadOutInWordsWithTeensAndTens) {
+    EXPECT_EQ(redact("mrn twelve three four five six seven eight"), "mrn [MRN]");
+    EXPECT_EQ(redact("call six one seven, five fifty five, twelve thirty"), "call [PHONE]");
+    EXPECT_EQ(redact("count one two three and go"), "count one two three and go");
+}
+
 }  // namespace
 }  // namespace orlive

@@ -1,4 +1,5 @@
 #include "core/privacy/phi/contact_detector.h"
+#include "core/privacy/phi/utf8_text.h"
 
 #include <arpa/inet.h>
 
@@ -86,7 +87,10 @@ ContactDetector::ContactDetector() {
     phone_local_ = std::make_unique<RE2>("\\b[2-9]\\d{2}[-. ]\\d{4}\\b", o);
     pager_ = std::make_unique<RE2>(
         "\\b(?i:pager|beeper|bleep|ext|extension)\\.?[ \\t]*(?:#|(?i:no|number)\\.?)?[ \\t]*:?[ \\t]*(\\d{3,6}|\\d{1,2}-\\d{4})\\b", o);
-    const std::string digit = "(?i:zero|oh|one|two|three|four|five|six|seven|eight|nine)";
+    // Digits, and the teens and tens people group them in ("twelve thirty-four").
+    const std::string digit = "(?i:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                              "thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|"
+                              "forty|fifty|sixty|seventy|eighty|ninety)";
     spelled_digits_ = std::make_unique<RE2>("\\b" + digit + "(?:[ \\t,\\-]+" + digit + "){6,}\\b", o);
 }
 
@@ -242,8 +246,13 @@ void ContactDetector::find_short_phones(std::string_view text, std::vector<Candi
                       priority::kPhone);
     });
     for_each_match<1>(*spelled_digits_, text, [&](const auto& g) {
-        add_candidate(out, group_begin(text, g[0]), group_end(text, g[0]), PhiCategory::Phone, "phone-words",
-                      priority::kPhone);
+        // After "MRN" or "record" the number read out is the record's, not a phone's.
+        const std::size_t s = group_begin(text, g[0]);
+        const std::string before = fold_case(text.substr(s > 24 ? s - 24 : 0, s > 24 ? 24 : s));
+        const bool record = before.find("mrn") != std::string::npos || before.find("record") != std::string::npos ||
+                            before.find("chart") != std::string::npos;
+        add_candidate(out, s, group_end(text, g[0]), record ? PhiCategory::Mrn : PhiCategory::Phone,
+                      record ? "mrn-words" : "phone-words", priority::kPhone);
     });
 }
 
