@@ -870,5 +870,13 @@ TEST_F(SafeHarborFilterTest, NumbersReadOutInWordsWithTeensAndTens) {
     EXPECT_EQ(redact("count one two three and go"), "count one two three and go");
 }
 
+
+TEST_F(SafeHarborFilterTest, WhereCareMovesAPatientButNotItsUnits) {
+    EXPECT_EQ(redact("transferred from Beth Israel this am"), "transferred from [ADDRESS] this am");
+    EXPECT_EQ(redact("airlifted from Nantucket"), "airlifted from [ADDRESS]");
+    EXPECT_EQ(redact("transferred to Radiology, admitted from Urgent Care, sent to Pre-op Holding"),
+              "transferred to Radiology, admitted from Urgent Care, sent to Pre-op Holding");
+}
+
 }  // namespace
 }  // namespace orlive

@@ -17,6 +17,19 @@
 namespace orlive {
 namespace {
 
+// A word any vocabulary knows, each part of a hyphenated one too ("pre-op", "follow-up").
+bool known_word(const std::string& key, const NameLexicon& lexicon) {
+    std::size_t p = 0;
+    while (p <= key.size()) {
+        std::size_t q = key.find('-', p);
+        if (q == std::string::npos) q = key.size();
+        const std::string part = key.substr(p, q - p);
+        if (!part.empty() && !lexicon.is_vocabulary(part) && !lexicon.is_clinical_abbreviation(part)) return false;
+        p = q + 1;
+    }
+    return true;
+}
+
 void add(std::vector<Candidate>& out, std::size_t s, std::size_t e, const char* rule) {
     add_candidate(out, s, e, PhiCategory::Address, rule, priority::kAddress);
 }
@@ -228,6 +241,11 @@ void AddressDetector::init_block_patterns(const RE2::Options& o) {
         "(?:in|from|to|of|near|outside)|hometown(?:[ \\t]+(?:is|of))?:?|city[ \\t]*:)"
         "[ \\t]+(" + kPlace + ")",
         o);
+    // Where care moves a patient: another hospital or a town ("transferred from Beth Israel",
+    // "airlifted from Nantucket"), never a unit ("transferred to Radiology", "to Urgent Care").
+    transfer_cue_ = std::make_unique<RE2>(
+        "\\b(?i:transferred|referred|sent|admitted|discharged|transported|airlifted|flown)[ \\t]+(?i:from|to)[ \\t]+"
+        "(" + kPlace + ")", o);
     person_from_ = std::make_unique<RE2>(
         "\\b(?:[Pp]atient|[Pp]t|[Ff]amily|[Pp]arents|\\p{Lu}[\\pL\\pM'\\-]+)[ \\t]+from[ \\t]+(" + kPlace + ")", o);
     // Lowercase, only after a cue that says home: "lives in brockton", "home in kalamazoo",
@@ -252,7 +270,7 @@ bool AddressDetector::ok() const {
     for (const auto* re : {&street_, &po_box_, &apartment_, &euro_suffix_, &euro_prefix_,
                            &keyword_, &state_zip_, &zip_keyword_, &zip9_, &city_state_zip_,
                            &military_, &street_unit_, &hungarian_, &intl_suffix_, &uk_postcode_,
-                           &next_part_, &next_uk_, &next_inline_, &city_region_, &city_cue_, &person_from_,
+                           &next_part_, &next_uk_, &next_inline_, &city_region_, &city_cue_, &transfer_cue_, &person_from_,
                            &city_cue_lower_, &street_lower_, &home_street_, &other_hospital_, &saint_place_, &residence_}) {
         if (!(*re)->ok()) return false;
     }
@@ -433,6 +451,18 @@ void AddressDetector::find_places(std::string_view text, const NameLexicon* lexi
     };
     for_each_match<2>(*city_cue_, text, [&](const auto& g) { cue_place(g, false); });
     for_each_match<2>(*person_from_, text, [&](const auto& g) { cue_place(g, true); });
+    for_each_match<2>(*transfer_cue_, text, [&](const auto& g) {
+        if (lexicon == nullptr) return;
+        // A place of care has a word no vocabulary knows; "Urgent Care", "Pre-op Holding" are units.
+        for (const Token& w : tokenize(group_view(g[1]))) {
+            if (lexicon->is_clinical_abbreviation(w.key) || lexicon->is_clinical_stopword(w.key)) return;
+        }
+        for (const Token& w : tokenize(group_view(g[1]))) {
+            if (w.has_digit || known_word(w.key, *lexicon)) continue;
+            cue_place(g, false);
+            return;
+        }
+    });
     if (lexicon != nullptr) find_lowercase_places(text, *lexicon, out);
 }
 

@@ -59,6 +59,7 @@ private:
     std::unique_ptr<RE2> next_inline_;      // unit or postcode after a space
     std::unique_ptr<RE2> city_region_;      // "Cedar Rapids, Iowa", "Tucson, AZ", "Cork, Ireland"
     std::unique_ptr<RE2> city_cue_;         // "lives in Marblehead", "visiting from Gdańsk"
+    std::unique_ptr<RE2> transfer_cue_;     // "transferred from Beth Israel", "airlifted from Nantucket"
     std::unique_ptr<RE2> person_from_;      // "Hamish from Inverness", "patient from Fresno"
     std::unique_ptr<RE2> city_cue_lower_;   // "lives in brockton", "home in kalamazoo"
     std::unique_ptr<RE2> saint_place_;      // "to St. Mary's", "FROM ST ELIZABETH'S"
