@@ -206,6 +206,27 @@ Status DeliveryQueue::mark_retry(std::int64_t delivery_id, const std::string& er
     }
 }
 
+Result<int> DeliveryQueue::make_account_due(const std::string& account, TimeMs now) {
+    try {
+        SQLite::Transaction transaction(db_.sql(), SQLite::TransactionBehavior::IMMEDIATE);
+        SQLite::Statement posts(db_.sql(), "UPDATE deliveries SET next_attempt_at = ?1 WHERE account = ?2 "
+                                           "AND state = 'queued' AND next_attempt_at > ?1");
+        posts.bind(1, static_cast<std::int64_t>(now));
+        posts.bind(2, account);
+        int moved = posts.exec();
+        SQLite::Statement deletions(db_.sql(), "UPDATE remote_deletions SET next_attempt_at = ?1 WHERE state = "
+                                               "'queued' AND next_attempt_at > ?1 AND delivery_id IN (SELECT id "
+                                               "FROM deliveries WHERE account = ?2)");
+        deletions.bind(1, static_cast<std::int64_t>(now));
+        deletions.bind(2, account);
+        moved += deletions.exec();
+        transaction.commit();
+        return moved;
+    } catch (const SQLite::Exception& e) {
+        return db_error("cannot schedule the account's waiting deliveries", e);
+    }
+}
+
 Status DeliveryQueue::mark_failed(std::int64_t delivery_id, const std::string& error, TimeMs now) {
     try {
         SQLite::Statement update(db_.sql(),

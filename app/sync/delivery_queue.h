@@ -51,6 +51,9 @@ public:
     Status finish_deletion(std::int64_t id, const std::string& state, const std::string& error,
                            TimeMs next_attempt_at, TimeMs now);
 
+    // `account` answers again after being offline: its deliveries and deletions waiting out a
+    // backoff are due at `now`. Returns how many rows it moved.
+    Result<int> make_account_due(const std::string& account, TimeMs now);
     // When `account` next has something due (a lane's head, a deletion); may be in the past.
     Result<std::optional<TimeMs>> next_due_for(const std::string& account);
     // When the next undo window ends.

@@ -114,4 +114,19 @@ HttpResult HttpClient::perform(const HttpRequest& request) {
     return response;
 }
 
+bool HttpClient::reachable(const std::string& url, long timeout_ms) {
+    // Its own handle: the probe must not replace the connection perform() keeps alive.
+    CURL* probe = curl_easy_init();
+    if (probe == nullptr) return false;
+    curl_easy_setopt(probe, CURLOPT_URL, url.c_str());
+    curl_easy_setopt(probe, CURLOPT_CONNECT_ONLY, 1L);
+    curl_easy_setopt(probe, CURLOPT_CONNECTTIMEOUT_MS, timeout_ms);
+    curl_easy_setopt(probe, CURLOPT_TIMEOUT_MS, timeout_ms);
+    curl_easy_setopt(probe, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(probe, CURLOPT_PROTOCOLS_STR, "http,https");
+    const CURLcode code = curl_easy_perform(probe);
+    curl_easy_cleanup(probe);
+    return code == CURLE_OK;
+}
+
 }  // namespace orlive

@@ -65,6 +65,9 @@ public:
     // A TransportFailure when no readable answer arrived; any HTTP status is a value.
     // Its messages never include request headers or bodies, where secrets live.
     HttpResult perform(const HttpRequest& request);
+    // Whether a connection to `url`'s host opens within `timeout_ms` (TCP, and TLS for https):
+    // the cheap probe of an account that is offline. Sends no request.
+    bool reachable(const std::string& url, long timeout_ms);
 
 private:
     void* curl_;  // CURL*, kept opaque so curl.h stays out of everyone's includes

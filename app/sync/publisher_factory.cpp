@@ -9,6 +9,19 @@
 
 namespace orlive {
 
+// Where an account's server is: the URL the offline probe connects to.
+std::string account_endpoint(const Account& account) {
+    switch (account.kind) {
+        case AccountKind::Mastodon: return account.base_url;
+        case AccountKind::Bluesky: return account.service;
+        case AccountKind::Webhook: return account.url;
+        case AccountKind::Facebook:
+        case AccountKind::Threads: return account.graph_base;
+        case AccountKind::X: return account.api_base;
+    }
+    return {};
+}
+
 std::vector<NamedPublisher> make_publishers(const Settings& settings, HttpClient& http, HttpTimeouts timeouts) {
     std::vector<NamedPublisher> publishers;
     for (const Account& account : settings.accounts) {
@@ -21,7 +34,10 @@ std::vector<NamedPublisher> make_publishers(const Settings& settings, HttpClient
             case AccountKind::X: publisher = std::make_unique<XPublisher>(account, http, timeouts); break;
             case AccountKind::Threads: publisher = std::make_unique<ThreadsPublisher>(account, http, timeouts); break;
         }
-        if (publisher) publishers.push_back({account.name, std::move(publisher)});
+        if (!publisher) continue;
+        const std::string url = account_endpoint(account);
+        auto reachable = [&http, url, connect_ms = timeouts.connect_ms] { return http.reachable(url, connect_ms); };
+        publishers.push_back({account.name, std::move(publisher), reachable});
     }
     return publishers;
 }

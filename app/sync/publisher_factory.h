@@ -9,6 +9,9 @@
 
 namespace orlive {
 
+// The base URL of the account's platform (a webhook's own URL).
+std::string account_endpoint(const Account& account);
+
 std::vector<NamedPublisher> make_publishers(const Settings& settings, HttpClient& http, HttpTimeouts timeouts = {});
 
 }  // namespace orlive

@@ -44,6 +44,24 @@ void SyncEngine::note_account_trouble(Health& health, const PublishOutcome& outc
     health.paused_until = std::max(health.paused_until, retry_at);
     // 429 and 503 are answers: the account is reachable but not taking posts right now.
     health.offline = outcome.no_answer;
+    if (health.offline) health.probe_at = clock_.now_ms() + kOfflineProbeMs;
+}
+
+// An offline account's server answering a connection again ends its pause: what waited on a
+// backoff is due now. No request is sent and nothing is written while it stays away.
+Status SyncEngine::probe_offline_account(NamedPublisher& target, Health& health) {
+    const TimeMs now = clock_.now_ms();
+    if (!health.offline || !target.reachable || health.paused_until <= now || health.probe_at > now) return Ok{};
+    if (!target.reachable()) {
+        health.probe_at = clock_.now_ms() + kOfflineProbeMs;
+        return Ok{};
+    }
+    health.paused_until = 0;
+    health.recheck_at = 0;
+    health.offline = false;
+    auto moved = queue_.make_account_due(target.account, clock_.now_ms());
+    if (!moved) return moved.error();
+    return Ok{};
 }
 
 Result<PassResult> SyncEngine::run_pass(const std::function<bool()>& stop) {
@@ -62,6 +80,7 @@ Result<PassResult> SyncEngine::pass_unguarded(const std::function<bool()>& stop)
     for (NamedPublisher& target : publishers_) {
         if (stop && stop()) break;
         Health& health = health_[target.account];
+        if (auto probed = probe_offline_account(target, health); !probed) return probed.error();
         if (health.paused_until > clock_.now_ms()) continue;
         if (!health.checked && health.recheck_at <= clock_.now_ms()) {
             // Once per account per engine, so the header can say "Online" before anything is
@@ -75,6 +94,7 @@ Result<PassResult> SyncEngine::pass_unguarded(const std::function<bool()>& stop)
                 health.problem = checked.error;
                 health.needs_reauthorisation = checked.needs_reauthorisation;
                 health.offline = checked.no_answer;
+                if (health.offline) health.probe_at = now + kOfflineProbeMs;
             } else {
                 health.checked = true;
                 health.consecutive_failures = 0;
@@ -195,7 +215,10 @@ Result<std::optional<TimeMs>> SyncEngine::next_wake() {
         auto due = queue_.next_due_for(target.account);
         if (!due) return due.error();
         const Health& health = health_[target.account];
-        if (*due) earliest(std::max(**due, health.paused_until));
+        // Offline with something waiting: the next probe may make it due sooner.
+        const bool probing = health.offline && target.reachable && health.probe_at > 0;
+        if (*due) earliest(probing ? std::min(std::max(**due, health.paused_until), health.probe_at)
+                                   : std::max(**due, health.paused_until));
         else if (!health.checked && health.recheck_at > 0) earliest(health.recheck_at);
     }
     auto release = queue_.next_release();
