@@ -145,7 +145,10 @@ int add_account(CommandContext& context, const Args& args) {
     settings->accounts.push_back(std::move(account.value()));
     if (auto saved = save_settings(*settings, context.config_file()); !saved) return fail(saved.error().message);
     std::cout << "account " << name << " (" << account_kind_name(*kind) << ") added to "
-              << context.config_file().string() << "\n";
+              << context.config_file().string();
+    if (!settings->secrets_file.empty())
+        std::cout << ", its secrets to " << secrets_file_path(*settings, context.config_file()).string();
+    std::cout << "\n";
     return kExitOk;
 }
 
@@ -188,7 +191,8 @@ int run_account(CommandContext& context, const Args& args) {
     if (verb == "add") return add_account(context, args);
     if (verb == "remove") return remove_account(context, args);
     if (verb == "test") return test_account(context, args);
-    return usage_error("account needs: list | add NAME --kind KIND ... | test NAME | remove NAME");
+    if (verb == "split-secrets") return split_secrets(context, args);
+    return usage_error("account needs: list | add NAME --kind KIND ... | test NAME | remove NAME | split-secrets");
 }
 
 }  // namespace orlive::cli

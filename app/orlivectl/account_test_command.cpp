@@ -35,7 +35,7 @@ int test_account(CommandContext& context, const Args& args) {
     if (!unknown.empty()) return usage_error("account test does not take " + unknown.front());
     if (args.words().size() != 3) return usage_error("account test needs one NAME");
     const std::string& name = args.words()[2];
-    auto settings = context.settings();
+    auto settings = context.credentials();
     if (!settings) return fail(settings.error().message);
     const Account* account = find_account(**settings, name);
     if (!account) return fail("no account is named '" + name + "'");

@@ -41,6 +41,15 @@ Result<const Settings*> CommandContext::settings() {
     return settings_.get();
 }
 
+Result<const Settings*> CommandContext::credentials() {
+    auto loaded = settings();
+    if (!loaded || (*loaded)->secrets_readable) return loaded;
+    return make_error("this user may not read the secrets file " +
+                      secrets_file_path(**loaded, config_file_).string() +
+                      ", so it holds no account credentials; deliver and test as the user of the orlive-sync "
+                      "service (sudo -u orlive-sync orlivectl ...), which the package lets read it");
+}
+
 Status CommandContext::require_compliance_pin() {
     auto loaded = settings();
     if (!loaded) return loaded.error();

@@ -25,6 +25,9 @@ public:
 
     Result<Database*> database();
     Result<const Settings*> settings();
+    // The settings for a command that talks to the platforms (sync, account test): an error,
+    // naming the file and who may read it, when this user may not read the secrets file.
+    Result<const Settings*> credentials();
     Result<const TemplateCatalog*> catalog();
     Result<const PhiFilter*> filter();
     const Clock& clock() const { return clock_; }

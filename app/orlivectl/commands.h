@@ -30,5 +30,6 @@ int run_answer(CommandContext& context, const Args& args);     // answer QUESTIO
 int run_hide(CommandContext& context, const Args& args);       // hide QUESTION_ID
 int run_account(CommandContext& context, const Args& args);    // account list|add|test|remove
 int test_account(CommandContext& context, const Args& args);   // account test NAME
+int split_secrets(CommandContext& context, const Args& args);  // account split-secrets [--secrets-file P]
 
 }  // namespace orlive::cli

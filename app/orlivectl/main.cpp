@@ -40,6 +40,8 @@ Commands:
                                                    object on stdin (or in F), never as arguments
   account test NAME                                check the credentials with the platform (posts nothing)
   account remove NAME [--force]                    refused while its deliveries are unsent, unless --force
+  account split-secrets [--secrets-file P]         move the secrets out of the settings file into P
+                                                   (default: secrets.json beside it) and name it there
   backup FILE                                      the database, device key and log head as one file
   restore FILE [--other-device-key]                replace the database with a backup (the current one is
                                                    kept aside as DIR/orlive.db.before-restore-TIME);

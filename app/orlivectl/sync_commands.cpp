@@ -137,7 +137,7 @@ int run_sync(CommandContext& context, const Args& args) {
     }
     auto db = context.database();
     if (!db) return fail(db.error().message);
-    auto settings = context.settings();
+    auto settings = context.credentials();  // without them every request would be refused
     if (!settings) return fail(settings.error().message);
     if ((*settings)->accounts.empty() && (*settings)->audit_syslog.empty()) {
         std::cerr << "orlivectl: no accounts are configured; posts stay in the local feed\n";

@@ -14,13 +14,20 @@
 
 namespace orlive {
 
+namespace {
+constexpr const char* kDeliveredByService =
+    "Delivered by the orlive-sync service (this app holds no account secrets); no status from it yet";
+}  // namespace
+
 SyncWorker::SyncWorker(std::filesystem::path data_dir, Settings settings, std::function<void()> on_change,
                        WorkerOptions options)
     : data_dir_(std::move(data_dir)),
       settings_(std::move(settings)),
       on_change_(std::move(on_change)),
       options_(options),
-      connectivity_(settings_.accounts.empty() ? "Local feed only" : "Offline: delivery starting") {}
+      connectivity_(settings_.accounts.empty()       ? "Local feed only"
+                    : !settings_.secrets_readable ? std::string(kDeliveredByService)
+                                                  : "Offline: delivery starting") {}
 
 SyncWorker::~SyncWorker() { stop(); }
 
@@ -151,7 +158,16 @@ std::vector<AccountHealth> SyncWorker::account_health() const {
     return health_;
 }
 
+void SyncWorker::watch_only() {
+    do {
+        auto theirs = read_status_file(data_dir_);
+        if (theirs) publish(theirs->connectivity, false, theirs->health);
+        else publish(kDeliveredByService, false);
+    } while (sleep_for(options_.lock_retry_ms));
+}
+
 void SyncWorker::run() {
+    if (!settings_.secrets_readable) return watch_only();  // no 401 storms without credentials
     SystemClock system_clock;
     const Clock& clock = options_.clock ? *options_.clock : system_clock;
     auto db = Database::open_in(data_dir_);

@@ -6,6 +6,9 @@
 // Only one process delivers from a data dir (SyncLock). The one that does writes its line to
 // DATA_DIR/sync.status; a worker that waits for the lock (the app beside the orlive-sync
 // service) shows that line, so the header tells the truth either way.
+// Settings whose secrets this process may not read (Settings::secrets_readable false: the kiosk
+// under the package's least-privilege split) make a watcher: it never delivers, never takes the
+// lock, never opens the database; it only shows what orlive-sync last wrote.
 //
 // Threading contract:
 // - start, stop, wake, check_accounts, connectivity and fatal_error may be called from any
@@ -65,6 +68,8 @@ public:
 
 private:
     void run();
+    // Without the secrets: only show the delivering service's status file, until stop().
+    void watch_only();
     // `delivering`: this worker holds the lock, so its line goes to DATA_DIR/sync.status too.
     void publish(const std::string& connectivity, bool delivering, std::vector<AccountHealth> health = {});
     // Sleeps for `delay_ms` of steady time, or until a wake() or stop(). False when stopping.

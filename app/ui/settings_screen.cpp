@@ -7,7 +7,8 @@ namespace orlive::ui {
 namespace {
 
 // "main  Mastodon  [Online]", and the platform's words when something is wrong.
-void draw_account_row(const AccountStateView& account) {
+// `by_service`: the orlive-sync service delivers; an account it has not reported on says so.
+void draw_account_row(const AccountStateView& account, bool by_service) {
     using State = AccountStateView::State;
     struct Look {
         const char* text;
@@ -17,7 +18,8 @@ void draw_account_row(const AccountStateView& account) {
     const Look look = account.state == State::Online      ? Look{"Online", colors::kNext, colors::kText}
                       : account.state == State::Offline   ? Look{"Offline", colors::kWarning, colors::kBackground}
                       : account.state == State::NeedsSignIn ? Look{"Needs re-authorisation", colors::kDanger, colors::kText}
-                                                            : Look{"Not checked yet", colors::kTile, colors::kText};
+                      : by_service ? Look{"Delivered by orlive-sync", colors::kTile, colors::kText}
+                                   : Look{"Not checked yet", colors::kTile, colors::kText};
     ImGui::AlignTextToFramePadding();
     ImGui::Text("%s (%s)", account.name.c_str(), account.platform.c_str());
     ImGui::SameLine();
@@ -47,8 +49,15 @@ void draw_settings_screen(const SessionSnapshot& snapshot, UiState& state, const
     if (snapshot.accounts.empty()) {
         wrapped_text("None configured: posts stay in the local feed on this device.", colors::kTextDim);
     }
-    for (const AccountStateView& account : snapshot.account_states) draw_account_row(account);
-    if (!snapshot.accounts.empty()) {
+    for (const AccountStateView& account : snapshot.account_states)
+        draw_account_row(account, snapshot.delivered_by_service);
+    if (snapshot.delivered_by_service) {
+        // This app holds no credentials, so a test from here could only fail: say who delivers.
+        wrapped_text("Connection: " + snapshot.connectivity, colors::kTextDim);
+        wrapped_text("Delivered by the orlive-sync service: this kiosk cannot read the account secrets, by "
+                     "design. Test an account with: sudo -u orlive-sync orlivectl account test NAME",
+                     colors::kTextDim);
+    } else if (!snapshot.accounts.empty()) {
         wrapped_text("Connection: " + snapshot.connectivity, colors::kTextDim);
         // Verifies every account's credentials without posting; each row shows the answer.
         if (big_button("Test every account", ImVec2(ImGui::GetFontSize() * 11, touch_height()), colors::kTile,

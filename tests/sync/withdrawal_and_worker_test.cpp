@@ -233,5 +233,28 @@ TEST_F(Withdrawal, AWorkerWaitsWhileAnotherProcessDelivers) {
     worker.stop();
 }
 
+// The kiosk that may not read the secrets file: it never asks the platform (no 401 storm with
+// empty credentials), holds no lock, and says who delivers. WorkerThreadDrainsAndReportsOnline,
+// the same settings with the token, is its positive control.
+TEST_F(Withdrawal, AWorkerWithoutTheSecretsNeverDeliversAndSaysWhoDoes) {
+    queue_post(std::nullopt, "for orlive-sync");
+    Settings settings;
+    settings.accounts.push_back(mastodon_account(peer.base_url()));
+    settings.accounts.back().access_token.clear();
+    settings.secrets_readable = false;
+    WorkerOptions options;
+    options.timeouts = test_timeouts();
+    options.lock_retry_ms = 50;
+    SyncWorker worker(dir.path(), settings, [] {}, options);
+    worker.start();
+    std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+    EXPECT_NE(worker.connectivity().find("Delivered by the orlive-sync service"), std::string::npos)
+        << worker.connectivity();
+    auto lock = SyncLock::try_acquire(dir.path());  // it never took the delivery lock
+    EXPECT_TRUE(lock.ok() && *lock);
+    worker.stop();
+    EXPECT_TRUE(peer.statuses().empty());
+}
+
 }  // namespace
 }  // namespace orlive::testing

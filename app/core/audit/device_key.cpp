@@ -13,6 +13,7 @@
 
 #include "core/base/atomic_file.h"
 #include "core/base/hex.h"
+#include "core/store/shared_data_dir.h"
 
 namespace orlive {
 
@@ -25,7 +26,8 @@ Result<DeviceKey> DeviceKey::load_or_create(const std::filesystem::path& data_di
             return make_error("cannot create the device key: no secure random numbers available");
         // IfExists::Keep: a key another process created meanwhile wins; then use theirs.
         auto written = write_file_atomically(
-            file, std::string_view(reinterpret_cast<const char*>(key.bytes_.data()), kBytes), 0600, IfExists::Keep);
+            file, std::string_view(reinterpret_cast<const char*>(key.bytes_.data()), kBytes),
+            data_file_mode(data_dir, 0600), IfExists::Keep);
         if (!written && written.error().message != atomic_write::kExists)
             return make_error("cannot write the device key: " + written.error().message);
         fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
@@ -39,8 +41,11 @@ Result<DeviceKey> DeviceKey::load_or_create(const std::filesystem::path& data_di
     ::close(fd);
     if (got != static_cast<ssize_t>(kBytes) || longer)
         return make_error("device key " + file.string() + " is damaged (it must be exactly 32 bytes); restore it from backup");
-    if ((info.st_mode & 077) != 0)
-        return make_error("device key " + file.string() + " is readable by other users; run: chmod 600 " + file.string());
+    // A shared data dir's group (the package's two service users) may read it, nobody else.
+    const mode_t allowed = is_shared_data_dir(data_dir) ? 040 : 0;
+    if ((info.st_mode & 077 & ~allowed) != 0)
+        return make_error("device key " + file.string() + " is readable by other users; run: chmod " +
+                          (allowed ? "640 " : "600 ") + file.string());
     return key;
 }
 

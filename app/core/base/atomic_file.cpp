@@ -48,12 +48,14 @@ Status fsync_directory(const fs::path& dir) {
     return Ok{};
 }
 
-Status write_file_atomically(const fs::path& file, std::string_view bytes, mode_t mode, IfExists if_exists) {
+Status write_file_atomically(const fs::path& file, std::string_view bytes, mode_t mode, IfExists if_exists,
+                             std::optional<FileOwner> owner) {
     const fs::path temp = temporary_beside(file);
     int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
     if (fd < 0) return make_error("cannot create " + temp.string() + ": " + std::strerror(errno));
     // fchmod: the umask must not loosen or tighten what the caller asked for.
-    bool written = ::fchmod(fd, mode) == 0 && write_all(fd, bytes) && ::fsync(fd) == 0;
+    bool written = ::fchmod(fd, mode) == 0 && (!owner || ::fchown(fd, owner->uid, owner->gid) == 0) &&
+                   write_all(fd, bytes) && ::fsync(fd) == 0;
     int saved_errno = errno;
     ::close(fd);
     if (!written) {

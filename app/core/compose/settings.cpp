@@ -1,7 +1,8 @@
 // Settings: the JSON file's reading (checked field by field), writing and PIN hashes.
 // [SECTION] URL and account parsing (parse_account, check_endpoint_url)
-// [SECTION] parse_settings, load_settings
-// [SECTION] account kinds' names and keys (account_fields), save_settings, store_pin_hash
+// [SECTION] parse_settings, load_settings (merging the secrets file), secrets_file_path
+// [SECTION] account kinds' names and keys (account_fields), save_settings (splitting the
+//           secrets out when "secrets_file" is set), store_pin_hash
 #include "core/compose/settings.h"
 
 #include <cstdio>
@@ -15,11 +16,12 @@
 
 #include "core/audit/audit_witness.h"
 #include "core/audit/pin_hash.h"
-#include "core/base/atomic_file.h"
+#include "core/base/config_file.h"
 #include "core/base/json_int.h"
 #include "core/base/listen_address.h"
 #include "core/base/undo_window.h"
 #include "core/base/utf8.h"
+#include "core/compose/secrets_file.h"
 
 namespace orlive {
 
@@ -61,7 +63,9 @@ Result<std::string> required_string(const json& object, const char* key, const s
     return it->get<std::string>();
 }
 
-Result<Account> parse_account(const json& entry, std::size_t index) {
+// `secrets_elsewhere`: the settings name a secrets file, so a secret key may be missing here
+// (load_settings merges that file and checks every secret is there).
+Result<Account> parse_account(const json& entry, std::size_t index, bool secrets_elsewhere) {
     std::string where = "account #" + std::to_string(index + 1);
     if (!entry.is_object()) return make_error(where + " must be an object");
     auto name = required_string(entry, "name", where);
@@ -73,6 +77,7 @@ Result<Account> parse_account(const json& entry, std::size_t index) {
     Account account;
     account.name = *name;
     auto take = [&](const char* key, std::string& into) -> Status {
+        if (secrets_elsewhere && is_account_secret_key(key) && !entry.contains(key)) return Ok{};
         auto value = required_string(entry, key, where);
         if (!value) return value.error();
         into = std::move(value.value());
@@ -96,7 +101,8 @@ Result<Account> parse_account(const json& entry, std::size_t index) {
         static const std::set<std::string> formats = {"slack", "teams", "discord", "json"};
         if (!formats.count(account.format))
             return make_error(where + ": \"format\" must be slack, teams, discord or json");
-        if (auto s = check_endpoint_url(account.url, where + " url"); !s) return s.error();
+        if (!account.url.empty())
+            if (auto s = check_endpoint_url(account.url, where + " url"); !s) return s.error();
     } else if (*kind == "facebook") {
         account.kind = AccountKind::Facebook;
         for (auto [key, into] : {std::pair{"graph_base", &account.graph_base}, {"api_version", &account.api_version},
@@ -150,7 +156,7 @@ Status parse_accounts(const json& root, Settings& settings) {
         if (!root["accounts"].is_array()) return make_error("\"accounts\" must be an array");
         std::set<std::string> names;
         for (std::size_t i = 0; i < root["accounts"].size(); ++i) {
-            auto account = parse_account(root["accounts"][i], i);
+            auto account = parse_account(root["accounts"][i], i, !settings.secrets_file.empty());
             if (!account) return account.error();
             if (!names.insert(account->name).second)
                 return make_error("account name '" + account->name + "' is used twice");
@@ -227,6 +233,12 @@ Result<Settings> parse_settings(const std::string& json_text) {
         settings.audit_syslog = url.get<std::string>();
     }
     if (auto pins = parse_pins(root, settings); !pins) return pins.error();
+    if (root.contains("secrets_file")) {
+        const json& path = root["secrets_file"];
+        if (!path.is_string() || path.get<std::string>().empty())
+            return make_error("\"secrets_file\" must be the path of the accounts' secrets file, as text");
+        settings.secrets_file = path.get<std::string>();
+    }
     if (auto accounts = parse_accounts(root, settings); !accounts) return accounts.error();
     return settings;
 }
@@ -243,7 +255,19 @@ Result<Settings> load_settings(const fs::path& file, bool missing_is_default) {
     buffer << in.rdbuf();
     auto settings = parse_settings(buffer.str());
     if (!settings) return make_error(file.string() + ": " + settings.error().message);
+    if (settings->secrets_file.empty()) return settings;
+    const fs::path secrets = secrets_file_path(*settings, file);
+    if (auto merged = merge_secrets_file(*settings, secrets); !merged) return merged.error();
+    if (!settings->secrets_readable) return settings;  // this process runs without credentials
+    if (auto complete = check_account_secrets(*settings, secrets); !complete)
+        return make_error(file.string() + ": " + complete.error().message);
     return settings;
+}
+
+fs::path secrets_file_path(const Settings& settings, const fs::path& settings_file) {
+    const fs::path given(settings.secrets_file);
+    if (given.empty() || given.is_absolute() || !settings_file.has_parent_path()) return given;
+    return settings_file.parent_path() / given;
 }
 
 }  // namespace orlive
@@ -316,7 +340,10 @@ bool is_account_secret_key(const std::string& key) {
     return secrets.count(key) > 0;
 }
 
-Status save_settings(const Settings& settings, const fs::path& file) {
+namespace {
+
+// The settings file's JSON; the accounts' secrets only when no secrets file holds them.
+Result<json> settings_json(const Settings& settings) {
     json root;
     root["undo_seconds"] = settings.undo_seconds;
     if (!settings.hospital_name.empty()) root["hospital_name"] = settings.hospital_name;
@@ -337,22 +364,46 @@ Status save_settings(const Settings& settings, const fs::path& file) {
     if (settings.ui_scale > 0.0f) root["ui_scale"] = settings.ui_scale;
     if (!settings.audit_syslog.empty()) root["audit_syslog"] = settings.audit_syslog;
     if (!settings.gallery_listen.empty()) root["gallery_listen"] = settings.gallery_listen;
+    if (!settings.secrets_file.empty()) root["secrets_file"] = settings.secrets_file;
     root["accounts"] = json::array();
     for (const Account& a : settings.accounts) {
         json entry = json::object();
-        for (const auto& [key, value] : account_fields(a)) entry[key] = value;
+        for (const auto& [key, value] : account_fields(a))
+            if (settings.secrets_file.empty() || !is_account_secret_key(key)) entry[key] = value;
         root["accounts"].push_back(std::move(entry));
     }
+    return root;
+}
+
+// A settings file holding secrets stays 0600 (README, `pin set`, `account add`); one whose
+// secrets live in a secrets file may stay readable by the services' group (0640 root:orlive).
+mode_t settings_file_max_mode(bool holds_secrets) { return holds_secrets ? 0600 : 0640; }
+
+}  // namespace
+
+Status save_settings(const Settings& settings, const fs::path& file) {
+    const fs::path secrets = secrets_file_path(settings, file);
+    if (!settings.secrets_file.empty() && !settings.secrets_readable)
+        return make_error("cannot save the settings: this user may not read the secrets file " + secrets.string() +
+                          ", so its secrets would be lost; run it as root or as the delivering service's user "
+                          "(orlive-sync); nothing was written");
+    auto root = settings_json(settings);
+    if (!root) return root.error();
     std::string text;
     try {
-        text = root.dump(2) + "\n";
+        text = root->dump(2) + "\n";
     } catch (const json::type_error&) {  // invalid UTF-8 in a value: refuse rather than abort
         return make_error("the settings hold text that is not valid UTF-8; nothing was saved");
     }
-
-    std::error_code ec;
-    if (file.has_parent_path()) fs::create_directories(file.parent_path(), ec);
-    auto written = write_file_atomically(file, text, 0600);
+    // Secrets first: a crash between the two writes leaves the files disagreeing on one account,
+    // which load_settings names, and never a credential left in (or moved into) the readable file.
+    if (!settings.secrets_file.empty()) {
+        auto secrets_text = secrets_file_text(settings);
+        if (!secrets_text) return secrets_text.error();
+        auto written = replace_config_file(secrets, *secrets_text, 0600, 0600);
+        if (!written) return make_error("cannot write the secrets file: " + written.error().message);
+    }
+    auto written = replace_config_file(file, text, 0600, settings_file_max_mode(settings.secrets_file.empty()));
     if (!written) return make_error("cannot write settings: " + written.error().message);
     return Ok{};
 }
@@ -375,8 +426,7 @@ Status store_pin_hash(const fs::path& file, const std::string& which, const std:
     root[which + "_pin_hash"] = *hashed;
     root.erase(which + "_pin");
     if (auto checked = parse_settings(root.dump()); !checked) return make_error(file.string() + ": " + checked.error().message);
-    if (file.has_parent_path()) fs::create_directories(file.parent_path(), ec);
-    auto written = write_file_atomically(file, root.dump(2) + "\n", 0600);
+    auto written = replace_config_file(file, root.dump(2) + "\n", 0600, settings_file_max_mode(!root.contains("secrets_file")));
     if (!written) return make_error("cannot write settings: " + written.error().message);
     return Ok{};
 }

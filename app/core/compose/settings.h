@@ -76,13 +76,28 @@ struct Settings {
     std::string audit_syslog;                    // "udp://HOST:PORT" | "tcp://HOST:PORT"; empty: no witness
     float ui_scale = 0.0f;                       // 0: from the screen size and the monitor's content scale
     std::string gallery_listen;                  // "ADDR:PORT" for orlivectl serve; empty: 127.0.0.1:8080
+    // "secrets_file" (secrets_file.h): the accounts' credentials live in a file of their own that
+    // only the delivering service's user reads. As written in the settings (relative: to the
+    // settings file's directory); empty: every secret is in the settings file itself.
+    std::string secrets_file;
+    // False when the secrets file exists but this process may not read it (the kiosk beside the
+    // orlive-sync service): accounts keep their names and kinds, their secrets stay empty, and
+    // this process must not deliver.
+    bool secrets_readable = true;
 };
 
 // A missing file is "no accounts, local feed only" when `missing_is_default`, else an error.
+// With "secrets_file", that file's secrets are merged into the accounts (secrets_file.h).
 Result<Settings> load_settings(const std::filesystem::path& file, bool missing_is_default);
+// The text alone: with "secrets_file" set, accounts may lack their secrets (not checked here).
 Result<Settings> parse_settings(const std::string& json_text);
-// Writes the settings (secrets included) atomically with mode 0600, creating the directory.
+// Writes the settings atomically, creating the directory, mode 0600; an existing file keeps its
+// owner and group when root writes it. With `secrets_file` set the secrets go to that file
+// (0600, written first) and none into `file`, which then keeps its mode up to 0640 (the
+// services' group reads it); refused when the secrets could not be read.
 Status save_settings(const Settings& settings, const std::filesystem::path& file);
+// The secrets file's path: `secrets_file` as given, a relative one beside `settings_file`.
+std::filesystem::path secrets_file_path(const Settings& settings, const std::filesystem::path& settings_file);
 
 // `orlivectl pin set`: stores a new hash of `pin` as "<which>_pin_hash" in the settings file,
 // drops a plain "<which>_pin", keeps every other key as it was, and writes the file with mode

@@ -105,6 +105,9 @@ struct SessionSnapshot {
     std::vector<std::string> accounts;    // "main (mastodon)": names and kinds, never secrets
     std::vector<AccountKind> platforms;   // each account's kind, in the same order (length counters)
     std::vector<AccountStateView> account_states;  // each account, in the same order (Admin)
+    // This app cannot read the accounts' secrets file (the package's least privilege): it never
+    // delivers; the orlive-sync service does, and Admin says so instead of offering a test.
+    bool delivered_by_service = false;
     std::vector<ProcedureChoice> procedures;
     std::vector<StatusUpdateView> status_updates;
     int undo_seconds = 10;

@@ -79,6 +79,7 @@ void SnapshotBuilder::add_settings_and_catalog(SessionSnapshot& next,
         }
         next.account_states.push_back(std::move(state));
     }
+    next.delivered_by_service = !settings_.accounts.empty() && !settings_.secrets_readable;
     next.undo_seconds = settings_.undo_seconds;
     next.hospital_name = settings_.hospital_name;
     next.default_hashtags = settings_.default_hashtags;

@@ -1,4 +1,5 @@
 #include "core/store/backup.h"
+#include "core/store/shared_data_dir.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -295,7 +296,7 @@ Result<BackupInfo> inspect_backup(const fs::path& file) {
 static Status replace_device_key(const fs::path& data_dir, const std::string& key, const std::string& stamp) {
     std::error_code ec;
     fs::rename(data_dir / kKeyFile, data_dir / ("device.key.before-restore-" + stamp), ec);
-    auto written = write_file_atomically(data_dir / kKeyFile, key, 0600);
+    auto written = write_file_atomically(data_dir / kKeyFile, key, data_file_mode(data_dir, 0600));
     if (ec || !written)
         return make_error("the database was restored but " + (data_dir / kKeyFile).string() +
                           " could not be replaced; run the same restore again");

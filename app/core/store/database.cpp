@@ -1,4 +1,5 @@
 #include "core/store/database.h"
+#include "core/store/shared_data_dir.h"
 
 #include <array>
 #include <string>
@@ -211,6 +212,7 @@ Result<std::unique_ptr<Database>> Database::open(const fs::path& file) {
     const fs::path dir = file.has_parent_path() ? file.parent_path() : fs::path(".");
     auto key = DeviceKey::load_or_create(dir);
     if (!key) return key.error();
+    if (auto prepared = prepare_database_file(file); !prepared) return prepared.error();
     std::unique_ptr<Database> database;
     try {
         database.reset(new Database(file.string(), dir, key.value()));
