@@ -111,10 +111,11 @@ protected:
         return std::make_unique<SyncEngine>(*db, std::move(publishers), clock, retry);
     }
 
-    std::unique_ptr<SyncEngine> mastodon_engine(const std::string& base_url, const std::string& token = "test-token") {
+    std::unique_ptr<SyncEngine> mastodon_engine(const std::string& base_url, const std::string& token = "test-token",
+                                                HttpTimeouts timeouts = test_timeouts()) {
         std::vector<NamedPublisher> publishers;
         publishers.push_back({"main", std::make_unique<MastodonPublisher>(mastodon_account(base_url, token), *http,
-                                                                           test_timeouts())});
+                                                                           timeouts)});
         return engine_for(std::move(publishers));
     }
 
