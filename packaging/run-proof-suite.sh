@@ -114,6 +114,11 @@ drain_posts=1000 backoff_seconds=30
 ((short)) && drain_posts=200 backoff_seconds=10
 step "drain of $drain_posts posts vs a curl-per-post loop, CPU while backing off" \
   bash tests/bench/sync_drain_bench.sh "$bin/orlivectl" "$bin/orlive_test_peer" "$drain_posts" "$backoff_seconds"
+outage_seconds=600
+((short)) && outage_seconds=30
+note "Reconnect: the sync daemon running, the peer away for $outage_seconds s while posts queue, then back on its port."
+step "reconnect after a $outage_seconds s outage vs online delivery" \
+  bash tests/bench/reconnect_bench.sh "$bin/orlivectl" "$bin/orlive_test_peer" "$outage_seconds"
 step "privacy egress" bash tests/e2e/privacy_egress_test.sh "$bin/orlivectl" "$bin/orlive_test_peer"
 
 # ---- the report: machine first, then every section
