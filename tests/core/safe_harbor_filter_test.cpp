@@ -878,5 +878,14 @@ TEST_F(SafeHarborFilterTest, WhereCareMovesAPatientButNotItsUnits) {
               "transferred to Radiology, admitted from Urgent Care, sent to Pre-op Holding");
 }
 
+
+TEST_F(SafeHarborFilterTest, PlatesAfterABareTagOrInLettersSpaceDigits) {
+    EXPECT_EQ(redact("a blue truck (plate ABC 1234)"), "a blue truck (plate [VEHICLE])");
+    EXPECT_EQ(redact("gray sedan with MA tag 4GH-721 in lot C"), "gray sedan with MA tag [VEHICLE] in lot C");
+    EXPECT_EQ(redact("the van (reg. KX19 ABC) is outside"), "the van (reg. [VEHICLE]) is outside");
+    EXPECT_EQ(redact("LCP plate 3.5 mm with 8 screws, name tag on the gown"),
+              "LCP plate 3.5 mm with 8 screws, name tag on the gown");
+}
+
 }  // namespace
 }  // namespace orlive

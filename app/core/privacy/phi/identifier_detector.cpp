@@ -56,7 +56,7 @@ IdentifierDetector::IdentifierDetector() {
     };
     punct_rule("(?i:plates?|tag)[ \\t]*[:#]", PhiCategory::Vehicle, "vehicle-keyword", 1);
     // A UK registration ("car reg AB12 CDE"): its second group has no digit, so kId stops early.
-    keyword_rules_.push_back({std::make_unique<RE2>("\\b(?i:reg(?:istration)?|plates?|number[ \\t]+plate)"
+    keyword_rules_.push_back({std::make_unique<RE2>("\\b(?i:reg(?:istration)?|plates?|number[ \\t]+plate)\\.?"
                                                     "(?:[ \\t]+(?i:no\\.?|number|is))?[ \\t]*[:#]?[ \\t]*"
                                                     "([A-Z]{2}\\d{2}[ \\t]?[A-Z]{3})\\b", o),
                               PhiCategory::Vehicle, "vehicle-keyword", 2});
@@ -65,8 +65,9 @@ IdentifierDetector::IdentifierDetector() {
     // "plate 7ABC123": a bare "plate" only before a registration-like token (upper-case letters
     // and digits mixed), never before "3.5 mm" or "6-hole" (orthopaedic plates).
     // An optional state prefix and one inner dash: "plate MA 4XK-291", "plate MI ABC-1234".
-    keyword_rules_.push_back({std::make_unique<RE2>("\\b(?i:plates?)[ \\t]+((?:[A-Z]{2}[ \\t\\-]+)?(?:[A-Z]+-?[0-9]|[0-9]+-?[A-Z])"
-                                                    "[A-Z0-9]{0,6}(?:-[A-Z0-9]{1,5})?)\\b", o),
+    // Also "tag 4GH-721" and the letters-space-digits form "plate ABC 1234".
+    keyword_rules_.push_back({std::make_unique<RE2>("\\b(?i:plates?|tag)[ \\t]+((?:[A-Z]{2}[ \\t\\-]+)?(?:[A-Z]+-?[0-9]|[0-9]+-?[A-Z])"
+                                                    "[A-Z0-9]{0,6}(?:-[A-Z0-9]{1,5})?|[A-Z]{2,3}[ \\t]\\d{3,4})\\b", o),
                               PhiCategory::Vehicle, "vehicle-keyword", 1});
     // "SSN last four 6789", "last 4 of her social: 6789": part of a social security number.
     keyword_rules_.push_back({std::make_unique<RE2>("\\b(?i:ssn|social(?:[ \\t]+security)?(?:[ \\t]+(?:number|no\\.?|#))?)"
