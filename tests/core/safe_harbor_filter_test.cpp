@@ -887,5 +887,13 @@ TEST_F(SafeHarborFilterTest, PlatesAfterABareTagOrInLettersSpaceDigits) {
               "LCP plate 3.5 mm with 8 screws, name tag on the gown");
 }
 
+
+TEST_F(SafeHarborFilterTest, AgesInSexAgeShorthandAndSetOffAfterAName) {
+    EXPECT_EQ(redact("F/92 with hip fx; 93/M s/p fall"), "F/[AGE] with hip fx; [AGE]/M s/p fall");
+    EXPECT_EQ(redact("M 91, lap chole; female, 96; a man of 92"), "M [AGE], lap chole; female, [AGE]; a man of [AGE]");
+    EXPECT_EQ(redact("Mr. Smith, 92, is awake; grandma (93) doing well"), "Mr. [NAME], [AGE], is awake; grandma ([AGE]) doing well");
+    EXPECT_EQ(redact("temp F 98.6, M 95% sat, pt 92 kg, BP 92/58"), "temp F 98.6, M 95% sat, pt 92 kg, BP 92/58");
+}
+
 }  // namespace
 }  // namespace orlive

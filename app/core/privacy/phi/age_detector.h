@@ -30,6 +30,8 @@ private:
     std::unique_ptr<RE2> decade_;         // in her 90s / nineties
     std::unique_ptr<RE2> words_;          // ninety-two-year-old, nonagenarian
     std::unique_ptr<RE2> words_after_;    // "her age is ninety-one"
+    std::unique_ptr<RE2> sex_age_;        // "F/92", "92/F", "female, 96", "a man of 92"
+    std::unique_ptr<RE2> appositive_;     // "Mr. Smith, 92, is awake", "grandma (93)"
     std::unique_ptr<RE2> person_;         // she is 97, he's ninety-four, turned 102
 };
 
