@@ -28,7 +28,6 @@ mkdir -p build-fuzz/artifacts build-fuzz/logs
 fuzz_one() {
   local target=$1 corpus=build-fuzz/corpus/$1
   mkdir -p "$corpus"
-  rm -f "build-fuzz/logs/$target.status"
   local args=(-max_total_time="$seconds" -timeout=10 -print_final_stats=1
               -artifact_prefix="build-fuzz/artifacts/$target-")
   [[ -n "${dict[$target]:-}" ]] && args+=(-dict="${dict[$target]}")
@@ -41,6 +40,7 @@ fuzz_one() {
 running=0
 for target in "${targets[@]}"; do
   if ((running >= $(nproc))); then wait -n || true; running=$((running - 1)); fi
+  rm -f "build-fuzz/logs/$target.status"  # a status left from an earlier run must not count
   (if fuzz_one "$target"; then echo 0; else echo $?; fi >"build-fuzz/logs/$target.status") &
   running=$((running + 1))
 done
