@@ -19,13 +19,8 @@ namespace {
 
 // A word any vocabulary knows, each part of a hyphenated one too ("pre-op", "follow-up").
 bool known_word(const std::string& key, const NameLexicon& lexicon) {
-    std::size_t p = 0;
-    while (p <= key.size()) {
-        std::size_t q = key.find('-', p);
-        if (q == std::string::npos) q = key.size();
-        const std::string part = key.substr(p, q - p);
-        if (!part.empty() && !lexicon.is_vocabulary(part) && !lexicon.is_clinical_abbreviation(part)) return false;
-        p = q + 1;
+    for (const std::string& part : split_hyphens(key)) {
+        if (!lexicon.is_vocabulary(part) && !lexicon.is_clinical_abbreviation(part)) return false;
     }
     return true;
 }

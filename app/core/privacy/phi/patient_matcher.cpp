@@ -34,17 +34,6 @@ void add(std::vector<Candidate>& out, std::size_t s, std::size_t e, PhiCategory 
     add_candidate(out, s, e, cat, rule, priority::kPatient, true);
 }
 
-std::vector<std::string> split_hyphens(const std::string& key) {
-    std::vector<std::string> parts;
-    std::size_t p = 0;
-    while (p <= key.size()) {
-        std::size_t q = key.find('-', p);
-        if (q == std::string::npos) q = key.size();
-        if (q > p) parts.push_back(key.substr(p, q - p));
-        p = q + 1;
-    }
-    return parts;
-}
 
 // Common English diminutives of given names, both ways ("Bill" for William, "Liz" for
 // Elizabeth). A short table written for ORLive: Debian packages no nickname list.

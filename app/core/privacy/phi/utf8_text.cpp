@@ -232,4 +232,16 @@ bool joined_by_space(std::string_view text, const Token& left, const Token& righ
     return true;
 }
 
+std::vector<std::string> split_hyphens(const std::string& key) {
+    std::vector<std::string> parts;
+    std::size_t p = 0;
+    while (p <= key.size()) {
+        std::size_t q = key.find('-', p);
+        if (q == std::string::npos) q = key.size();
+        if (q > p) parts.push_back(key.substr(p, q - p));
+        p = q + 1;
+    }
+    return parts;
+}
+
 }  // namespace orlive

@@ -15,6 +15,9 @@ std::string fold_case(std::string_view text);
 // Case fold, then drop combining marks ("Nguyễn" -> "nguyen", "Muñoz" -> "munoz").
 std::string fold_plain(std::string_view text);
 
+// The non-empty parts of a hyphenated key ("jean-luc" -> "jean", "luc").
+std::vector<std::string> split_hyphens(const std::string& key);
+
 // Decodes UTF-8 into code points (invalid bytes become U+FFFD).
 std::u32string decode_utf8(std::string_view text);
 
